@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Scorecard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scorecard", targets: ["scorecard"]),
+        .library(name: "ScorecardCore", targets: ["ScorecardCore"]),
+        .library(name: "ScorecardEvaluators", targets: ["ScorecardEvaluators"]),
+        .library(name: "ScorecardIngest", targets: ["ScorecardIngest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libzstd-dev, zlib1g-dev, libxml2-dev).
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Domain values, the evaluator protocol, statistics and the rules engine. Pure: no I/O.
+        .target(name: "ScorecardCore"),
+        // Built-in evaluators, one file each, and the registry that lists them.
+        .target(name: "ScorecardEvaluators", dependencies: ["ScorecardCore"]),
+        // Readers: framework and determination YAML, evidence (JSON/JSONL/CSV), evaluation logs.
+        .target(
+            name: "ScorecardIngest",
+            dependencies: [
+                "ScorecardCore", "CZstd", "CZlib", "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // SQLite store through GRDB.
+        .target(
+            name: "ScorecardStore",
+            dependencies: ["ScorecardCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // View models, Mustache templates, SVG charts, HTML well-formedness checks.
+        .target(
+            name: "ScorecardRender",
+            dependencies: [
+                "ScorecardCore", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "scorecard",
+            dependencies: [
+                "ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardStore", "ScorecardRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
+        .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
+        .testTarget(name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardEvaluators"]),
+        .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"]),
+        .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
+        .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
