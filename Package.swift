@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ScorecardCore", targets: ["ScorecardCore"]),
         .library(name: "ScorecardEvaluators", targets: ["ScorecardEvaluators"]),
         .library(name: "ScorecardIngest", targets: ["ScorecardIngest"]),
+        .library(name: "ScorecardXML", targets: ["ScorecardXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -26,11 +27,13 @@ let package = Package(
         .target(name: "ScorecardCore"),
         // Built-in evaluators, one file each, and the registry that lists them.
         .target(name: "ScorecardEvaluators", dependencies: ["ScorecardCore"]),
+        // libxml2 wrapper: a small immutable DOM with line numbers, and well-formedness checks.
+        .target(name: "ScorecardXML", dependencies: ["CLibXML2"]),
         // Readers: framework and determination YAML, evidence (JSON/JSONL/CSV), evaluation logs.
         .target(
             name: "ScorecardIngest",
             dependencies: [
-                "ScorecardCore", "CZstd", "CZlib", "CLibXML2",
+                "ScorecardCore", "CZstd", "CZlib", "ScorecardXML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -43,7 +46,7 @@ let package = Package(
         .target(
             name: "ScorecardRender",
             dependencies: [
-                "ScorecardCore", "CLibXML2",
+                "ScorecardCore", "ScorecardXML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
