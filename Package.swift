@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
         .testTarget(name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardEvaluators"]),
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"]),
+        .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
         .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
     ],
