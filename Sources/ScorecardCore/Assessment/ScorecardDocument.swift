@@ -1,0 +1,163 @@
+import Foundation
+
+/// The versioned JSON form of a scorecard: what `--format json` prints and what the store keeps.
+///
+/// Field names are snake_case; absent values are written as `null` rather than left out, so
+/// scripts can rely on every key being present. `format_version` changes whenever the shape does.
+public struct ScorecardDocument: Codable, Hashable, Sendable {
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var tool: Tool
+    public var framework: FrameworkSummary
+    /// Input file path → SHA-256 of its bytes.
+    public var inputs: [String: String]
+    public var models: [ModelScorecard]
+
+    public struct Tool: Codable, Hashable, Sendable {
+        public var name: String
+        public var version: String
+
+        public init(name: String, version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    public struct FrameworkSummary: Codable, Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var version: String
+        public var schemaVersion: Int
+        @Nullable public var source: String? = nil
+        public var levels: [String]
+        public var stages: [String]
+    }
+
+    public struct ModelScorecard: Codable, Hashable, Sendable {
+        public var model: String
+        @Nullable public var snapshot: String? = nil
+        /// Stage id → overall level id, or null when not assessed.
+        public var overall: [String: String?]
+        public var categories: [CategoryScorecard]
+        public var gates: [GateScorecard]
+        public var flags: [FlagEntry]
+    }
+
+    public struct CategoryScorecard: Codable, Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var stages: [String: StageScorecard]
+    }
+
+    public struct StageScorecard: Codable, Hashable, Sendable {
+        @Nullable public var level: String? = nil
+        @Nullable public var indicatedLevel: String? = nil
+        public var status: AssessmentStatus
+        @Nullable public var notAssessedReason: String? = nil
+        @Nullable public var approaching: String? = nil
+        public var lowered: Bool
+        @Nullable public var determination: DeterminationEntry? = nil
+        public var indicators: [IndicatorEntry]
+        public var trace: [String]
+    }
+
+    public struct DeterminationEntry: Codable, Hashable, Sendable {
+        public var level: String
+        public var rationale: String
+        public var author: String
+        public var date: String
+        @Nullable public var source: String? = nil
+        public var location: String
+    }
+
+    public struct IndicatorEntry: Codable, Hashable, Sendable {
+        public var id: String
+        public var evaluator: String
+        public var evaluatorVersion: Int
+        public var parameters: [String: String]
+        public var status: String
+        @Nullable public var missingReason: String? = nil
+        @Nullable public var metric: String? = nil
+        @Nullable public var value: Double? = nil
+        @Nullable public var ciLow: Double? = nil
+        @Nullable public var ciHigh: Double? = nil
+        @Nullable public var ciLevel: Double? = nil
+        @Nullable public var ciMethod: String? = nil
+        @Nullable public var n: Int? = nil
+        @Nullable public var k: Int? = nil
+        @Nullable public var basis: String? = nil
+        @Nullable public var level: String? = nil
+        @Nullable public var decidingValue: Double? = nil
+        @Nullable public var approaching: String? = nil
+        public var straddles: [String]
+        public var sources: [String]
+        public var notes: [String]
+    }
+
+    public struct GateScorecard: Codable, Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var kind: Gate.Kind
+        public var stage: String
+        public var level: String
+        public var passed: Bool
+        public var reason: String
+    }
+
+    public struct FlagEntry: Codable, Hashable, Sendable {
+        public var kind: ReviewFlag.Kind
+        public var category: String
+        public var stage: String
+        public var message: String
+    }
+
+    /// Encodes as pretty-printed JSON with sorted keys: the same scorecard always gives the same bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a document, refusing format versions this build does not know.
+    public static func decode(_ data: Data) throws -> ScorecardDocument {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let document = try decoder.decode(ScorecardDocument.self, from: data)
+        guard document.formatVersion == currentFormatVersion else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [], debugDescription: "scorecard format_version \(document.formatVersion) is not supported (supported: \(currentFormatVersion))"))
+        }
+        return document
+    }
+}
+
+/// Encodes an absent value as `null` instead of leaving the key out; decodes a missing key as nil.
+@propertyWrapper
+public struct Nullable<Value: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+    public var wrappedValue: Value?
+
+    public init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A missing key decodes to nil, so older documents without a field still read.
+    public func decode<Value>(_ type: Nullable<Value>.Type, forKey key: Key) throws -> Nullable<Value> {
+        try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)
+    }
+}

@@ -1,0 +1,58 @@
+/// Runs the evaluators of a framework over evidence, then the rules engine, for every subject.
+///
+/// Evaluators measure and the engine judges; this type only wires the two together.
+public struct Assessor: Sendable {
+    public let framework: Framework
+    public let registry: EvaluatorRegistry
+
+    public init(framework: Framework, registry: EvaluatorRegistry) {
+        self.framework = framework
+        self.registry = registry
+    }
+
+    /// Assesses every subject that has evidence or determinations, sorted by subject.
+    ///
+    /// - Parameter models: when non-empty, only subjects whose model name is listed.
+    public func assess(
+        evidence: EvidenceSet, determinations: [Determination], models: [String] = []
+    ) throws(RegistryError) -> [SubjectAssessment] {
+        var subjects = Set(evidence.subjects)
+        for determination in determinations where !subjects.contains(where: { determination.applies(to: $0) }) {
+            subjects.insert(Subject(model: determination.model, snapshot: determination.snapshot))
+        }
+        let chosen = subjects.filter { models.isEmpty || models.contains($0.model) }.sorted()
+        let engine = RulesEngine(framework: framework)
+        var assessments: [SubjectAssessment] = []
+        for subject in chosen {
+            let measurements = try measure(subject: subject, evidence: evidence)
+            let applicable = determinations.filter { $0.applies(to: subject) }
+            assessments.append(engine.judge(subject: subject, measurements: measurements, determinations: applicable))
+        }
+        return assessments
+    }
+
+    /// Measures every indicator of the framework for one subject at every stage.
+    public func measure(
+        subject: Subject, evidence: EvidenceSet
+    ) throws(RegistryError) -> [String: [String: Measurement]] {
+        var evaluators: [String: any Evaluator] = [:]
+        for category in framework.categories {
+            for indicator in category.indicators {
+                evaluators[indicator.id] = try registry.make(indicator.evaluator, parameters: indicator.parameters)
+            }
+        }
+        var result: [String: [String: Measurement]] = [:]
+        for stage in framework.stages {
+            let slice = evidence.slice(subject: subject, stage: stage.id)
+            var byIndicator: [String: Measurement] = [:]
+            for category in framework.categories {
+                for indicator in category.indicators {
+                    guard let evaluator = evaluators[indicator.id] else { continue }
+                    byIndicator[indicator.id] = evaluator.measure(indicator.target, in: slice)
+                }
+            }
+            result[stage.id] = byIndicator
+        }
+        return result
+    }
+}

@@ -1,0 +1,130 @@
+/// Judges a subject: levels per category and stage, the overall level per stage, gates and flags.
+///
+/// A pure, total function of the framework, the indicator measurements and the determinations:
+/// no files, no clock, no database. Missing evidence never becomes the floor level: a required
+/// category without evidence is not assessed, the overall level of its stage is not decided, and
+/// every gate on that stage fails closed.
+public struct RulesEngine: Sendable {
+    public let framework: Framework
+
+    public init(framework: Framework) {
+        self.framework = framework
+    }
+
+    /// Judges one subject.
+    ///
+    /// - Parameters:
+    ///   - measurements: per stage id, per indicator id; absent entries count as missing evidence.
+    ///   - determinations: those that apply to the subject; at most one per category and stage.
+    public func judge(
+        subject: Subject, measurements: [String: [String: Measurement]], determinations: [Determination]
+    ) -> SubjectAssessment {
+        var categories: [CategoryAssessment] = []
+        for category in framework.categories {
+            let judge = CategoryJudge(category: category, framework: framework)
+            var stages: [String: CategoryStageResult] = [:]
+            for stage in framework.stages {
+                let determination = determinations.first {
+                    $0.category == category.id && $0.stage == stage.id && $0.applies(to: subject)
+                }
+                stages[stage.id] = judge.judge(
+                    stage: stage.id, measurements: measurements[stage.id] ?? [:], determination: determination)
+            }
+            categories.append(CategoryAssessment(category: category.id, stages: stages))
+        }
+        let overall = Dictionary(uniqueKeysWithValues: framework.stages.map { ($0.id, self.overall($0.id, categories)) })
+        let gates = framework.gates.map { decide($0, overall: overall[$0.stage]) }
+        return SubjectAssessment(
+            subject: subject, categories: categories, overall: overall, gates: gates, flags: flags(categories))
+    }
+
+    /// The overall level of a stage under the framework's aggregation.
+    func overall(_ stage: String, _ categories: [CategoryAssessment]) -> StageOverall {
+        var notAssessed: [String] = []
+        var levels: [(String, Level)] = []
+        for (category, assessment) in zip(framework.categories, categories) {
+            if let level = assessment.stages[stage]?.level {
+                levels.append((category.id, level))
+            } else if category.required {
+                notAssessed.append(category.id)
+            }
+        }
+        guard notAssessed.isEmpty, let top = levels.map(\.1).max() else {
+            return StageOverall(level: nil, notAssessed: notAssessed, drivers: [])
+        }
+        switch framework.aggregation {
+        case .max:
+            return StageOverall(level: top, notAssessed: [], drivers: levels.filter { $0.1 == top }.map(\.0))
+        }
+    }
+
+    func decide(_ gate: Gate, overall: StageOverall?) -> GateDecision {
+        let stageName = framework.stage(gate.stage)?.name ?? gate.stage
+        let limit = framework.scale.name(of: gate.level)
+        guard let overall, let level = overall.level else {
+            let missing = overall.map { names($0.notAssessed) } ?? ""
+            let what = missing.isEmpty ? "\(stageName) is not assessed" : "\(stageName) is not assessed for \(missing)"
+            let reason = switch gate.kind {
+            case .ceiling: "not passed (fail closed): \(what), so it cannot be shown to be at most \(limit)"
+            case .trigger: "required (fail closed): \(what), so \(limit) cannot be ruled out"
+            }
+            return GateDecision(gate: gate.id, passed: false, reason: reason)
+        }
+        let actual = "\(stageName) overall is \(framework.scale.name(of: level)) (\(names(overall.drivers)))"
+        switch gate.kind {
+        case .ceiling:
+            let passed = level <= gate.level
+            return GateDecision(
+                gate: gate.id, passed: passed,
+                reason: passed ? "passed: \(actual), at or below \(limit)" : "not passed: \(actual), above \(limit)")
+        case .trigger:
+            let triggered = level >= gate.level
+            return GateDecision(
+                gate: gate.id, passed: !triggered,
+                reason: triggered ? "required: \(actual), at or above \(limit)" : "not required: \(actual), below \(limit)")
+        }
+    }
+
+    private func names(_ ids: [String]) -> String {
+        ids.map { framework.category($0)?.name ?? $0 }.joined(separator: ", ")
+    }
+
+    private func flags(_ categories: [CategoryAssessment]) -> [ReviewFlag] {
+        var flags: [ReviewFlag] = []
+        for (category, assessment) in zip(framework.categories, categories) {
+            for stage in framework.stages {
+                guard let result = assessment.stages[stage.id] else { continue }
+                flags += stageFlags(category, stage.id, result)
+            }
+        }
+        return flags
+    }
+
+    private func stageFlags(_ category: Category, _ stage: String, _ result: CategoryStageResult) -> [ReviewFlag] {
+        var flags: [ReviewFlag] = []
+        func add(_ kind: ReviewFlag.Kind, _ message: String) {
+            flags.append(ReviewFlag(kind: kind, category: category.id, stage: stage, message: message))
+        }
+        if let determination = result.determination, let indicated = result.indicatedLevel, result.lowered {
+            add(.loweredByDetermination,
+                "determination sets \(determination.level.id), below the indicated \(indicated.id): \(determination.rationale)")
+        }
+        if let determination = result.determination, result.indicatedLevel == nil, !category.decisiveIndicators.isEmpty {
+            add(.determinedWithoutEvidence,
+                "determination sets \(determination.level.id) without evidence at this stage (\(result.notAssessedReason ?? "not assessed"))")
+        }
+        if result.level == nil, category.required {
+            add(.notAssessed, result.notAssessedReason ?? "not assessed")
+        }
+        for indicator in result.indicators {
+            if !indicator.straddles.isEmpty, let interval = indicator.measurement.score?.interval {
+                add(.straddlesThreshold,
+                    "\(indicator.indicator): interval [\(Format.number(interval.low)), \(Format.number(interval.high))] contains the \(indicator.straddles.map(\.id).joined(separator: ", ")) threshold")
+            }
+            if let near = indicator.approaching, let value = indicator.decidingValue {
+                add(.approaching, "\(indicator.indicator): \(Format.number(value)) is within the early-warning margin of \(near.id)")
+            }
+        }
+        return flags
+    }
+}

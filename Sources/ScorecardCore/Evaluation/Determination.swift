@@ -1,0 +1,55 @@
+/// A human decision that sets a category's level at a stage, with its reasons.
+///
+/// Real scorecards are determinations ("post-mitigation set equal to pre-mitigation out of
+/// caution"). The engine applies a determination over the level the evidence indicates and keeps
+/// both; one that lowers the indicated level is flagged.
+public struct Determination: Hashable, Sendable {
+    public let model: String
+    /// When set, the determination applies to this snapshot only.
+    public let snapshot: String?
+    public let category: String
+    public let stage: String
+    public let level: Level
+    public let rationale: String
+    public let author: String
+    /// ISO 8601 date, such as `2024-12-05`.
+    public let date: String
+    public let source: String?
+    public let location: SourceLocation
+
+    public init(
+        model: String, snapshot: String?, category: String, stage: String, level: Level, rationale: String,
+        author: String, date: String, source: String?, location: SourceLocation
+    ) {
+        self.model = model
+        self.snapshot = snapshot
+        self.category = category
+        self.stage = stage
+        self.level = level
+        self.rationale = rationale
+        self.author = author
+        self.date = date
+        self.source = source
+        self.location = location
+    }
+
+    /// Whether this determination applies to `subject`.
+    public func applies(to subject: Subject) -> Bool {
+        model == subject.model && (snapshot == nil || snapshot == subject.snapshot)
+    }
+}
+
+/// Mitigations applied for a category, as recorded beside the determinations.
+public struct Mitigation: Hashable, Sendable {
+    public let model: String
+    public let category: String
+    public let text: String
+    public let location: SourceLocation
+
+    public init(model: String, category: String, text: String, location: SourceLocation) {
+        self.model = model
+        self.category = category
+        self.text = text
+        self.location = location
+    }
+}

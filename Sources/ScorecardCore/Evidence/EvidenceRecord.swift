@@ -1,0 +1,76 @@
+/// One published or computed result: a metric of an evaluation for a model at a stage.
+///
+/// Rates are fractions in [0, 1]. `n` is the number of problems or trials and `k` the number of
+/// successes among them, when known. An interval, when present, contains the value.
+public struct EvidenceRecord: Hashable, Sendable {
+    public let subject: Subject
+    public let stage: String
+    public let evaluation: String
+    public let metric: String
+    /// Free text distinguishing runs of the same metric, such as a scaffold or a tier.
+    public let variant: String?
+    public let value: Double
+    public let unit: ValueUnit
+    public let n: Int?
+    public let k: Int?
+    public let interval: ConfidenceInterval?
+    /// Where the figure was published or produced (a URL, a log file).
+    public let source: String?
+    public let notes: String?
+    public let location: SourceLocation
+
+    public init(
+        subject: Subject, stage: String, evaluation: String, metric: String, variant: String? = nil,
+        value: Double, unit: ValueUnit = .rate, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
+        source: String? = nil, notes: String? = nil, location: SourceLocation
+    ) {
+        self.subject = subject
+        self.stage = stage
+        self.evaluation = evaluation
+        self.metric = metric
+        self.variant = variant
+        self.value = value
+        self.unit = unit
+        self.n = n
+        self.k = k
+        self.interval = interval
+        self.source = source
+        self.notes = notes
+        self.location = location
+    }
+
+    /// The fields that identify a record; two records with the same key are duplicates.
+    public var key: Key { Key(subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant) }
+
+    public struct Key: Hashable, Sendable, CustomStringConvertible {
+        public let subject: Subject
+        public let stage: String
+        public let evaluation: String
+        public let metric: String
+        public let variant: String?
+
+        public var description: String {
+            "\(subject) \(stage) \(evaluation) \(metric)" + (variant.map { " [\($0)]" } ?? "")
+        }
+    }
+}
+
+/// A confidence interval: bounds, the level (0.95 for 95%), and how it was computed.
+public struct ConfidenceInterval: Hashable, Sendable, Codable {
+    public let low: Double
+    public let high: Double
+    public let level: Double
+    public let method: String
+
+    public init(low: Double, high: Double, level: Double, method: String) {
+        self.low = low
+        self.high = high
+        self.level = level
+        self.method = method
+    }
+
+    /// Whether the closed interval contains `value`, allowing for rounding in published figures.
+    public func contains(_ value: Double, tolerance: Double = 1e-9) -> Bool {
+        value >= low - tolerance && value <= high + tolerance
+    }
+}

@@ -1,0 +1,119 @@
+/// One measurable signal of a category: which evaluator reads which evidence, and the thresholds.
+public struct Indicator: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    /// Name of the evaluator in the registry, such as `ctf`.
+    public let evaluator: String
+    public let parameters: EvaluatorParameters
+    /// The evaluation identifier the indicator reads, such as `ctf_professional`.
+    public let evaluation: String
+    /// Accepted metric names, in order of preference.
+    public let metrics: [String]
+    public let unit: ValueUnit
+    public let direction: Direction
+    /// When true a value equal to a threshold meets it (`>=`); when false it must pass it (`>`).
+    public let inclusive: Bool
+    /// When true, the category is not assessed unless this indicator has evidence.
+    public let required: Bool
+    /// Overrides the framework's early-warning margin for this indicator.
+    public let earlyWarningMargin: Double?
+    /// Thresholds in ascending level order. Empty for a contextual indicator, which is reported
+    /// but never decides a level.
+    public let thresholds: [Threshold]
+    /// Reference points shown beside the value (human baselines), not used to decide levels.
+    public let baselines: [Baseline]
+
+    public init(
+        id: String, name: String, evaluator: String, parameters: EvaluatorParameters, evaluation: String,
+        metrics: [String], unit: ValueUnit, direction: Direction, inclusive: Bool, required: Bool,
+        earlyWarningMargin: Double?, thresholds: [Threshold], baselines: [Baseline]
+    ) {
+        self.id = id
+        self.name = name
+        self.evaluator = evaluator
+        self.parameters = parameters
+        self.evaluation = evaluation
+        self.metrics = metrics
+        self.unit = unit
+        self.direction = direction
+        self.inclusive = inclusive
+        self.required = required
+        self.earlyWarningMargin = earlyWarningMargin
+        self.thresholds = thresholds
+        self.baselines = baselines
+    }
+
+    /// Whether the indicator has thresholds and so takes part in deciding the category level.
+    public var isDecisive: Bool { !thresholds.isEmpty }
+
+    /// The target an evaluator measures for this indicator.
+    public var target: IndicatorTarget {
+        IndicatorTarget(evaluation: evaluation, metrics: metrics, unit: unit, direction: direction, baselines: baselines)
+    }
+}
+
+/// The value at which an indicator reaches a level, and why that value was chosen.
+public struct Threshold: Hashable, Sendable {
+    public let level: Level
+    public let value: Double
+    /// One line naming the public baseline the value is derived from.
+    public let rationale: String
+
+    public init(level: Level, value: Double, rationale: String) {
+        self.level = level
+        self.value = value
+        self.rationale = rationale
+    }
+}
+
+/// A named reference value, such as "consensus expert, 80%".
+public struct Baseline: Hashable, Sendable, Codable {
+    public let name: String
+    public let value: Double
+    public let source: String?
+
+    public init(name: String, value: Double, source: String?) {
+        self.name = name
+        self.value = value
+        self.source = source
+    }
+}
+
+/// Whether larger values of an indicator mean more risk.
+public enum Direction: String, Hashable, Sendable, Codable, CaseIterable {
+    case higherIsRiskier = "higher"
+    case lowerIsRiskier = "lower"
+}
+
+/// What kind of number a value is, which decides the range it must lie in.
+public enum ValueUnit: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A proportion in [0, 1]: 0.46 means 46%.
+    case rate
+    /// A non-negative ratio without upper bound, such as an uplift of 2.1x.
+    case ratio
+    /// A non-negative whole number.
+    case count
+    /// Any finite number.
+    case score
+
+    /// Why `value` is not valid for this unit, or nil when it is.
+    public func problem(with value: Double) -> String? {
+        guard value.isFinite else { return "value \(value) is not a finite number" }
+        switch self {
+        case .rate:
+            guard (0...1).contains(value) else {
+                let hint = (1...100).contains(value) ? "; rates are fractions: did you mean \(value / 100)?" : ""
+                return "value \(Format.number(value)) is outside [0, 1]\(hint)"
+            }
+        case .ratio:
+            guard value >= 0 else { return "ratio \(Format.number(value)) is negative" }
+        case .count:
+            guard value >= 0, value == value.rounded() else {
+                return "count \(Format.number(value)) is not a non-negative whole number"
+            }
+        case .score:
+            break
+        }
+        return nil
+    }
+}
