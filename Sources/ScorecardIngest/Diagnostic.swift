@@ -1,0 +1,67 @@
+/// A problem in an input file, with where it is and what to do about it.
+public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+    public let message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: message`, leaving out what is unknown.
+    public var description: String {
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        return "\(place): \(message)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.message) < (rhs.file, rhs.line ?? 0, rhs.column ?? 0, rhs.message)
+    }
+}
+
+/// Input that cannot be used: every problem found, in file order.
+///
+/// Loaders report all problems they can find in one pass rather than stopping at the first, so
+/// a user fixes a file in one round.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.init([Diagnostic(file: file, line: line, column: column, message: message)])
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics while a loader works through a file.
+struct DiagnosticLog {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func add(_ message: String, line: Int? = nil, column: Int? = nil) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    var isEmpty: Bool { diagnostics.isEmpty }
+
+    /// Throws the collected diagnostics, if any.
+    func check() throws(InputError) {
+        if !diagnostics.isEmpty { throw InputError(diagnostics) }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import ScorecardCore
+
+/// Evidence read from files: result records, sample records, and each file's hash.
+public struct EvidenceBundle: Sendable {
+    public var records: [EvidenceRecord] = []
+    public var samples: [SampleRecord] = []
+    /// Input path → SHA-256 of its bytes, in the order the files were given.
+    public var inputs: [(path: String, sha256: String)] = []
+
+    public init() {}
+
+    /// An index over the records for evaluators.
+    public var evidenceSet: EvidenceSet { EvidenceSet(records: records, samples: samples) }
+}
+
+/// Reads evidence files in our own format: a JSON array, JSON Lines, or CSV with the same columns.
+///
+/// The format is detected from content: `[` starts a JSON array, `{` starts JSON Lines, anything
+/// else is CSV with a header row. Every problem in every file is reported, with file and line,
+/// before anything is returned; duplicates are checked across all files.
+public enum EvidenceLoader {
+    /// The most problems listed per file before the rest are summarised.
+    static let maximumDiagnosticsPerFile = 50
+
+    /// Loads `paths`; `stages`, when given, are the only stage ids accepted.
+    public static func load(paths: [String], stages: [String]?) throws(InputError) -> EvidenceBundle {
+        var bundle = EvidenceBundle()
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            do {
+                let bytes = try InputFile.read(path)
+                let (records, samples) = try parse(bytes, file: path, stages: stages)
+                bundle.records += records
+                bundle.samples += samples
+                bundle.inputs.append((path, SHA256.hex(of: bytes)))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        diagnostics += duplicateProblems(bundle)
+        if !diagnostics.isEmpty { throw InputError(diagnostics) }
+        return bundle
+    }
+
+    /// Parses one file's bytes.
+    public static func parse(
+        _ bytes: [UInt8], file: String, stages: [String]?
+    ) throws(InputError) -> ([EvidenceRecord], [SampleRecord]) {
+        var log = DiagnosticLog(file: file)
+        let raws = rawRecords(bytes, &log)
+        let parser = EvidenceRowParser(file: file, stages: stages)
+        var records: [EvidenceRecord] = []
+        var samples: [SampleRecord] = []
+        for raw in raws {
+            switch parser.parse(raw, &log) {
+            case .result(let record)?: records.append(record)
+            case .sample(let sample)?: samples.append(sample)
+            case nil: break
+            }
+        }
+        if raws.isEmpty, log.isEmpty { log.add("no records in the file") }
+        guard log.isEmpty else { throw InputError(capped(log.diagnostics, file: file)) }
+        return (records, samples)
+    }
+
+    static func rawRecords(_ bytes: [UInt8], _ log: inout DiagnosticLog) -> [RawRecord] {
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        switch first {
+        case UInt8(ascii: "[")?: return jsonArray(bytes, &log)
+        case UInt8(ascii: "{")?: return jsonLines(bytes, &log)
+        case nil: return []
+        default: return csv(bytes, &log)
+        }
+    }
+
+    static func jsonArray(_ bytes: [UInt8], _ log: inout DiagnosticLog) -> [RawRecord] {
+        let lines = LineIndex(bytes)
+        do {
+            guard case .array(let items) = try JSONParser.parse(bytes) else { return [] }
+            var records: [RawRecord] = []
+            for (index, item) in items.enumerated() {
+                guard case .object(let object) = item else {
+                    log.add("item \(index + 1) of the array is \(item.kindName), expected an object")
+                    continue
+                }
+                records.append(RawRecord(object: object, lineOf: { lines.line(of: $0) }))
+            }
+            return records
+        } catch {
+            let (line, column) = lines.position(of: error.offset)
+            log.add("malformed JSON: \(error.message)", line: line, column: column)
+            return []
+        }
+    }
+
+    static func jsonLines(_ bytes: [UInt8], _ log: inout DiagnosticLog) -> [RawRecord] {
+        var records: [RawRecord] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let content = Array(line)
+            guard content.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+            do {
+                guard case .object(let object) = try JSONParser.parse(content) else {
+                    log.add("each line must be one JSON object", line: lineNumber)
+                    continue
+                }
+                let current = lineNumber
+                records.append(RawRecord(object: object, lineOf: { _ in current }))
+            } catch {
+                log.add("malformed JSON: \(error.message)", line: lineNumber, column: error.offset + 1)
+            }
+        }
+        return records
+    }
+
+    static func csv(_ bytes: [UInt8], _ log: inout DiagnosticLog) -> [RawRecord] {
+        do {
+            let rows = try CSVReader.rows(bytes)
+            guard let header = rows.first else { return [] }
+            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            var records: [RawRecord] = []
+            for row in rows.dropFirst() {
+                if row.fields.count != names.count {
+                    log.add("row has \(row.fields.count) fields, the header has \(names.count)", line: row.line)
+                    continue
+                }
+                records.append(RawRecord(row: row, header: names))
+            }
+            return records
+        } catch {
+            log.add("malformed CSV: \(error.message)", line: error.line)
+            return []
+        }
+    }
+
+    static func duplicateProblems(_ bundle: EvidenceBundle) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var seen: [EvidenceRecord.Key: SourceLocation] = [:]
+        for record in bundle.records {
+            if let first = seen[record.key] {
+                problems.append(Diagnostic(
+                    file: record.location.file, line: record.location.line,
+                    message: "duplicate result for \(record.key) (first at \(first)); give distinct variants or remove one"))
+            } else {
+                seen[record.key] = record.location
+            }
+        }
+        struct SampleKey: Hashable {
+            let subject: Subject, stage: String, evaluation: String, id: String, epoch: Int
+        }
+        var seenSamples: [SampleKey: SourceLocation] = [:]
+        for sample in bundle.samples {
+            let key = SampleKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation,
+                                id: sample.sampleID, epoch: sample.epoch)
+            if let first = seenSamples[key] {
+                problems.append(Diagnostic(
+                    file: sample.location.file, line: sample.location.line,
+                    message: "duplicate sample '\(sample.sampleID)' epoch \(sample.epoch) of \(sample.evaluation) for \(sample.subject) (first at \(first))"))
+            } else {
+                seenSamples[key] = sample.location
+            }
+        }
+        return problems
+    }
+
+    static func capped(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+        guard diagnostics.count > maximumDiagnosticsPerFile else { return diagnostics }
+        let sorted = diagnostics.sorted()
+        return Array(sorted.prefix(maximumDiagnosticsPerFile))
+            + [Diagnostic(file: file, message: "\(diagnostics.count - maximumDiagnosticsPerFile) more problems not shown")]
+    }
+}

@@ -1,0 +1,100 @@
+import ScorecardCore
+
+/// A value read from a file together with where it was.
+struct Located<Value> {
+    let value: Value
+    let line: Int?
+    let column: Int?
+
+    init(_ value: Value, at node: YAMLValue) {
+        self.value = value
+        line = node.line
+        column = node.column
+    }
+}
+
+/// A framework file as written, before validation: every value keeps its position.
+struct FrameworkDocument {
+    var schemaVersion: Located<Int>?
+    var id: Located<String>?
+    var name: Located<String>?
+    var version: Located<String>?
+    var source: String?
+    var summary: String?
+    var levels: [LevelDocument] = []
+    var stages: [StageDocument] = []
+    var aggregation: Located<String>?
+    var uncertainty: Located<String>?
+    var earlyWarningMargin: Located<Double>?
+    var categories: [CategoryDocument] = []
+    var gates: [GateDocument] = []
+}
+
+struct LevelDocument {
+    let id: Located<String>
+    let name: String
+    let summary: String?
+}
+
+struct StageDocument {
+    let id: Located<String>
+    let name: String
+    let summary: String?
+}
+
+struct CategoryDocument {
+    let id: Located<String>
+    var name: String = ""
+    var summary: String?
+    var required = true
+    var levelDefinitions: [(level: Located<String>, text: String)] = []
+    var combine: Located<String> = .init("any", line: nil, column: nil)
+    var atLeast: Int?
+    var minimumIndicators: Located<Int>?
+    var indicators: [IndicatorDocument] = []
+}
+
+struct IndicatorDocument {
+    let id: Located<String>
+    var name: String = ""
+    var evaluator: Located<String>?
+    var parameters: Located<EvaluatorParameters> = .init(.init(), line: nil, column: nil)
+    var evaluation: String = ""
+    var metrics: [String] = []
+    var unit: Located<String> = .init("rate", line: nil, column: nil)
+    var direction: Located<String> = .init("higher", line: nil, column: nil)
+    var inclusive = true
+    var required = false
+    var earlyWarningMargin: Located<Double>?
+    var thresholds: [ThresholdDocument] = []
+    var baselines: [BaselineDocument] = []
+}
+
+struct ThresholdDocument {
+    let level: Located<String>
+    let value: Located<Double>
+    let rationale: String?
+}
+
+struct BaselineDocument {
+    let name: String
+    let value: Located<Double>
+    let source: String?
+}
+
+struct GateDocument {
+    let id: Located<String>
+    var name: String = ""
+    var summary: String?
+    var stage: Located<String>?
+    var kind: Located<String>?
+    var level: Located<String>?
+}
+
+extension Located {
+    init(_ value: Value, line: Int?, column: Int?) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
+}

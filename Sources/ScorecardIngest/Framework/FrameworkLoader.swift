@@ -1,0 +1,81 @@
+import Foundation
+import ScorecardCore
+
+/// A framework with the text it was read from and that text's hash.
+public struct LoadedFramework: Sendable {
+    public let framework: Framework
+    public let path: String
+    public let text: String
+    public let sha256: String
+}
+
+/// Loads framework files: YAML → document → validation → `Framework`.
+///
+/// Every problem is reported with file, line and column in one `InputError`.
+public enum FrameworkLoader {
+    /// The `schema_version` values this build reads.
+    public static var supportedSchemaVersions: [Int] { FrameworkValidator.supportedSchemaVersions }
+
+    /// Reads and validates the framework at `path`.
+    public static func load(path: String, registry: EvaluatorRegistry) throws(InputError) -> LoadedFramework {
+        let bytes = try InputFile.read(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(file: path, "the file is not UTF-8 text")
+        }
+        let framework = try parse(text, file: path, registry: registry)
+        return LoadedFramework(framework: framework, path: path, text: text, sha256: SHA256.hex(of: bytes))
+    }
+
+    /// Validates framework `text`; `file` names it in diagnostics.
+    public static func parse(_ text: String, file: String, registry: EvaluatorRegistry) throws(InputError) -> Framework {
+        var log = DiagnosticLog(file: file)
+        guard let root = YAMLValue.parse(text, log: &log) else { throw InputError(log.diagnostics) }
+        let doc = FrameworkReader.read(root, &log)
+        FrameworkValidator(doc: doc, registry: registry).run(&log)
+        try log.check()
+        return build(doc)
+    }
+
+    /// Converts a validated document into the domain value.
+    static func build(_ doc: FrameworkDocument) -> Framework {
+        let scale = LevelScale(doc.levels.map { LevelDefinition(id: $0.id.value, name: $0.name, summary: $0.summary) })
+        func level(_ id: String) -> Level { scale.level(id) ?? scale.floor }
+        let categories = doc.categories.map { category in
+            let indicators = category.indicators.map { indicator in
+                Indicator(
+                    id: indicator.id.value, name: indicator.name, evaluator: indicator.evaluator?.value ?? "",
+                    parameters: indicator.parameters.value, evaluation: indicator.evaluation, metrics: indicator.metrics,
+                    unit: ValueUnit(rawValue: indicator.unit.value) ?? .rate,
+                    direction: Direction(rawValue: indicator.direction.value) ?? .higherIsRiskier,
+                    inclusive: indicator.inclusive, required: indicator.required,
+                    earlyWarningMargin: indicator.earlyWarningMargin?.value,
+                    thresholds: indicator.thresholds
+                        .map { Threshold(level: level($0.level.value), value: $0.value.value, rationale: $0.rationale ?? "") }
+                        .sorted { $0.level < $1.level },
+                    baselines: indicator.baselines.map { Baseline(name: $0.name, value: $0.value.value, source: $0.source) })
+            }
+            let combine: Combination = switch category.combine.value {
+            case "all": .all
+            case "at_least": .atLeast(category.atLeast ?? 1)
+            default: .any
+            }
+            return ScorecardCore.Category(
+                id: category.id.value, name: category.name, summary: category.summary, required: category.required,
+                levelDefinitions: Dictionary(category.levelDefinitions.map { ($0.level.value, $0.text) }) { first, _ in first },
+                combine: combine, minimumIndicators: category.minimumIndicators?.value ?? 1, indicators: indicators)
+        }
+        let gates = doc.gates.map { gate in
+            Gate(
+                id: gate.id.value, name: gate.name, summary: gate.summary,
+                kind: gate.kind?.value == "trigger" ? .trigger : .ceiling, stage: gate.stage?.value ?? "",
+                level: level(gate.level?.value ?? ""))
+        }
+        return Framework(
+            schemaVersion: doc.schemaVersion?.value ?? 1, id: doc.id?.value ?? "", name: doc.name?.value ?? "",
+            version: doc.version?.value ?? "", source: doc.source, summary: doc.summary, scale: scale,
+            stages: doc.stages.map { StageDefinition(id: $0.id.value, name: $0.name, summary: $0.summary) },
+            categories: categories, aggregation: Aggregation(rawValue: doc.aggregation?.value ?? "max") ?? .max,
+            uncertainty: UncertaintyPolicy(rawValue: doc.uncertainty?.value ?? "point") ?? .point,
+            earlyWarningMargin: doc.earlyWarningMargin?.value ?? 0, gates: gates)
+    }
+}

@@ -1,0 +1,215 @@
+import ScorecardCore
+
+/// The meaning checks of a framework document, one function per rule.
+///
+/// Each check logs every violation it finds with the position of the offending value; the
+/// loader runs all of them so one pass reports every problem.
+struct FrameworkValidator {
+    static let supportedSchemaVersions = [1]
+
+    let doc: FrameworkDocument
+    let registry: EvaluatorRegistry
+
+    func run(_ log: inout DiagnosticLog) {
+        checkSchemaVersion(&log)
+        checkLevels(&log)
+        checkStages(&log)
+        checkPolicies(&log)
+        checkCategoryIDs(&log)
+        checkIndicatorIDs(&log)
+        for category in doc.categories {
+            checkLevelDefinitions(category, &log)
+            checkCombination(category, &log)
+            for indicator in category.indicators {
+                checkEvaluator(indicator, &log)
+                checkEnums(indicator, &log)
+                checkThresholdLevels(indicator, &log)
+                checkThresholdValues(indicator, &log)
+                checkMonotonic(indicator, &log)
+                checkMargin(indicator.earlyWarningMargin, &log)
+            }
+        }
+        checkGates(&log)
+    }
+
+    var levelIDs: [String] { doc.levels.map(\.id.value) }
+    var stageIDs: [String] { doc.stages.map(\.id.value) }
+
+    func checkSchemaVersion(_ log: inout DiagnosticLog) {
+        guard let version = doc.schemaVersion else { return }
+        if !Self.supportedSchemaVersions.contains(version.value) {
+            log.add("unsupported schema_version \(version.value) (supported: \(Self.supportedSchemaVersions.map(String.init).joined(separator: ", ")))",
+                    line: version.line, column: version.column)
+        }
+    }
+
+    func checkLevels(_ log: inout DiagnosticLog) {
+        if doc.levels.count < 2 {
+            log.add("a framework needs at least two levels (a floor and one above it); found \(doc.levels.count)")
+        }
+        duplicates(doc.levels.map(\.id), "level", &log)
+    }
+
+    func checkStages(_ log: inout DiagnosticLog) {
+        if doc.stages.isEmpty { log.add("a framework needs at least one stage") }
+        duplicates(doc.stages.map(\.id), "stage", &log)
+    }
+
+    func checkPolicies(_ log: inout DiagnosticLog) {
+        if let aggregation = doc.aggregation, Aggregation(rawValue: aggregation.value) == nil {
+            log.add("unknown aggregation '\(aggregation.value)' (known: \(Aggregation.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    line: aggregation.line, column: aggregation.column)
+        }
+        if let policy = doc.uncertainty, UncertaintyPolicy(rawValue: policy.value) == nil {
+            log.add("unknown uncertainty policy '\(policy.value)' (known: \(UncertaintyPolicy.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    line: policy.line, column: policy.column)
+        }
+        checkMargin(doc.earlyWarningMargin, &log)
+    }
+
+    func checkMargin(_ margin: Located<Double>?, _ log: inout DiagnosticLog) {
+        if let margin, margin.value < 0 {
+            log.add("early_warning_margin must not be negative, found \(Format.number(margin.value))",
+                    line: margin.line, column: margin.column)
+        }
+    }
+
+    func checkCategoryIDs(_ log: inout DiagnosticLog) {
+        if doc.categories.isEmpty { log.add("a framework needs at least one category") }
+        duplicates(doc.categories.map(\.id), "category", &log)
+    }
+
+    func checkIndicatorIDs(_ log: inout DiagnosticLog) {
+        duplicates(doc.categories.flatMap { $0.indicators.map(\.id) }, "indicator", &log)
+    }
+
+    func checkLevelDefinitions(_ category: CategoryDocument, _ log: inout DiagnosticLog) {
+        for (level, _) in category.levelDefinitions where !levelIDs.contains(level.value) {
+            log.add("unknown level '\(level.value)' in the definitions of category '\(category.id.value)'\(known(levelIDs))",
+                    line: level.line, column: level.column)
+        }
+    }
+
+    func checkCombination(_ category: CategoryDocument, _ log: inout DiagnosticLog) {
+        let decisive = category.indicators.filter { !$0.thresholds.isEmpty }.count
+        let combine = category.combine
+        switch combine.value {
+        case "any", "all":
+            break
+        case "at_least":
+            if let n = category.atLeast, n < 1 || n > decisive {
+                log.add("category '\(category.id.value)' combines at_least \(n), but has \(decisive) indicators with thresholds",
+                        line: combine.line, column: combine.column)
+            }
+        default:
+            log.add("unknown combine '\(combine.value)' in category '\(category.id.value)' (known: any, all, {at_least: N})",
+                    line: combine.line, column: combine.column)
+        }
+        if let minimum = category.minimumIndicators, minimum.value < 0 || (decisive > 0 && minimum.value > decisive) {
+            log.add("category '\(category.id.value)' needs min_indicators between 0 and \(decisive), found \(minimum.value)",
+                    line: minimum.line, column: minimum.column)
+        }
+    }
+
+    func checkEvaluator(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
+        guard let name = indicator.evaluator else { return }
+        do {
+            _ = try registry.make(name.value, parameters: indicator.parameters.value)
+        } catch {
+            switch error {
+            case .unknownEvaluator:
+                log.add("indicator '\(indicator.id.value)': \(error)", line: name.line, column: name.column)
+            case .invalidParameter:
+                log.add("indicator '\(indicator.id.value)': \(error)",
+                        line: indicator.parameters.line ?? name.line, column: indicator.parameters.column ?? name.column)
+            }
+        }
+    }
+
+    func checkEnums(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
+        let unit = indicator.unit
+        if ValueUnit(rawValue: unit.value) == nil {
+            log.add("unknown unit '\(unit.value)' in indicator '\(indicator.id.value)' (known: \(ValueUnit.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    line: unit.line, column: unit.column)
+        }
+        let direction = indicator.direction
+        if Direction(rawValue: direction.value) == nil {
+            log.add("unknown direction '\(direction.value)' in indicator '\(indicator.id.value)' (known: higher, lower)",
+                    line: direction.line, column: direction.column)
+        }
+        if indicator.metrics.isEmpty { log.add("indicator '\(indicator.id.value)' names no metric", line: indicator.id.line) }
+    }
+
+    func checkThresholdLevels(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
+        for threshold in indicator.thresholds {
+            let level = threshold.level
+            if !levelIDs.contains(level.value) {
+                log.add("unknown level '\(level.value)' in the thresholds of indicator '\(indicator.id.value)'\(known(levelIDs))",
+                        line: level.line, column: level.column)
+            } else if level.value == levelIDs.first {
+                log.add("indicator '\(indicator.id.value)' has a threshold for '\(level.value)', the lowest level; the floor needs none",
+                        line: level.line, column: level.column)
+            }
+        }
+    }
+
+    func checkThresholdValues(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
+        guard let unit = ValueUnit(rawValue: indicator.unit.value) else { return }
+        for threshold in indicator.thresholds {
+            if let problem = unit.problem(with: threshold.value.value) {
+                log.add("threshold '\(threshold.level.value)' of indicator '\(indicator.id.value)': \(problem)",
+                        line: threshold.value.line, column: threshold.value.column)
+            }
+        }
+        for baseline in indicator.baselines {
+            if let problem = unit.problem(with: baseline.value.value) {
+                log.add("baseline '\(baseline.name)' of indicator '\(indicator.id.value)': \(problem)",
+                        line: baseline.value.line, column: baseline.value.column)
+            }
+        }
+    }
+
+    func checkMonotonic(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
+        let ranked = indicator.thresholds
+            .compactMap { threshold in levelIDs.firstIndex(of: threshold.level.value).map { ($0, threshold) } }
+            .sorted { $0.0 < $1.0 }
+        let higher = indicator.direction.value != Direction.lowerIsRiskier.rawValue
+        for (previous, next) in zip(ranked, ranked.dropFirst()) {
+            let ok = higher ? next.1.value.value > previous.1.value.value : next.1.value.value < previous.1.value.value
+            if !ok {
+                let word = higher ? "above" : "below"
+                log.add("thresholds of indicator '\(indicator.id.value)' are not monotonic: \(next.1.level.value) \(Format.number(next.1.value.value)) must be \(word) \(previous.1.level.value) \(Format.number(previous.1.value.value)) (\(higher ? "higher" : "lower") values are riskier)",
+                        line: next.1.value.line, column: next.1.value.column)
+            }
+        }
+    }
+
+    func checkGates(_ log: inout DiagnosticLog) {
+        duplicates(doc.gates.map(\.id), "gate", &log)
+        for gate in doc.gates {
+            if let stage = gate.stage, !stageIDs.contains(stage.value) {
+                log.add("gate '\(gate.id.value)' names unknown stage '\(stage.value)'\(known(stageIDs))",
+                        line: stage.line, column: stage.column)
+            }
+            if let level = gate.level, !levelIDs.contains(level.value) {
+                log.add("gate '\(gate.id.value)' names unknown level '\(level.value)'\(known(levelIDs))",
+                        line: level.line, column: level.column)
+            }
+        }
+    }
+
+    private func duplicates(_ ids: [Located<String>], _ what: String, _ log: inout DiagnosticLog) {
+        var seen: [String: Located<String>] = [:]
+        for id in ids {
+            if let first = seen[id.value] {
+                log.add("duplicate \(what) id '\(id.value)' (first defined at line \(first.line ?? 0))", line: id.line, column: id.column)
+            } else {
+                seen[id.value] = id
+            }
+        }
+    }
+
+    private func known(_ ids: [String]) -> String {
+        " (known: \(ids.joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+extension JSONCursor {
+    /// Scans a string starting at its opening quote; returns the content range and whether it has escapes.
+    ///
+    /// Raw control characters are rejected, as JSON requires.
+    mutating func scanString() throws(JSONError) -> (start: Int, end: Int, escaped: Bool) {
+        let open = offset
+        offset += 1
+        let start = offset
+        var escaped = false
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return (start, offset - 1, escaped)
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                offset += 2
+                continue
+            }
+            if byte < 0x20 { throw error("raw control character \(describe(byte)) in a string; escape it") }
+            offset += 1
+        }
+        throw error("unterminated string", at: open)
+    }
+
+    /// Decodes string content, resolving escapes and checking UTF-8.
+    func decodeString(start: Int, end: Int, escaped: Bool) throws(JSONError) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard escaped else {
+            guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8 in a string", at: start) }
+            return text
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var i = start
+        func hex4(_ at: Int) throws(JSONError) -> UInt32 {
+            guard at + 4 <= end else { throw error("truncated \\u escape", at: at) }
+            var value: UInt32 = 0
+            for j in at..<(at + 4) {
+                let b = bytes[j]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+                default: throw error("bad hex digit \(describe(b)) in a \\u escape", at: j)
+                }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        while i < end {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                i += 1
+                continue
+            }
+            guard i + 1 < end else { throw error("dangling backslash in a string", at: i) }
+            let code = bytes[i + 1]
+            i += 2
+            switch code {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(i)
+                i += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    // A high surrogate must be followed by an escaped low surrogate.
+                    guard i + 6 <= end, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        throw error("unpaired surrogate in a \\u escape", at: i - 6)
+                    }
+                    let low = try hex4(i + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in a \\u escape", at: i) }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw error("unpaired surrogate in a \\u escape", at: i - 6)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape", at: i - 6) }
+                out.append(contentsOf: Array(String(Character(unicode)).utf8))
+            default:
+                throw error("unknown escape \\\(Character(Unicode.Scalar(code)))", at: i - 2)
+            }
+        }
+        guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string", at: start) }
+        return text
+    }
+
+    /// Scans a number per the JSON grammar.
+    mutating func scanNumber() throws(JSONError) {
+        let start = offset
+        func digits() -> Int {
+            let from = offset
+            while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+            return offset - from
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard offset < bytes.count else { throw error("malformed number", at: start) }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+        } else if digits() == 0 {
+            throw error("malformed number", at: start)
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            guard digits() > 0 else { throw error("malformed number: no digits after '.'", at: start) }
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard digits() > 0 else { throw error("malformed number: no digits in the exponent", at: start) }
+        }
+    }
+
+    /// Skips one value of any kind without building it.
+    ///
+    /// Strings are skipped with `memchr` to the next quote, so long transcripts cost little more
+    /// than reading their bytes once. Brackets are matched; string contents are not validated.
+    public mutating func skipValue() throws(JSONError) {
+        switch try peekKind() {
+        case .string: try skipString()
+        case .number: _ = try readNumber()
+        case .bool: _ = try readBool()
+        case .null: try readNull()
+        case .object, .array: try skipContainer()
+        }
+    }
+
+    @inline(__always)
+    mutating func skipString() throws(JSONError) {
+        guard let base = bytes.baseAddress else { throw error("unterminated string") }
+        let open = offset
+        var i = offset + 1
+        while i < bytes.count {
+            guard let found = memchr(base + i, Int32(UInt8(ascii: "\"")), bytes.count - i) else { break }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // The quote is escaped when an odd number of backslashes precede it.
+            var backslashes = 0
+            var j = quote - 1
+            while j > open, bytes[j] == UInt8(ascii: "\\") {
+                backslashes += 1
+                j -= 1
+            }
+            if backslashes % 2 == 0 {
+                offset = quote + 1
+                return
+            }
+            i = quote + 1
+        }
+        throw error("unterminated string", at: open)
+    }
+
+    mutating func skipContainer() throws(JSONError) {
+        var stack: [UInt8] = []
+        stack.reserveCapacity(16)
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "\""):
+                try skipString()
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard stack.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
+                stack.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard let expected = stack.popLast(), expected == byte else {
+                    throw error("mismatched \(describe(byte))")
+                }
+                if stack.isEmpty {
+                    offset += 1
+                    return
+                }
+            default:
+                break
+            }
+            offset += 1
+        }
+        throw error("unexpected end of input inside \(bytes[start] == UInt8(ascii: "{") ? "an object" : "an array")", at: start)
+    }
+}
