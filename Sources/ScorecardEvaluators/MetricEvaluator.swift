@@ -1,0 +1,33 @@
+import ScorecardCore
+
+/// Reads any evaluation's metric as published: the long tail of indicators.
+///
+/// Takes the worst case when several results (variants) match. With per-sample records and no
+/// summary, the metrics `accuracy` and `mean` are computed as the mean score over problems.
+public struct MetricEvaluator: Evaluator {
+    public static let name = "metric"
+    public static let version = 1
+    public static let summary = "reads one metric of one evaluation as published (worst case over variants)"
+    public static let parameterHelp: [(name: String, help: String)] = [
+        ("errored", "per-sample only: failure (default) or exclude"),
+        ("bootstrap_resamples", "per-sample only: bootstrap resamples (default 10000)"),
+        ("seed", "per-sample only: bootstrap seed (default 0)"),
+    ]
+
+    let options: SampleOptions
+
+    public init(parameters: EvaluatorParameters) throws(ParameterError) {
+        try parameters.requireOnly(["errored", "bootstrap_resamples", "seed"])
+        options = try SampleOptions(parameters)
+    }
+
+    public func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement {
+        let summary = SummaryReading.measure(target, in: evidence) { target.metrics.contains($0) }
+        if case .missing = summary,
+           let metric = target.metrics.first(where: { $0 == "accuracy" || $0 == "mean" }),
+           let computed = SampleRate.measure(target, in: evidence, options: options, metric: metric, partialCredit: true) {
+            return computed
+        }
+        return summary
+    }
+}

@@ -1,0 +1,77 @@
+import ScorecardCore
+
+/// Reading published or imported summary figures: choosing among records and adding intervals.
+enum SummaryReading {
+    /// The records of the target's evaluation whose metric is accepted, with a reason when none is.
+    static func candidates(
+        _ target: IndicatorTarget, in evidence: EvidenceSlice, accepting accept: (String) -> Bool
+    ) -> Result<[EvidenceRecord], MissingEvidence> {
+        let all = evidence.records(evaluation: target.evaluation)
+        let matching = all.filter { accept($0.metric) }
+        guard !matching.isEmpty else {
+            let wanted = target.metrics.joined(separator: " or ")
+            if all.isEmpty {
+                let hasSamples = !evidence.problems(evaluation: target.evaluation).isEmpty
+                return .failure(MissingEvidence(
+                    reason: hasSamples
+                        ? "per-sample records of '\(target.evaluation)' exist but this evaluator reads \(wanted) summaries only"
+                        : "no results for '\(target.evaluation)' at \(evidence.stage)"))
+            }
+            let found = Set(all.map(\.metric)).sorted().joined(separator: ", ")
+            return .failure(MissingEvidence(reason: "no \(wanted) result for '\(target.evaluation)' at \(evidence.stage) (found: \(found))"))
+        }
+        return .success(matching)
+    }
+
+    /// The worst case among records: the riskiest value, as the Beta framework's "worst known case" asks.
+    static func worstCase(_ records: [EvidenceRecord], direction: Direction) -> (EvidenceRecord, [String]) {
+        let sorted = records.sorted { a, b in
+            a.value != b.value ? (direction == .higherIsRiskier ? a.value > b.value : a.value < b.value) : a.location < b.location
+        }
+        let chosen = sorted[0]
+        var notes: [String] = []
+        if records.count > 1 {
+            let others = sorted.dropFirst().map { record in
+                "\(record.metric)\(record.variant.map { " [\($0)]" } ?? "") = \(Format.number(record.value))"
+            }
+            notes.append("worst case of \(records.count) results used\(chosen.variant.map { ": \($0)" } ?? ""); also \(others.joined(separator: ", "))")
+        }
+        return (chosen, notes)
+    }
+
+    /// A score from one record: its own interval, or a Wilson interval when n (and k) are known.
+    static func score(_ record: EvidenceRecord, notes: [String]) -> IndicatorScore {
+        var notes = notes
+        var interval = record.interval
+        var k = record.k
+        if interval == nil, record.unit == .rate, let n = record.n {
+            let successes = record.k ?? Int((record.value * Double(n)).rounded())
+            interval = Proportion.wilson(successes: successes, trials: n)
+            if record.k == nil {
+                k = nil
+                notes.append("95% Wilson interval from n = \(n) with k ≈ value × n = \(successes)")
+            }
+        }
+        if let note = record.notes { notes.append("note: \(note)") }
+        return IndicatorScore(
+            value: record.value, interval: interval, n: record.n, k: k, metric: record.metric, basis: .summary,
+            sources: [record.location], notes: notes)
+    }
+
+    /// Reads the worst case of the accepted summary records.
+    static func measure(
+        _ target: IndicatorTarget, in evidence: EvidenceSlice, accepting accept: (String) -> Bool
+    ) -> Measurement {
+        switch candidates(target, in: evidence, accepting: accept) {
+        case .failure(let missing): return .missing(reason: missing.reason)
+        case .success(let records):
+            let (chosen, notes) = worstCase(records, direction: target.direction)
+            return .measured(score(chosen, notes: notes))
+        }
+    }
+}
+
+/// Why an evaluator found nothing to measure.
+struct MissingEvidence: Error {
+    let reason: String
+}
