@@ -50,13 +50,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .executableTarget(
-            name: "scorecard",
+        // The commands, as a library so tests can drive them in-process.
+        .target(
+            name: "ScorecardCLI",
             dependencies: [
                 "ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardStore", "ScorecardRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The `scorecard` executable: only the entry point.
+        .executableTarget(name: "scorecard", dependencies: ["ScorecardCLI"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
@@ -64,7 +67,7 @@ let package = Package(
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
         .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
-        .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
+        .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "scorecard"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,3 @@
-print("scorecard")
+import ScorecardCLI
+
+ScorecardCommand.main()

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ScorecardCore
+
+/// `scorecard assess`: evidence → levels, gates and flags, printed as a table or JSON.
+struct AssessCommand: ScorecardSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Assess models: levels per category and stage, overall levels, and gate decisions.",
+        discussion: """
+            Reads the framework, the evidence files and the determinations, measures every \
+            indicator, and prints one scorecard per model. A category without the evidence its \
+            framework requires is NOT ASSESSED, and any gate that depends on it does not pass.
+
+            Example:
+              scorecard assess --framework frameworks/openai-preparedness-beta.yaml \\
+                --evidence examples/demo/evidence.jsonl --determinations examples/demo/determinations.yaml
+            """
+    )
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Exit with status 3 when any gate does not pass.")
+    var failOnGate = false
+
+    mutating func execute() throws -> ExitStatus {
+        let loaded = try LoadedInputs.load(inputs)
+        let assessments = try loaded.assess(models: inputs.model)
+        switch format {
+        case .json:
+            let data = try loaded.document(assessments).encoded()
+            FileHandle.standardOutput.write(data)
+        case .text:
+            Console.write(TextScorecard(framework: loaded.framework.framework).render(assessments))
+        }
+        if failOnGate, assessments.contains(where: { $0.gates.contains { !$0.passed } }) {
+            return .gateFailed
+        }
+        return .success
+    }
+}

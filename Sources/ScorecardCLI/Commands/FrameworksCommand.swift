@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import ScorecardCore
+import ScorecardEvaluators
+import ScorecardIngest
+
+/// `scorecard frameworks`: check and show framework files.
+struct FrameworksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frameworks",
+        abstract: "Check and show framework definitions.",
+        subcommands: [Lint.self, Show.self]
+    )
+
+    struct Lint: ScorecardSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate framework files and report every problem with file, line and column.",
+            discussion: "Exits 0 when every file is valid and 2 otherwise.")
+
+        @Argument(help: ArgumentHelp("Framework files (YAML).", valueName: "file"))
+        var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Give at least one framework file.") }
+        }
+
+        mutating func execute() throws -> ExitStatus {
+            var status = ExitStatus.success
+            for file in files {
+                do {
+                    let loaded = try FrameworkLoader.load(path: file, registry: BuiltinEvaluators.registry)
+                    let framework = loaded.framework
+                    let indicators = framework.categories.flatMap(\.indicators)
+                    Console.write("\(file): ok (\(framework.name), \(framework.version): \(framework.categories.count) categories, \(indicators.count) indicators, \(indicators.filter(\.isDecisive).count) with thresholds, \(framework.gates.count) gates)\n")
+                } catch {
+                    Console.error(error.description)
+                    status = .invalidInput
+                }
+            }
+            return status
+        }
+    }
+
+    struct Show: ScorecardSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a framework: levels, stages, categories, indicators with thresholds and their rationale, gates.")
+
+        @Argument(help: ArgumentHelp("Framework file (YAML).", valueName: "file"))
+        var file: String
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        mutating func execute() throws -> ExitStatus {
+            let loaded = try FrameworkLoader.load(path: file, registry: BuiltinEvaluators.registry)
+            switch format {
+            case .text: Console.write(FrameworkText(framework: loaded.framework).render())
+            case .json: FileHandle.standardOutput.write(try FrameworkJSON.encode(loaded.framework, sha256: loaded.sha256))
+            }
+            return .success
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `scorecard` command: turns evaluation evidence into risk scorecards under a framework.
+public struct ScorecardCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "Turn evaluation evidence into Preparedness-style risk scorecards.",
+        discussion: """
+            Evaluators measure indicators from evidence; a rules engine maps them to levels per \
+            category and stage under a framework's thresholds, applies human determinations, and \
+            decides the framework's gates. Missing evidence is never read as the lowest level: it \
+            is "not assessed", and gates that depend on it fail closed.
+
+            Exit codes: 0 success; 1 unexpected failure; 2 invalid input (the message names file, \
+            line and value); 3 a gate did not pass (with --fail-on-gate); 64 bad command-line usage.
+            """,
+        version: version,
+        subcommands: [AssessCommand.self, FrameworksCommand.self, EvaluatorsCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ScorecardCore
+import ScorecardIngest
+
+/// The documented exit codes, decided in one place.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// Something unexpected: an I/O failure, a bug.
+    case failure = 1
+    /// Input files are invalid: framework, evidence, determinations, configuration.
+    case invalidInput = 2
+    /// A gate did not pass and `--fail-on-gate` was given.
+    case gateFailed = 3
+}
+
+/// A command whose body returns an exit status; errors are printed and mapped to codes here.
+protocol ScorecardSubcommand: ParsableCommand {
+    mutating func execute() throws -> ExitStatus
+}
+
+extension ScorecardSubcommand {
+    public mutating func run() throws {
+        let status: ExitStatus
+        do {
+            status = try execute()
+        } catch let error as InputError {
+            Console.error(error.description)
+            status = .invalidInput
+        } catch let error as RegistryError {
+            Console.error("error: \(error)")
+            status = .invalidInput
+        } catch let error as CommandError {
+            Console.error("error: \(error.message)")
+            status = error.status
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// A failure with a message and the exit status it maps to.
+struct CommandError: Error {
+    let message: String
+    let status: ExitStatus
+
+    init(_ message: String, status: ExitStatus = .failure) {
+        self.message = message
+        self.status = status
+    }
+}
+
+/// Writing to the terminal.
+enum Console {
+    /// Writes a line to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes text to standard output as is.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
