@@ -112,10 +112,17 @@ public struct ZipArchive: Sendable {
         guard [0, 8, 93].contains(entry.method) else {
             throw file.error(.unsupportedMethod(entry.method), entry: entry.name)
         }
-        guard entry.uncompressedSize <= maxEntrySize, let capacity = Int(exactly: entry.uncompressedSize),
-              capacity < Int.max
+        guard entry.uncompressedSize <= maxEntrySize, let declared = Int(exactly: entry.uncompressedSize),
+              declared < Int.max
         else {
             throw file.error(.tooLarge(declared: entry.uncompressedSize, limit: maxEntrySize), entry: entry.name)
+        }
+        // Never allocate more than the compressed data could possibly expand to: a corrupt
+        // size field then costs a size-mismatch error, not a giant allocation.
+        let bound = ZipDecompression.maxOutput(method: entry.method, compressedSize: entry.compressedSize)
+        let capacity = min(declared, Int(clamping: bound))
+        if capacity >= ZipDecompression.allocationProbeThreshold, !ZipDecompression.canAllocate(capacity + 1) {
+            throw file.error(.cannotAllocate(UInt64(capacity)), entry: entry.name)
         }
         let header = try file.read(
             offset: entry.localHeaderOffset, count: 30, part: "local header", entry: entry.name)

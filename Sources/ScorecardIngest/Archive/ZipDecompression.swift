@@ -14,12 +14,41 @@ enum ZipDecompression {
         let kind: ZipError.Kind
     }
 
-    /// Decodes `source` with `method` and checks the result's size and CRC-32 against `entry`.
+    /// Buffers at least this large are allocated only after a `malloc` probe succeeds.
+    static let allocationProbeThreshold = 256 << 20
+
+    /// The most bytes `compressedSize` bytes of `method` data can decode to, saturating at `UInt64.max`.
+    ///
+    /// Deflate expands at most 1032:1. A zstd block needs at least 4 bytes (3 header, 1 RLE
+    /// byte) and yields at most 128 KiB, so zstd expands at most 32768:1.
+    static func maxOutput(method: UInt16, compressedSize: UInt64) -> UInt64 {
+        let (ratio, slack): (UInt64, UInt64) = switch method {
+        case 0: (1, 0)
+        case 8: (1032, 1024)
+        default: (32768, 128 << 10)
+        }
+        let (scaled, overflow) = compressedSize.multipliedReportingOverflow(by: ratio)
+        let (total, carry) = scaled.addingReportingOverflow(slack)
+        return overflow || carry ? UInt64.max : total
+    }
+
+    /// Whether `malloc` can currently provide `count` bytes, so a failed allocation throws instead of trapping.
+    static func canAllocate(_ count: Int) -> Bool {
+        guard let probe = malloc(count) else { return false }
+        free(probe)
+        return true
+    }
+
+    /// Decodes `source` into at most `capacity` bytes and checks size and CRC-32 against `entry`.
+    ///
+    /// `capacity` is the declared size, or less when the input cannot expand that far; a
+    /// result that is not exactly the declared size is a size mismatch.
     static func decode(
-        _ source: UnsafeRawBufferPointer, entry: ZipEntry, capacity declared: Int
+        _ source: UnsafeRawBufferPointer, entry: ZipEntry, capacity: Int
     ) throws(Failure) -> [UInt8] {
+        let declared = entry.uncompressedSize
         var failure: Failure?
-        let output = [UInt8](unsafeUninitializedCapacity: declared + 1) { buffer, initialized in
+        let output = [UInt8](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
             let target = UnsafeMutableRawBufferPointer(buffer)
             do throws(Failure) {
                 let produced: Int
@@ -29,9 +58,11 @@ enum ZipDecompression {
                 case 93: produced = try decompressZstd(source, into: target)
                 default: throw Failure(kind: .unsupportedMethod(entry.method))
                 }
-                guard produced == declared else {
+                guard UInt64(produced) == declared else {
+                    // A full buffer means the output went past `capacity`, which is the
+                    // declared size whenever the input could have expanded further.
                     throw Failure(kind: .sizeMismatch(
-                        declared: entry.uncompressedSize, actual: produced > declared ? nil : UInt64(produced)))
+                        declared: declared, actual: produced > capacity ? nil : UInt64(produced)))
                 }
                 let actual = crc32(UnsafeRawBufferPointer(rebasing: target[0..<produced]))
                 guard actual == entry.crc32 else {

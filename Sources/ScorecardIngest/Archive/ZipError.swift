@@ -28,6 +28,8 @@ public struct ZipError: Error, CustomStringConvertible, Equatable, Sendable {
         case encrypted
         /// The entry's declared uncompressed size is above the archive's configured limit.
         case tooLarge(declared: UInt64, limit: UInt64)
+        /// Memory for the decompressed data (this many bytes) could not be allocated.
+        case cannotAllocate(UInt64)
         /// The decompressor rejected the data; `codec` is `deflate` or `zstd`.
         case decompression(codec: String, message: String)
         /// The decompressed size differs from the central directory's; `actual` is nil when the output was larger.
@@ -90,6 +92,8 @@ public struct ZipError: Error, CustomStringConvertible, Equatable, Sendable {
             return "encrypted entries are not supported"
         case let .tooLarge(declared, limit):
             return "declared uncompressed size \(declared) bytes exceeds the limit of \(limit) bytes"
+        case let .cannotAllocate(count):
+            return "cannot allocate \(count) bytes for the decompressed data"
         case let .decompression(codec, message):
             return "\(codec): \(message)"
         case let .sizeMismatch(declared, actual):
