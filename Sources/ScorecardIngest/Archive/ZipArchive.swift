@@ -16,13 +16,21 @@ public struct ZipArchive: Sendable {
     /// before any memory is allocated for it.
     public static let defaultMaxEntrySize: UInt64 = 4 << 30
 
-    /// The path given when opening, or the label of an in-memory archive; used in error messages.
+    /// The path given when opening, or the label of an in-memory archive.
+    ///
+    /// Every ``ZipError`` from this archive starts with it.
     public var path: String { file.path }
     /// The largest declared uncompressed size that ``contents(of:)`` will decompress.
+    ///
+    /// Set when opening; defaults to ``defaultMaxEntrySize``.
     public let maxEntrySize: UInt64
     /// All central-directory entries, in central-directory order, duplicates included.
+    ///
+    /// `entries[i].index == i` for every entry.
     public let entries: [ZipEntry]
     /// One entry per name (the last one in the central directory), in central-directory order of the winners.
+    ///
+    /// This is the view to import from: a re-logged sample appears once, with its newest data.
     public let uniqueEntries: [ZipEntry]
 
     private let file: ZipFileView
@@ -49,8 +57,8 @@ public struct ZipArchive: Sendable {
 
     /// Reads an archive held in memory; `label` stands in for the path in error messages.
     ///
-    /// Useful for archives received over the network and for tests; reads do not copy the bytes
-    /// of stored members' compressed data.
+    /// Useful for archives received over the network and for tests. Member data is decoded
+    /// straight from the array, without an intermediate copy.
     public init(bytes: [UInt8], label: String = "<memory>", maxEntrySize: UInt64 = ZipArchive.defaultMaxEntrySize) throws(ZipError) {
         try self.init(file: ZipFileView(path: label, source: .memory(bytes)), maxEntrySize: maxEntrySize)
     }

@@ -41,10 +41,16 @@ public struct ZipError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// The path (or label, for in-memory archives) of the archive.
+    ///
+    /// Exactly as passed to ``ZipArchive``'s initialiser.
     public let path: String
     /// The name of the entry concerned, or nil when the problem concerns the whole archive.
+    ///
+    /// Errors from ``ZipArchive/contents(of:)`` always name the entry.
     public let entryName: String?
     /// What went wrong.
+    ///
+    /// Match on this in code; ``description`` is for people.
     public let kind: Kind
 
     /// Creates an error for an archive and, optionally, one of its entries.
