@@ -63,7 +63,10 @@ let package = Package(
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
-        .testTarget(name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardEvaluators"]),
+        .testTarget(
+            name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardEvaluators"],
+            exclude: ["Fixtures"]  // test data read through #filePath, not bundled
+        ),
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
         .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
