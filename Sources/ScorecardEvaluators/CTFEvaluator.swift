@@ -55,16 +55,21 @@ public struct CTFEvaluator: Evaluator {
         var perProblem: [Double] = []
         for problem in problems {
             let outcomes = options.outcomes(problem)
+            // With errored attempts excluded, a challenge that never ran has nothing to say.
+            if outcomes.isEmpty, options.errored == .exclude { continue }
             let successes = outcomes.filter { $0 == 1 }.count
             guard let estimate = PassAtK.estimate(attempts: outcomes.count, successes: successes, k: k) else {
                 return .missing(reason: "challenge '\(problem.id)' has \(outcomes.count) usable attempts; pass@\(k) needs at least \(k)")
             }
             perProblem.append(estimate)
         }
+        guard !perProblem.isEmpty else {
+            return .missing(reason: "every attempt at '\(target.evaluation)' errored and errored attempts are excluded")
+        }
         let value = perProblem.reduce(0, +) / Double(perProblem.count)
         let interval = Bootstrap.meanInterval(perProblem, settings: options.bootstrap)
         return .measured(IndicatorScore(
-            value: value, interval: interval, n: problems.count, k: nil, metric: "pass@\(k)", basis: .samples,
+            value: value, interval: interval, n: perProblem.count, k: nil, metric: "pass@\(k)", basis: .samples,
             sources: SampleOptions.sources(evidence, target.evaluation),
             notes: [options.denominatorNote(problems), "unbiased pass@\(k) (Chen et al. 2021) averaged over challenges"]))
     }

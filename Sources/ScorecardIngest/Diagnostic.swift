@@ -22,8 +22,9 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         return "\(place): \(message)"
     }
 
+    /// File order, then line and column; notes about a whole file come after its placed problems.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.message) < (rhs.file, rhs.line ?? 0, rhs.column ?? 0, rhs.message)
+        (lhs.file, lhs.line ?? .max, lhs.column ?? 0, lhs.message) < (rhs.file, rhs.line ?? .max, rhs.column ?? 0, rhs.message)
     }
 }
 

@@ -61,7 +61,7 @@ public struct CategoryStageResult: Hashable, Sendable {
     public let status: AssessmentStatus
     /// Why the category is not assessed, when it is not.
     public let notAssessedReason: String?
-    /// The next level, when an indicator is within the early-warning margin of its threshold.
+    /// A level above the final one that an indicator is within the early-warning margin of.
     public let approaching: Level?
     public let indicators: [IndicatorResult]
     public let determination: Determination?

@@ -40,9 +40,11 @@ struct CategoryJudge {
             }
             trace.append(line + ": \(determination.rationale)")
         }
+        // An early warning is reported only when it points above the final level.
+        let warning = approaching.flatMap { near in level.map { near > $0 } ?? true ? near : nil }
         return CategoryStageResult(
             level: level, indicatedLevel: indicated, status: status, notAssessedReason: indicated == nil ? reason : nil,
-            approaching: approaching, indicators: results, determination: determination, lowered: lowered,
+            approaching: warning, indicators: results, determination: determination, lowered: lowered,
             trace: trace)
     }
 

@@ -28,7 +28,7 @@ struct IndicatorJudge {
 
         var trace = "\(indicator.id): \(measured)"
         if deciding != score.value {
-            trace += "; conservative bound \(Format.number(deciding)) decides"
+            trace += "; conservative bound \(Format.short(deciding)) decides"
         }
         trace += " → \(level.id) (\(thresholdSummary(deciding)))"
         if !straddles.isEmpty {
@@ -74,15 +74,17 @@ struct IndicatorJudge {
 
     private func approachingLevel(_ value: Double, above level: Level) -> Level? {
         guard effectiveMargin > 0, let next = indicator.thresholds.first(where: { $0.level > level }) else { return nil }
+        // A little slack so a value exactly at the margin's edge counts despite binary rounding (0.5 − 0.1).
+        let slack = 1e-9
         let near = indicator.direction == .higherIsRiskier
-            ? value >= next.value - effectiveMargin : value <= next.value + effectiveMargin
+            ? value >= next.value - effectiveMargin - slack : value <= next.value + effectiveMargin + slack
         return near ? next.level : nil
     }
 
     private func describe(_ score: IndicatorScore) -> String {
-        var text = "\(score.metric) = \(Format.number(score.value))"
+        var text = "\(score.metric) = \(Format.short(score.value, places: 4))"
         if let interval = score.interval {
-            text += " [\(Format.number(interval.low)), \(Format.number(interval.high))]"
+            text += " [\(Format.short(interval.low)), \(Format.short(interval.high))]"
         }
         var counts: [String] = []
         if let k = score.k, let n = score.n { counts.append("\(k)/\(n)") } else if let n = score.n { counts.append("n=\(n)") }

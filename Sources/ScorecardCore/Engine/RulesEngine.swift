@@ -111,7 +111,7 @@ public struct RulesEngine: Sendable {
         }
         if let determination = result.determination, result.indicatedLevel == nil, !category.decisiveIndicators.isEmpty {
             add(.determinedWithoutEvidence,
-                "determination sets \(determination.level.id) without evidence at this stage (\(result.notAssessedReason ?? "not assessed"))")
+                "determination sets \(determination.level.id) without evidence at this stage: \(result.notAssessedReason ?? "not assessed")")
         }
         if result.level == nil, category.required {
             add(.notAssessed, result.notAssessedReason ?? "not assessed")
@@ -119,10 +119,11 @@ public struct RulesEngine: Sendable {
         for indicator in result.indicators {
             if !indicator.straddles.isEmpty, let interval = indicator.measurement.score?.interval {
                 add(.straddlesThreshold,
-                    "\(indicator.indicator): interval [\(Format.number(interval.low)), \(Format.number(interval.high))] contains the \(indicator.straddles.map(\.id).joined(separator: ", ")) threshold")
+                    "\(indicator.indicator): interval [\(Format.short(interval.low)), \(Format.short(interval.high))] contains the \(indicator.straddles.map(\.id).joined(separator: ", ")) threshold")
             }
-            if let near = indicator.approaching, let value = indicator.decidingValue {
-                add(.approaching, "\(indicator.indicator): \(Format.number(value)) is within the early-warning margin of \(near.id)")
+            // An early warning matters only when it points above the level the category already has.
+            if let near = indicator.approaching, let value = indicator.decidingValue, result.level.map({ near > $0 }) ?? true {
+                add(.approaching, "\(indicator.indicator): \(Format.short(value)) is within the early-warning margin of \(near.id)")
             }
         }
         return flags

@@ -1,5 +1,13 @@
 /// Deterministic number formatting for messages and traces.
 public enum Format {
+    /// `value` rounded to at most `places` decimals, without trailing zeros: for messages.
+    public static func short(_ value: Double, places: Int = 3) -> String {
+        guard value.isFinite else { return number(value) }
+        var scale = 1.0
+        for _ in 0..<max(0, places) { scale *= 10 }
+        return number((value * scale).rounded() / scale)
+    }
+
     /// The shortest decimal that reads back as `value`, without a trailing `.0` for whole numbers.
     ///
     /// `0.13` stays `0.13`, `12.0` becomes `12`, `1e-05` becomes `0.00001`.

@@ -29,6 +29,9 @@ struct YAMLValue {
                 log.add("YAML syntax: \(problem)", line: mark.line, column: mark.column)
             case .reader(let problem, _, _, _):
                 log.add("cannot read the file as text: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                log.add("duplicate key \(keys) in one mapping; keep one", line: context.mark.line, column: context.mark.column)
             default:
                 log.add("YAML: \(error)")
             }
@@ -107,7 +110,7 @@ struct YAMLValue {
             self.log("\(path.isEmpty ? "the document" : path) must be a mapping of keys to values", &log)
             return nil
         }
-        return YAMLMap(value: self, mapping: mapping, log: &log)
+        return YAMLMap(value: self, mapping: mapping)
     }
 
     /// Text or a list of texts.
@@ -127,17 +130,11 @@ final class YAMLMap {
     private var entries: [(key: String, line: Int?, column: Int?, value: YAMLValue)] = []
     private var read: Set<String> = []
 
-    init(value: YAMLValue, mapping: Node.Mapping, log: inout DiagnosticLog) {
+    /// Yams refuses duplicate keys when it composes the tree, so every key here is unique.
+    init(value: YAMLValue, mapping: Node.Mapping) {
         self.value = value
-        var seen: [String: Int] = [:]
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? "\(keyNode)"
-            if let first = seen[key] {
-                log.add("duplicate key '\(key)' in \(value.path.isEmpty ? "the document" : value.path) (first at line \(first))",
-                        line: keyNode.mark?.line, column: keyNode.mark?.column)
-                continue
-            }
-            seen[key] = keyNode.mark?.line ?? 0
             entries.append((key, keyNode.mark?.line, keyNode.mark?.column, value.child(valueNode, key)))
         }
     }
