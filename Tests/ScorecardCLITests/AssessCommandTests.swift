@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The demo through the real executable: golden output, exit codes, and errors that name their place.
+@Suite(.serialized) struct AssessCommandTests {
+    static let demo = [
+        "--framework", "frameworks/openai-preparedness-beta.yaml",
+        "--evidence", "examples/demo/evidence.jsonl",
+        "--determinations", "examples/demo/determinations.yaml",
+    ]
+
+    @Test func demoTextMatchesGolden() throws {
+        let result = try CLI.run(["assess"] + Self.demo)
+        #expect(result.status == 0, "\(result.stderr)")
+        try Golden.check(result.stdout, "assess-demo.txt")
+    }
+
+    @Test func demoJSONMatchesGoldenAndCarriesThePublishedLevels() throws {
+        let result = try CLI.run(["assess", "--format", "json"] + Self.demo)
+        #expect(result.status == 0, "\(result.stderr)")
+        try Golden.check(result.stdout, "assess-demo.json")
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["format_version"] as? Int == 1)
+        let models = try #require(json["models"] as? [[String: Any]])
+        func model(_ name: String) throws -> [String: Any] { try #require(models.first { $0["model"] as? String == name }) }
+        func levels(_ name: String, _ stage: String) throws -> [String: String?] {
+            let categories = try #require(try model(name)["categories"] as? [[String: Any]])
+            var result: [String: String?] = [:]
+            for category in categories {
+                let stages = try #require(category["stages"] as? [String: [String: Any]])
+                result[category["id"] as! String] = stages[stage]?["level"] as? String
+            }
+            return result
+        }
+        let o1Pre = try levels("o1", "pre_mitigation")
+        #expect(o1Pre["cybersecurity"] == "low" && o1Pre["cbrn"] == "medium" && o1Pre["persuasion"] == "medium" && o1Pre["model_autonomy"] == "low")
+        #expect(try levels("o1", "post_mitigation") == o1Pre)
+        let o1Overall = try #require(try model("o1")["overall"] as? [String: String])
+        #expect(o1Overall == ["pre_mitigation": "medium", "post_mitigation": "medium"])
+        let o1Gates = try #require(try model("o1")["gates"] as? [[String: Any]])
+        #expect(o1Gates.first { $0["id"] as? String == "deployment" }?["passed"] as? Bool == true)
+
+        let gptPre = try levels("GPT-4o", "pre_mitigation")
+        #expect(gptPre["persuasion"] == "medium" && gptPre["cybersecurity"] == "low" && gptPre["cbrn"] == "low" && gptPre["model_autonomy"] == "low")
+        let gptPost = try levels("GPT-4o", "post_mitigation")
+        #expect(gptPost.values.allSatisfy { $0 == nil }, "GPT-4o's card gives no post-mitigation levels: not assessed, never Low")
+        let gptGates = try #require(try model("GPT-4o")["gates"] as? [[String: Any]])
+        #expect(gptGates.first { $0["id"] as? String == "deployment" }?["passed"] as? Bool == false)
+    }
+
+    @Test func failOnGateExitsThree() throws {
+        let gated = try CLI.run(["assess", "--fail-on-gate"] + Self.demo)
+        #expect(gated.status == 3, "GPT-4o's post-mitigation stage is not assessed, so its deployment gate fails closed")
+        let o1Only = try CLI.run(["assess", "--fail-on-gate", "--model", "o1"] + Self.demo)
+        #expect(o1Only.status == 0)
+    }
+
+    @Test func invalidEvidenceExitsTwoNamingFileLineAndValue() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.jsonl")
+        try """
+            {"model": "m", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 0.1}
+            {"model": "m", "stage": "pre_mitigation", "eval": "swe_bench_verified", "metric": "pass@1", "value": 41}
+            """.write(to: bad, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", bad.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "\(bad.path):2: value 41 is outside [0, 1]; rates are fractions: did you mean 0.41?\n")
+    }
+
+    @Test func unknownModelAndBadUsage() throws {
+        let unknown = try CLI.run(["assess", "--model", "o3"] + Self.demo)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no evidence or determination for model 'o3' (known: GPT-4o, o1)"))
+        let usage = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-beta.yaml"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("Give at least one --evidence file"))
+        let format = try CLI.run(["assess", "--format", "yaml"] + Self.demo)
+        #expect(format.status == 64)
+    }
+
+    @Test func hostileEvidenceCannotRewriteTheTerminal() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("hostile.jsonl")
+        try #"{"model": "evil\u001b[2J\nmodel", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 0.1}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(result.stdout.contains("evil\\u{1b}[2J\\u{a}model"))
+    }
+}
+
+@Suite struct FrameworkCommandTests {
+    @Test func showMatchesGolden() throws {
+        let result = try CLI.run(["frameworks", "show", "frameworks/openai-preparedness-beta.yaml"])
+        #expect(result.status == 0)
+        try Golden.check(result.stdout, "frameworks-show-beta.txt")
+    }
+
+    @Test func lintReportsEveryFileAndExitsTwo() throws {
+        let bad = "Tests/ScorecardIngestTests/Fixtures/frameworks/bad-not-monotonic.yaml"
+        let result = try CLI.run(["frameworks", "lint", "frameworks/openai-preparedness-beta.yaml", bad])
+        #expect(result.status == 2)
+        #expect(result.stdout.hasPrefix("frameworks/openai-preparedness-beta.yaml: ok"))
+        #expect(result.stderr == "\(bad):30:25: thresholds of indicator 'ctf' are not monotonic: high 0.4 must be above medium 0.5 (higher values are riskier)\n")
+    }
+
+    @Test func helpMatchesGolden() throws {
+        for (arguments, name) in [(["--help"], "help.txt"), (["assess", "--help"], "help-assess.txt")] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 0)
+            try Golden.check(result.stdout, name)
+        }
+    }
+}

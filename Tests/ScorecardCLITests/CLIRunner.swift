@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Runs the built `scorecard` executable from the package root, as a user would.
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable, built beside the test bundle.
+    static var executable: URL {
+        var directory = Bundle.main.bundleURL
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("scorecard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path), !candidate.hasDirectoryPath {
+                return candidate
+            }
+            directory.deleteLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/scorecard")
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = "100"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Compares text with a golden file; `SCORECARD_UPDATE_GOLDEN=1` rewrites the file instead.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["SCORECARD_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if expected != actual {
+            let diff = firstDifference(expected, actual)
+            Issue.record("\(name) differs from its golden file at line \(diff.line):\n- \(diff.expected)\n+ \(diff.actual)\nRegenerate with: SCORECARD_UPDATE_GOLDEN=1 swift test --filter ScorecardCLITests",
+                         sourceLocation: sourceLocation)
+        }
+    }
+
+    static func firstDifference(_ a: String, _ b: String) -> (line: Int, expected: String, actual: String) {
+        let left = a.components(separatedBy: "\n"), right = b.components(separatedBy: "\n")
+        for i in 0..<max(left.count, right.count) {
+            let l = i < left.count ? left[i] : "<end>", r = i < right.count ? right[i] : "<end>"
+            if l != r { return (i + 1, l, r) }
+        }
+        return (0, "", "")
+    }
+}

@@ -1,0 +1,152 @@
+import Testing
+@testable import ScorecardCore
+
+/// Categories, stages, overall levels, gates and determinations through the rules engine.
+@Suite struct EngineTests {
+    let framework = Fixture.framework([
+        Fixture.category("cyber", [Fixture.indicator("ctf"), Fixture.indicator("range", thresholds: [("high", 0.5)])]),
+        Fixture.category("bio", [Fixture.indicator("mcq", required: true), Fixture.indicator("probe")]),
+    ])
+
+    func judge(_ measurements: [String: [String: Measurement]], _ determinations: [Determination] = []) -> SubjectAssessment {
+        RulesEngine(framework: framework).judge(subject: Fixture.subject, measurements: measurements, determinations: determinations)
+    }
+
+    func stage(_ assessment: SubjectAssessment, _ category: String, _ stage: String) -> CategoryStageResult {
+        assessment.categories.first { $0.category == category }!.stages[stage]!
+    }
+
+    @Test func anyTakesTheHighestIndicator() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.6), "range": Fixture.score(0.7), "mcq": Fixture.score(0.1)]])
+        #expect(stage(a, "cyber", "pre").indicatedLevel?.id == "high")
+        #expect(stage(a, "cyber", "pre").status == .assessed)
+    }
+
+    @Test func missingEvidenceIsNotAssessedNeverLow() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.1), "mcq": Fixture.score(0.1)]])
+        let post = stage(a, "cyber", "post")
+        #expect(post.level == nil)
+        #expect(post.status == .notAssessed)
+        #expect(post.notAssessedReason?.contains("no indicator with thresholds has evidence") == true)
+        #expect(a.overall["post"]?.level == nil)
+        #expect(a.overall["post"]?.notAssessed == ["cyber", "bio"])
+    }
+
+    @Test func aMissingRequiredIndicatorMakesTheCategoryNotAssessed() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.1), "probe": Fixture.score(0.9)]])
+        let bio = stage(a, "bio", "pre")
+        #expect(bio.level == nil)
+        #expect(bio.notAssessedReason == "required indicator without evidence: mcq")
+    }
+
+    @Test func gatesFailClosedWhenTheirStageIsNotAssessed() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.1), "mcq": Fixture.score(0.1)]])
+        let deploy = a.gates.first { $0.gate == "deploy" }!
+        #expect(!deploy.passed)
+        #expect(deploy.reason.hasPrefix("not passed (fail closed): Post is not assessed for Cyber, Bio"))
+        let harden = a.gates.first { $0.gate == "harden" }!
+        #expect(harden.passed, "pre is assessed and Low, so hardening is not required")
+    }
+
+    @Test func triggerGateFailsClosedToo() {
+        let a = judge([:])
+        let harden = a.gates.first { $0.gate == "harden" }!
+        #expect(!harden.passed)
+        #expect(harden.reason.hasPrefix("required (fail closed)"))
+    }
+
+    @Test func ceilingAndTriggerDecideOnTheOverallLevel() {
+        let all: [String: Measurement] = ["ctf": Fixture.score(0.9), "mcq": Fixture.score(0.6)]
+        let a = judge(["pre": all, "post": ["ctf": Fixture.score(0.6), "mcq": Fixture.score(0.2)]])
+        #expect(a.overall["pre"]?.level?.id == "high")
+        #expect(a.overall["pre"]?.drivers == ["cyber"])
+        #expect(a.overall["post"]?.level?.id == "medium")
+        #expect(a.gates.first { $0.gate == "deploy" }?.passed == true)
+        let harden = a.gates.first { $0.gate == "harden" }!
+        #expect(!harden.passed)
+        #expect(harden.reason == "required: Pre overall is High (Cyber), at or above High")
+    }
+
+    @Test func determinationOverridesAndKeepsTheIndicatedLevel() {
+        let a = judge(["post": ["ctf": Fixture.score(0.1), "mcq": Fixture.score(0.1)]], [Fixture.determination("bio", "post", "medium")])
+        let bio = stage(a, "bio", "post")
+        #expect(bio.level?.id == "medium")
+        #expect(bio.indicatedLevel?.id == "low")
+        #expect(bio.status == .determined)
+        #expect(!bio.lowered)
+        #expect(bio.trace.last?.contains("above the indicated low") == true)
+    }
+
+    @Test func loweringDeterminationIsFlagged() {
+        let a = judge(["post": ["ctf": Fixture.score(0.9), "mcq": Fixture.score(0.1)]], [Fixture.determination("cyber", "post", "medium")])
+        let cyber = stage(a, "cyber", "post")
+        #expect(cyber.lowered)
+        #expect(cyber.level?.id == "medium")
+        #expect(a.flags.contains { $0.kind == .loweredByDetermination && $0.category == "cyber" })
+        #expect(a.gates.first { $0.gate == "deploy" }?.passed == true, "the gate follows the determined level; check flags it")
+    }
+
+    @Test func determinationWithoutEvidenceIsFlagged() {
+        let a = judge([:], [Fixture.determination("cyber", "pre", "low")])
+        #expect(stage(a, "cyber", "pre").level?.id == "low")
+        #expect(a.flags.contains { $0.kind == .determinedWithoutEvidence && $0.category == "cyber" && $0.stage == "pre" })
+    }
+
+    @Test func determinationForAnotherModelDoesNotApply() {
+        let a = judge([:], [Fixture.determination("cyber", "pre", "low", model: "other")])
+        #expect(stage(a, "cyber", "pre").level == nil)
+    }
+}
+
+@Suite struct CombinationTests {
+    func level(_ combine: Combination, _ values: [Double?], minimum: Int = 1) -> String? {
+        let indicators = values.indices.map { Fixture.indicator("i\($0)") }
+        let framework = Fixture.framework([Fixture.category("c", indicators, combine: combine, minimum: minimum)], stages: ["s"])
+        var measurements: [String: Measurement] = [:]
+        for (i, value) in values.enumerated() {
+            if let value { measurements["i\(i)"] = Fixture.score(value) }
+        }
+        let a = RulesEngine(framework: framework).judge(subject: Fixture.subject, measurements: ["s": measurements], determinations: [])
+        return a.categories[0].stages["s"]?.indicatedLevel?.id
+    }
+
+    @Test func any() {
+        #expect(level(.any, [0.1, 0.6, 0.9]) == "high")
+        #expect(level(.any, [0.1, nil]) == "low")
+        #expect(level(.any, [nil, nil]) == nil)
+    }
+
+    @Test func all() {
+        #expect(level(.all, [0.6, 0.9]) == "medium")
+        #expect(level(.all, [0.1, 0.9]) == "low")
+    }
+
+    @Test func atLeast() {
+        #expect(level(.atLeast(2), [0.6, 0.9, 0.1]) == "medium")
+        #expect(level(.atLeast(2), [0.85, 0.9, 0.1]) == "high")
+        #expect(level(.atLeast(2), [0.9, nil, nil]) == nil, "fewer assessed indicators than needed is not assessed")
+    }
+
+    @Test func minimumIndicators() {
+        #expect(level(.any, [0.6, nil, nil], minimum: 2) == nil)
+        #expect(level(.any, [0.6, 0.1, nil], minimum: 2) == "medium")
+    }
+}
+
+@Suite struct OptionalCategoryTests {
+    @Test func anUnassessedOptionalCategoryDoesNotBlockTheOverallLevel() {
+        let framework = Fixture.framework([
+            Fixture.category("c", [Fixture.indicator("i")]),
+            Fixture.category("unknowns", [], required: false),
+        ], stages: ["s"])
+        let engine = RulesEngine(framework: framework)
+        let a = engine.judge(subject: Fixture.subject, measurements: ["s": ["i": Fixture.score(0.6)]], determinations: [])
+        #expect(a.overall["s"]?.level?.id == "medium")
+        #expect(a.categories[1].stages["s"]?.notAssessedReason?.contains("determination only") == true)
+
+        let raised = engine.judge(
+            subject: Fixture.subject, measurements: ["s": ["i": Fixture.score(0.6)]],
+            determinations: [Fixture.determination("unknowns", "s", "high")])
+        #expect(raised.overall["s"]?.level?.id == "high", "an assessed optional category counts")
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import ScorecardCore
+import ScorecardEvaluators
+@testable import ScorecardIngest
+
+/// One bad framework file per validation rule, each with the exact place and message expected.
+@Suite struct FrameworkLoaderTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/frameworks")
+
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    @Test func validFileLoads() throws {
+        let loaded = try FrameworkLoader.load(path: Self.path("valid.yaml"), registry: BuiltinEvaluators.registry)
+        let framework = loaded.framework
+        #expect(framework.scale.levels.map(\.id) == ["low", "medium", "high"])
+        #expect(framework.uncertainty == .conservativeBound)
+        #expect(framework.categories[0].indicators[0].thresholds.map(\.value) == [0.5, 0.8])
+        #expect(framework.gates.map(\.kind) == [.ceiling, .trigger])
+        #expect(loaded.sha256.count == 64)
+    }
+
+    static let badFiles: [(String, String, String)] = [
+        ("bad-schema-version.yaml", "1:17", "unsupported schema_version 7 (supported: 1)"),
+        ("bad-unknown-key.yaml", "13:1", "unknown key 'agregation' in the document; did you mean 'aggregation'?"),
+        ("bad-duplicate-yaml-key.yaml", "13:1", "duplicate key 'uncertainty'"),
+        ("bad-duplicate-level.yaml", "9:10", "duplicate level id 'medium' (first defined at line 7)"),
+        ("bad-unknown-level.yaml", "30:17", "unknown level 'hihg' in the thresholds of indicator 'ctf' (known: low, medium, high)"),
+        ("bad-not-monotonic.yaml", "30:25", "thresholds of indicator 'ctf' are not monotonic: high 0.4 must be above medium 0.5"),
+        ("bad-unknown-evaluator.yaml", "24:20", "unknown evaluator 'cft' (known: agentic, benchmark_vs_baseline, ctf, metric, persuasion)"),
+        ("bad-evaluator-param.yaml", "25:17", "parameter 'tiers': unknown parameter 'tiers'"),
+        ("bad-gate-stage.yaml", "32:47", "gate 'deployment' names unknown stage 'post' (known: pre_mitigation, post_mitigation)"),
+        ("bad-gate-level.yaml", "33:92", "gate 'hardening' names unknown level 'severe'"),
+        ("bad-rate-threshold.yaml", "29:27", "value 50 is outside [0, 1]; rates are fractions: did you mean 0.5?"),
+        ("bad-missing-rationale.yaml", "30:17", "categories[0].indicators[0].thresholds.high is missing 'rationale'"),
+        ("bad-floor-threshold.yaml", "29:16", "has a threshold for 'low', the lowest level; the floor needs none"),
+        ("bad-yaml-syntax.yaml", "8:5", "YAML syntax: did not find expected ',' or '}'"),
+        ("bad-duplicate-indicator.yaml", "34:14", "duplicate indicator id 'ctf' (first defined at line 22)"),
+    ]
+
+    @Test(arguments: badFiles)
+    func badFileIsRefusedWithPlaceAndMessage(file: String, place: String, message: String) throws {
+        let path = Self.path(file)
+        let error = try #require(throws: InputError.self) {
+            try FrameworkLoader.load(path: path, registry: BuiltinEvaluators.registry)
+        }
+        let lines = error.diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("\(path):\(place): ") && $0.contains(message) }, "\(lines)")
+    }
+
+    @Test func everyProblemIsReportedInOnePass() throws {
+        let text = try String(contentsOfFile: Self.path("valid.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "evaluator: ctf", with: "evaluator: nope")
+            .replacingOccurrences(of: "stage: post_mitigation, passes", with: "stage: later, passes")
+            .replacingOccurrences(of: "aggregation: max", with: "aggregation: mean")
+        let error = try #require(throws: InputError.self) {
+            try FrameworkLoader.parse(text, file: "x.yaml", registry: BuiltinEvaluators.registry)
+        }
+        #expect(error.diagnostics.count == 3)
+        #expect(error.diagnostics.map(\.line) == error.diagnostics.map(\.line).sorted { ($0 ?? 0) < ($1 ?? 0) })
+    }
+
+    @Test func missingFileAndEmptyFileAreClearErrors() throws {
+        let missing = try #require(throws: InputError.self) {
+            try FrameworkLoader.load(path: "/no/such/framework.yaml", registry: BuiltinEvaluators.registry)
+        }
+        #expect(missing.description == "/no/such/framework.yaml: no such file")
+        let empty = try #require(throws: InputError.self) {
+            try FrameworkLoader.parse("", file: "e.yaml", registry: BuiltinEvaluators.registry)
+        }
+        #expect(empty.description == "e.yaml: the file is empty")
+        let list = try #require(throws: InputError.self) {
+            try FrameworkLoader.parse("- a\n- b\n", file: "l.yaml", registry: BuiltinEvaluators.registry)
+        }
+        #expect(list.description.contains("the document must be a mapping"))
+    }
+
+    @Test func shippedFrameworksAreValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("frameworks").path)
+            .filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let loaded = try FrameworkLoader.load(path: root.appendingPathComponent("frameworks/\(file)").path, registry: BuiltinEvaluators.registry)
+            for category in loaded.framework.categories {
+                for indicator in category.indicators {
+                    for threshold in indicator.thresholds {
+                        #expect(!threshold.rationale.isEmpty, "\(file): \(indicator.id) \(threshold.level.id)")
+                    }
+                }
+            }
+        }
+    }
+}
