@@ -16,13 +16,15 @@ public struct EvidenceRecord: Hashable, Sendable {
     public let interval: ConfidenceInterval?
     /// Where the figure was published or produced (a URL, a log file).
     public let source: String?
+    /// SHA-256 of the file the figure was imported from, when it came from an evaluation log.
+    public let sourceSHA256: String?
     public let notes: String?
     public let location: SourceLocation
 
     public init(
         subject: Subject, stage: String, evaluation: String, metric: String, variant: String? = nil,
         value: Double, unit: ValueUnit = .rate, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
-        source: String? = nil, notes: String? = nil, location: SourceLocation
+        source: String? = nil, sourceSHA256: String? = nil, notes: String? = nil, location: SourceLocation
     ) {
         self.subject = subject
         self.stage = stage
@@ -35,6 +37,7 @@ public struct EvidenceRecord: Hashable, Sendable {
         self.k = k
         self.interval = interval
         self.source = source
+        self.sourceSHA256 = sourceSHA256
         self.notes = notes
         self.location = location
     }

@@ -7,7 +7,7 @@ import ScorecardCore
 struct EvidenceRowParser {
     static let resultFields = [
         "model", "snapshot", "stage", "eval", "metric", "variant", "value", "unit", "n", "k", "ci_low", "ci_high",
-        "ci_level", "source", "notes",
+        "ci_level", "source", "source_sha256", "notes",
     ]
     static let sampleFields = ["model", "snapshot", "stage", "eval", "sample_id", "epoch", "score", "metadata", "error"]
 
@@ -63,7 +63,8 @@ struct EvidenceRowParser {
         return EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric,
             variant: optionalText("variant", raw, &log), value: value, unit: unit, n: n, k: k, interval: interval,
-            source: optionalText("source", raw, &log), notes: optionalText("notes", raw, &log),
+            source: optionalText("source", raw, &log), sourceSHA256: hash("source_sha256", raw, &log),
+            notes: optionalText("notes", raw, &log),
             location: SourceLocation(file: file, line: raw.line))
     }
 
@@ -171,6 +172,15 @@ struct EvidenceRowParser {
             log.add("\(name) must be text", line: line)
             return nil
         }
+    }
+
+    private func hash(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog) -> String? {
+        guard let text = optionalText(name, raw, &log) else { return nil }
+        guard text.count == 64, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            log.add("\(name) must be 64 lowercase hex digits, found '\(text)'", line: raw.field(name)?.line)
+            return nil
+        }
+        return text
     }
 
     private func number(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog, required: Bool) -> Double? {

@@ -1,0 +1,53 @@
+import ScorecardCore
+
+/// A reader of one result format (an evaluation harness's log, an interchange format).
+///
+/// Readers are listed in `EvidenceFormats.all`; the loader picks one by content (`detect`) unless
+/// the user forces a format. Each reader turns one file into evidence records and, where the
+/// format has them, per-sample records.
+public protocol EvidenceReader: Sendable {
+    /// The name used by `--from`, such as `inspect`.
+    static var name: String { get }
+    /// One line for `--help`.
+    static var summary: String { get }
+    /// Whether a file looks like this format, from its path and its first bytes (up to 64 KiB).
+    static func detect(path: String, prefix: [UInt8]) -> Bool
+    /// Reads one file. Problems that make the file unusable throw; recoverable ones are warnings.
+    static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedEvidence
+}
+
+/// How external results are turned into evidence records.
+public struct ImportOptions: Sendable {
+    /// The stage every imported record gets, when the format does not say (all external formats).
+    public var stage: String?
+    /// The stage ids the framework knows; nil accepts any.
+    public var allowedStages: [String]?
+    /// Task or benchmark name → our evaluation id; names not listed are used as they are.
+    public var evaluationMap: [String: String]
+    /// Overrides the model name a file records.
+    public var model: String?
+
+    public init(stage: String? = nil, allowedStages: [String]? = nil, evaluationMap: [String: String] = [:], model: String? = nil) {
+        self.stage = stage
+        self.allowedStages = allowedStages
+        self.evaluationMap = evaluationMap
+        self.model = model
+    }
+
+    /// Our evaluation id for a task name.
+    public func evaluation(for task: String) -> String { evaluationMap[task] ?? task }
+}
+
+/// What one file yielded.
+public struct ImportedEvidence: Sendable {
+    public var records: [EvidenceRecord]
+    public var samples: [SampleRecord]
+    /// Problems that did not stop the import (for example a skipped unscored sample), with place.
+    public var warnings: [Diagnostic]
+
+    public init(records: [EvidenceRecord] = [], samples: [SampleRecord] = [], warnings: [Diagnostic] = []) {
+        self.records = records
+        self.samples = samples
+        self.warnings = warnings
+    }
+}
