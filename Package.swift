@@ -67,7 +67,7 @@ let package = Package(
             name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardEvaluators"],
             exclude: ["Fixtures"]  // test data read through #filePath, not bundled
         ),
-        .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"]),
+        .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
         .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "scorecard"], exclude: ["Golden"]),

@@ -1,1 +1,90 @@
-// ScorecardStore
+import Foundation
+import GRDB
+import ScorecardCore
+
+/// The SQLite store of evidence, frameworks, determinations, scorecards and runs (GRDB, WAL mode).
+///
+/// Opening migrates an older database and refuses a newer one or a file that is not a database,
+/// never overwriting it. Writes that belong together happen in one transaction.
+public final class ScorecardStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    let clock: @Sendable () -> Date
+
+    /// Opens (and migrates) the database at `path`; with `create`, makes it and its folder if absent.
+    public init(path: String, create: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
+        self.path = path
+        self.clock = clock
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard create else { throw StoreError(kind: .missing, path: path, message: "no scorecard database here") }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(kind: .sqlite, path: path, message: "cannot create the folder \(folder): \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        do {
+            if exists { try Self.checkHeader(path) }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Migrations.migrator
+            let superseded = try pool.read { try migrator.hasBeenSuperseded($0) }
+            if superseded {
+                let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+                throw StoreError(
+                    kind: .newerSchema, path: path,
+                    message: "written by a newer version of scorecard (unknown migrations: \(unknown.sorted().joined(separator: ", "))); upgrade the tool or use another --store")
+            }
+            try migrator.migrate(pool)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// SQLite opens any file lazily; read the header so a non-database fails here, untouched.
+    private static func checkHeader(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(kind: .sqlite, path: path, message: "cannot read the database file")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw StoreError(
+                kind: .notADatabase, path: path,
+                message: "not a scorecard database (no SQLite header); it was left untouched. Move it aside or pass another --store")
+        }
+    }
+
+    /// The current time as ISO 8601 with seconds, UTC.
+    func now() -> String { Self.timestamp(clock()) }
+
+    static func timestamp(_ date: Date) -> String {
+        var formatter = Date.ISO8601FormatStyle()
+        formatter.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        return date.formatted(formatter)
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw StoreError.wrap(error, path: path) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.wrap(error, path: path) }
+    }
+
+    /// Problems `PRAGMA integrity_check` reports; empty when the database is consistent.
+    public func integrityProblems() throws(StoreError) -> [String] {
+        let rows = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        return rows == ["ok"] ? [] : rows
+    }
+
+    /// The names of the migrations applied, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+}

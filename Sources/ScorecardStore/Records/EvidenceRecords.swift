@@ -1,0 +1,88 @@
+import GRDB
+
+/// A row of `evidence_file`: one distinct evidence content, by hash.
+struct EvidenceFileRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "evidence_file"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var sha256: String
+    var format: String
+    var byteCount: Int
+    var recordCount: Int
+    var sampleCount: Int
+    var importedAt: String
+}
+
+/// A row of `evidence_source`: what a path held when last checked, and its size and mtime.
+struct EvidenceSourceRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "evidence_source"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    enum Columns {
+        static let path = Column("path")
+    }
+
+    var path: String
+    var fileSha256: String
+    var byteCount: Int
+    var modifiedNs: Int64
+    var checkedAt: String
+}
+
+/// A row of `result`: one result record of an evidence file.
+struct ResultRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "result"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    enum Columns {
+        static let fileSha256 = Column("file_sha256")
+    }
+
+    var id: Int64?
+    var fileSha256: String
+    var line: Int
+    var model: String
+    var snapshot: String
+    var stage: String
+    var eval: String
+    var metric: String
+    var variant: String
+    var value: Double
+    var unit: String
+    var n: Int?
+    var k: Int?
+    var ciLow: Double?
+    var ciHigh: Double?
+    var ciLevel: Double?
+    var ciMethod: String?
+    var source: String?
+    var sourceSha256: String?
+    var notes: String?
+}
+
+/// A row of `sample`: one scored (or errored) attempt.
+struct SampleRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "sample"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    enum Columns {
+        static let fileSha256 = Column("file_sha256")
+    }
+
+    var id: Int64?
+    var fileSha256: String
+    var line: Int
+    var model: String
+    var snapshot: String
+    var stage: String
+    var eval: String
+    var sampleId: String
+    var epoch: Int
+    var score: Double?
+    /// Sample metadata as a JSON object of strings.
+    var metadata: String
+}

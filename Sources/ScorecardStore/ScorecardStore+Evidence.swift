@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import ScorecardCore
+
+/// What a path held when last checked: content hash, size and modification time.
+public struct SourceState: Hashable, Sendable {
+    public let path: String
+    public let sha256: String
+    public let byteCount: Int
+    /// Modification time in nanoseconds since 1970.
+    public let modifiedNs: Int64
+
+    public init(path: String, sha256: String, byteCount: Int, modifiedNs: Int64) {
+        self.path = path
+        self.sha256 = sha256
+        self.byteCount = byteCount
+        self.modifiedNs = modifiedNs
+    }
+}
+
+extension ScorecardStore {
+    /// The last recorded state of every evidence path.
+    public func sourceStates() throws(StoreError) -> [String: SourceState] {
+        let rows = try read { db in try EvidenceSourceRow.fetchAll(db) }
+        return Dictionary(uniqueKeysWithValues: rows.map {
+            ($0.path, SourceState(path: $0.path, sha256: $0.fileSha256, byteCount: $0.byteCount, modifiedNs: $0.modifiedNs))
+        })
+    }
+
+    /// Whether the records of the content `sha256` are stored.
+    public func hasEvidence(sha256: String) throws(StoreError) -> Bool {
+        try read { db in try EvidenceFileRow.exists(db, key: sha256) }
+    }
+
+    /// Stores one evidence file's records under its content hash, in one transaction.
+    ///
+    /// Storing content that is already there does nothing, so importing the same file twice
+    /// duplicates nothing.
+    public func saveEvidence(
+        sha256: String, format: String, byteCount: Int, records: [EvidenceRecord], samples: [SampleRecord]
+    ) throws(StoreError) {
+        let importedAt = now()
+        try write { db in
+            guard try !EvidenceFileRow.exists(db, key: sha256) else { return }
+            try EvidenceFileRow(
+                sha256: sha256, format: format, byteCount: byteCount, recordCount: records.count,
+                sampleCount: samples.count, importedAt: importedAt
+            ).insert(db)
+            for record in records { try StoreConversion.row(record, file: sha256).insert(db) }
+            for sample in samples { try StoreConversion.row(sample, file: sha256).insert(db) }
+        }
+    }
+
+    /// Records the current state of evidence paths, replacing earlier states; forgets other paths.
+    public func recordSources(_ states: [SourceState]) throws(StoreError) {
+        let checkedAt = now()
+        try write { db in
+            try EvidenceSourceRow.deleteAll(db)
+            for state in states {
+                try EvidenceSourceRow(
+                    path: state.path, fileSha256: state.sha256, byteCount: state.byteCount,
+                    modifiedNs: state.modifiedNs, checkedAt: checkedAt
+                ).insert(db)
+            }
+        }
+    }
+
+    /// The stored records of the given contents; each record's location names `paths[sha256]`.
+    public func loadEvidence(paths: [String: String]) throws(StoreError) -> (records: [EvidenceRecord], samples: [SampleRecord]) {
+        try read { db in
+            var records: [EvidenceRecord] = []
+            var samples: [SampleRecord] = []
+            for (sha256, path) in paths.sorted(by: { $0.value < $1.value }) {
+                let resultRows = try ResultRow.filter(ResultRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
+                records += resultRows.map { StoreConversion.record($0, path: path) }
+                let sampleRows = try SampleRow.filter(SampleRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
+                samples += sampleRows.map { StoreConversion.sample($0, path: path) }
+            }
+            return (records, samples)
+        }
+    }
+}

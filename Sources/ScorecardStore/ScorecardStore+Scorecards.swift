@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import ScorecardCore
+
+/// A stored scorecard: one subject's document as it was written, with where it came from.
+public struct StoredScorecard: Hashable, Sendable {
+    public let id: Int64
+    public let subject: Subject
+    public let frameworkSHA256: String
+    public let documentSHA256: String
+    /// The `ScorecardDocument` JSON, byte for byte as stored.
+    public let document: Data
+    public let createdAt: String
+    public let runID: Int64
+
+    init(_ row: ScorecardRow) {
+        id = row.id ?? 0
+        subject = Subject(model: row.model, snapshot: row.snapshot.isEmpty ? nil : row.snapshot)
+        frameworkSHA256 = row.frameworkSha256
+        documentSHA256 = row.documentSha256
+        document = Data(row.document.utf8)
+        createdAt = row.createdAt
+        runID = row.runId
+    }
+
+    /// The decoded document.
+    public func decoded() throws -> ScorecardDocument { try ScorecardDocument.decode(document) }
+}
+
+/// A scorecard to store in a run: new content, or a pointer to an identical stored one.
+public struct ScorecardToStore: Sendable {
+    public let subject: Subject
+    public let frameworkSHA256: String
+    public let document: Data
+
+    public init(subject: Subject, frameworkSHA256: String, document: Data) {
+        self.subject = subject
+        self.frameworkSHA256 = frameworkSHA256
+        self.document = document
+    }
+}
+
+/// A report file written from a subject's scorecard.
+public struct ReportToRecord: Sendable {
+    public let path: String
+    public let sha256: String
+    public let subject: Subject
+    public let renderFingerprint: String
+
+    public init(path: String, sha256: String, subject: Subject, renderFingerprint: String) {
+        self.path = path
+        self.sha256 = sha256
+        self.subject = subject
+        self.renderFingerprint = renderFingerprint
+    }
+}
+
+/// A report as recorded: what was written and from which scorecard and rendering settings.
+public struct RecordedReport: Hashable, Sendable {
+    public let sha256: String
+    public let scorecardID: Int64
+    public let renderFingerprint: String
+}
+
+extension ScorecardStore {
+    /// Stores a framework file's text by hash (once).
+    public func saveFramework(_ framework: Framework, path: String, text: String, sha256: String) throws(StoreError) {
+        let storedAt = now()
+        try write { db in
+            guard try !FrameworkRow.exists(db, key: sha256) else { return }
+            try FrameworkRow(sha256: sha256, path: path, frameworkId: framework.id, version: framework.version, text: text,
+                             storedAt: storedAt).insert(db)
+        }
+    }
+
+    /// Stores a determinations file's text and rows by hash (once).
+    public func saveDeterminations(_ determinations: [Determination], path: String, text: String, sha256: String) throws(StoreError) {
+        let storedAt = now()
+        try write { db in
+            guard try !DeterminationFileRow.exists(db, key: sha256) else { return }
+            try DeterminationFileRow(sha256: sha256, path: path, text: text, storedAt: storedAt).insert(db)
+            for determination in determinations { try StoreConversion.row(determination, file: sha256).insert(db) }
+        }
+    }
+
+    /// Every scorecard of a model (all snapshots), oldest first.
+    public func scorecards(model: String) throws(StoreError) -> [StoredScorecard] {
+        try read { db in
+            try ScorecardRow.filter(ScorecardRow.Columns.model == model).order(ScorecardRow.Columns.id).fetchAll(db)
+        }.map(StoredScorecard.init)
+    }
+
+    /// The scorecard with this id.
+    public func scorecard(id: Int64) throws(StoreError) -> StoredScorecard? {
+        try read { db in try ScorecardRow.fetchOne(db, key: id) }.map(StoredScorecard.init)
+    }
+
+    /// The models with stored scorecards, sorted.
+    public func models() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT model FROM scorecard ORDER BY model") }
+    }
+
+    /// The number of stored scorecards.
+    public func scorecardCount() throws(StoreError) -> Int {
+        try read { db in try ScorecardRow.fetchCount(db) }
+    }
+}
