@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
         .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
-        .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "scorecard"], exclude: ["Golden"]),
+        .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "scorecard", "ScorecardStore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScorecardCore
 import ScorecardIngest
+import ScorecardStore
 
 /// The documented exit codes, decided in one place.
 public enum ExitStatus: Int32, Sendable {
@@ -12,6 +13,12 @@ public enum ExitStatus: Int32, Sendable {
     case invalidInput = 2
     /// A gate did not pass and `--fail-on-gate` was given.
     case gateFailed = 3
+    /// `regenerate`: a level moved since the last completed run.
+    case levelsChanged = 4
+    /// `regenerate`: a gate that passed in the last completed run no longer passes.
+    case gateFlipped = 5
+    /// `regenerate`: another run held the store's lock past the wait timeout.
+    case busy = 6
 }
 
 /// A command whose body returns an exit status; errors are printed and mapped to codes here.
@@ -27,6 +34,9 @@ extension ScorecardSubcommand {
         } catch let error as InputError {
             Console.error(error.description)
             status = .invalidInput
+        } catch let error as StoreError {
+            Console.error("error: \(error)")
+            status = .failure
         } catch let error as RegistryError {
             Console.error("error: \(error)")
             status = .invalidInput
@@ -58,6 +68,15 @@ enum Console {
     /// Writes a line to standard error.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// A progress line on standard error: rewritten in place on a terminal, plain lines otherwise.
+    static func progress(_ text: String) {
+        if isatty(STDERR_FILENO) != 0 {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        } else {
+            error(text)
+        }
     }
 
     /// Writes text to standard output as is.

@@ -135,7 +135,8 @@ public enum EvidenceLoader {
         }
     }
 
-    static func duplicateProblems(_ bundle: EvidenceBundle) -> [Diagnostic] {
+    /// Duplicate result and sample records across all files of a bundle, each naming both places.
+    public static func duplicateProblems(_ bundle: EvidenceBundle) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seen: [EvidenceRecord.Key: SourceLocation] = [:]
         for record in bundle.records {

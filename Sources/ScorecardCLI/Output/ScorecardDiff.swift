@@ -1,0 +1,109 @@
+import ScorecardCore
+
+/// The differences between two scorecards, computed from their documents.
+struct ScorecardDiff: Encodable {
+    struct LevelRow: Encodable {
+        var category: String
+        var stage: String
+        var a: String?
+        var b: String?
+        var changed: Bool
+    }
+
+    struct GateRow: Encodable {
+        var gate: String
+        var a: Bool?
+        var b: Bool?
+    }
+
+    struct Change: Encodable {
+        var what: String
+        var a: String?
+        var b: String?
+    }
+
+    var a: String
+    var b: String
+    var frameworks: [String]
+    var levels: [LevelRow] = []
+    var overall: [LevelRow] = []
+    var gates: [GateRow] = []
+    var evidence: [Change] = []
+    var determinations: [Change] = []
+
+    init(_ left: ScorecardReference, _ right: ScorecardReference) {
+        a = left.label
+        b = right.label
+        frameworks = [left.document.framework, right.document.framework].map { "\($0.id) \($0.version)" }
+        let stages = Self.union(left.document.framework.stages, right.document.framework.stages)
+        let categories = Self.union(left.card.categories.map(\.id), right.card.categories.map(\.id))
+        func category(_ card: ScorecardDocument.ModelScorecard, _ id: String) -> ScorecardDocument.CategoryScorecard? {
+            card.categories.first { $0.id == id }
+        }
+        for id in categories {
+            for stage in stages {
+                let l = category(left.card, id)?.stages[stage], r = category(right.card, id)?.stages[stage]
+                guard l != nil || r != nil else { continue }
+                levels.append(LevelRow(category: id, stage: stage, a: l?.level, b: r?.level, changed: l?.level != r?.level))
+                compareIndicators(id, stage, l, r)
+                let dl = l?.determination.map { "\($0.level): \($0.rationale) (\($0.author), \($0.date))" }
+                let dr = r?.determination.map { "\($0.level): \($0.rationale) (\($0.author), \($0.date))" }
+                if dl != dr { determinations.append(Change(what: "\(id) \(stage)", a: dl, b: dr)) }
+            }
+        }
+        for stage in stages {
+            let l = left.card.overall[stage] ?? nil, r = right.card.overall[stage] ?? nil
+            overall.append(LevelRow(category: "overall", stage: stage, a: l, b: r, changed: l != r))
+        }
+        for id in Self.union(left.card.gates.map(\.id), right.card.gates.map(\.id)) {
+            gates.append(GateRow(gate: id, a: left.card.gates.first { $0.id == id }?.passed,
+                                 b: right.card.gates.first { $0.id == id }?.passed))
+        }
+        for path in Self.union(left.document.inputs.keys.sorted(), right.document.inputs.keys.sorted()) {
+            let l = left.document.inputs[path], r = right.document.inputs[path]
+            if l != r { evidence.append(Change(what: "input \(path)", a: l.map { String($0.prefix(12)) }, b: r.map { String($0.prefix(12)) })) }
+        }
+    }
+
+    private mutating func compareIndicators(
+        _ category: String, _ stage: String, _ l: ScorecardDocument.StageScorecard?, _ r: ScorecardDocument.StageScorecard?
+    ) {
+        let ids = Self.union(l?.indicators.map(\.id) ?? [], r?.indicators.map(\.id) ?? [])
+        for id in ids {
+            let li = l?.indicators.first { $0.id == id }, ri = r?.indicators.first { $0.id == id }
+            let lv = li.flatMap(Self.describe), rv = ri.flatMap(Self.describe)
+            if lv != rv { evidence.append(Change(what: "\(category) \(stage) \(id)", a: lv, b: rv)) }
+        }
+    }
+
+    private static func describe(_ indicator: ScorecardDocument.IndicatorEntry) -> String? {
+        guard let value = indicator.value, let metric = indicator.metric else { return nil }
+        return "\(metric) = \(Format.short(value, places: 4))"
+    }
+
+    private static func union(_ a: [String], _ b: [String]) -> [String] {
+        a + b.filter { !a.contains($0) }
+    }
+
+    func text() -> String {
+        var out = "A: \(terminalSafe(a)) [\(frameworks[0])]\nB: \(terminalSafe(b)) [\(frameworks[1])]\n\n"
+        var table = TextTable()
+        table.add(["category", "stage", "A", "B", ""])
+        for row in levels + overall {
+            table.add([row.category, row.stage, row.a ?? "not assessed", row.b ?? "not assessed", row.changed ? "CHANGED" : ""])
+        }
+        out += table.render()
+        out += "\nGates\n"
+        for gate in gates {
+            func word(_ passed: Bool?) -> String { passed.map { $0 ? "passed" : "not passed" } ?? "—" }
+            out += "  \(gate.gate): \(word(gate.a)) → \(word(gate.b))\(gate.a != gate.b ? "  CHANGED" : "")\n"
+        }
+        for (title, changes) in [("Evidence", evidence), ("Determinations", determinations)] {
+            out += "\n\(title)\(changes.isEmpty ? ": no changes" : "")\n"
+            for change in changes {
+                out += "  \(terminalSafe(change.what)): \(terminalSafe(change.a ?? "—")) → \(terminalSafe(change.b ?? "—"))\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ScorecardCore
+import ScorecardIngest
+import ScorecardStore
+
+/// One evidence file named by the configuration, as found on disk.
+struct ScannedFile {
+    let path: String
+    /// The path relative to the configuration's folder, used in scorecards.
+    let display: String
+    let sha256: String
+    let byteCount: Int
+    let modifiedNs: Int64
+    let source: CardConfig.EvidenceSource
+    /// The file's bytes when they had to be read to hash it.
+    var bytes: [UInt8]?
+}
+
+/// Finds the configured evidence files and their hashes, reading only what changed.
+///
+/// A file whose size and modification time match the last recorded state is not read (as
+/// git's index does); any other file is hashed, so a touched but identical file costs one hash.
+struct EvidenceScan {
+    let config: CardConfig
+    let known: [String: SourceState]
+
+    struct Result {
+        var files: [ScannedFile] = []
+        var counts = RunSummary.EvidenceCounts()
+    }
+
+    func run() throws -> Result {
+        var result = Result()
+        var seen: Set<String> = []
+        for source in config.evidence {
+            let matches = FileGlob.expand(source.resolvedPattern)
+            guard !matches.isEmpty else {
+                throw InputError(file: config.path, line: source.line,
+                                 "evidence '\(source.pattern)' matches no file (looked for \(source.resolvedPattern)); was it deleted?")
+            }
+            for path in matches where seen.insert(path).inserted {
+                let file = try scan(path, source: source)
+                switch known[file.display] {
+                case nil: result.counts.new += 1
+                case let state? where state.sha256 != file.sha256: result.counts.changed += 1
+                default: result.counts.unchanged += 1
+                }
+                result.files.append(file)
+            }
+        }
+        result.counts.files = result.files.count
+        return result
+    }
+
+    private func scan(_ path: String, source: CardConfig.EvidenceSource) throws -> ScannedFile {
+        let display = RelativePath.from(config.directory, to: path)
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw InputError(file: display, "cannot read: \(error.localizedDescription)")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes[.modificationDate] as? Date) ?? .distantPast
+        let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
+        if let state = known[display], state.byteCount == size, state.modifiedNs == nanoseconds {
+            return ScannedFile(path: path, display: display, sha256: state.sha256, byteCount: size, modifiedNs: nanoseconds,
+                               source: source, bytes: nil)
+        }
+        let bytes = try InputFile.read(path)
+        return ScannedFile(path: path, display: display, sha256: SHA256.hex(of: bytes), byteCount: bytes.count,
+                           modifiedNs: nanoseconds, source: source, bytes: bytes)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ScorecardCore
+import ScorecardIngest
+import ScorecardStore
+
+/// Evidence for a run: stored contents plus newly parsed files, and which files fed which subject.
+struct LoadedEvidence {
+    var set: EvidenceSet
+    var filesBySubject: [Subject: [(display: String, sha256: String)]]
+    /// Files parsed in this run, to store with the run's transaction.
+    var parsed: [(file: ScannedFile, format: String, records: [EvidenceRecord], samples: [SampleRecord])]
+}
+
+extension Regenerator {
+    /// Parses files whose content is not stored yet and loads the rest from the store.
+    func loadEvidence(_ scan: EvidenceScan.Result, stages: [String]) throws -> LoadedEvidence {
+        var records: [EvidenceRecord] = []
+        var samples: [SampleRecord] = []
+        var parsed: LoadedEvidence = .init(set: EvidenceSet(records: []), filesBySubject: [:], parsed: [])
+        var stored: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in scan.files {
+            if try store.hasEvidence(sha256: file.sha256) {
+                stored[file.sha256] = file.display
+                continue
+            }
+            progress("reading \(file.display)")
+            do throws(InputError) {
+                let bytes: [UInt8]
+                if let known = file.bytes { bytes = known } else { bytes = try InputFile.read(file.path) }
+                let (fileRecords, fileSamples) = try EvidenceLoader.parse(bytes, file: file.display, stages: stages)
+                records += fileRecords
+                samples += fileSamples
+                parsed.parsed.append((file, "scorecard", fileRecords, fileSamples))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        if !diagnostics.isEmpty { throw InputError(diagnostics) }
+        let fromStore = try store.loadEvidence(paths: stored)
+        let unknownStages = fromStore.records.filter { !stages.contains($0.stage) }
+        if let first = unknownStages.first {
+            throw InputError(file: first.location.file, line: first.location.line,
+                             "unknown stage '\(first.stage)' (known: \(stages.joined(separator: ", ")))")
+        }
+        records += fromStore.records
+        samples += fromStore.samples
+        var bundle = EvidenceBundle()
+        bundle.records = records
+        bundle.samples = samples
+        let duplicates = EvidenceLoader.duplicateProblems(bundle)
+        if !duplicates.isEmpty { throw InputError(duplicates) }
+
+        let hashes = Dictionary(scan.files.map { ($0.display, $0.sha256) }) { first, _ in first }
+        var bySubject: [Subject: Set<String>] = [:]
+        for record in records { bySubject[record.subject, default: []].insert(record.location.file) }
+        for sample in samples { bySubject[sample.subject, default: []].insert(sample.location.file) }
+        parsed.filesBySubject = bySubject.mapValues { files in
+            files.sorted().compactMap { display in hashes[display].map { (display, $0) } }
+        }
+        parsed.set = EvidenceSet(records: records, samples: samples)
+        return parsed
+    }
+
+    /// Stores the inputs of a run: framework and determination texts, and newly parsed evidence.
+    func saveInputs(framework: LoadedFramework, determinations: DeterminationBundle?, loaded: LoadedEvidence) throws {
+        try store.saveFramework(framework.framework, path: RelativePath.from(config.directory, to: framework.path),
+                                text: framework.text, sha256: framework.sha256)
+        if let determinations, let input = determinations.inputs.first {
+            let text = (try? String(contentsOfFile: input.path, encoding: .utf8)) ?? ""
+            try store.saveDeterminations(determinations.determinations, path: RelativePath.from(config.directory, to: input.path),
+                                         text: text, sha256: input.sha256)
+        }
+        for item in loaded.parsed {
+            try store.saveEvidence(sha256: item.file.sha256, format: item.format, byteCount: item.file.byteCount,
+                                   records: item.records, samples: item.samples)
+        }
+    }
+}
+
+/// One subject's scorecard document, with inputs limited to the files that fed it.
+struct SubjectCard {
+    let assessment: SubjectAssessment
+    let document: ScorecardDocument
+    let data: Data
+
+    var subject: Subject { assessment.subject }
+
+    /// - Parameter inputs: path (relative to the configuration) → SHA-256 of every file that fed the subject.
+    init(assessment: SubjectAssessment, framework: LoadedFramework, inputs: [String: String], registry: EvaluatorRegistry) throws {
+        self.assessment = assessment
+        document = ScorecardDocument(
+            framework: framework.framework, assessments: [assessment], inputs: inputs, registry: registry,
+            tool: .init(name: "scorecard", version: ScorecardCommand.version))
+        data = try document.encoded()
+    }
+}

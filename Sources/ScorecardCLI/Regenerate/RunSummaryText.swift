@@ -1,0 +1,34 @@
+/// The text form of a regenerate summary: one line per model that moved.
+enum RunSummaryText {
+    static func render(_ summary: RunSummary) -> String {
+        let evidence = summary.evidence
+        var out = "Evidence: \(evidence.files) file\(evidence.files == 1 ? "" : "s") "
+        out += "(\(evidence.new) new, \(evidence.changed) changed, \(evidence.unchanged) unchanged)\n"
+        if summary.nothingChanged {
+            out += "Nothing changed: \(summary.models.count) scorecard\(summary.models.count == 1 ? "" : "s") and "
+            out += "\(summary.reportsUnchanged) report\(summary.reportsUnchanged == 1 ? "" : "s") are up to date.\n"
+            return out
+        }
+        for model in summary.models {
+            let name = terminalSafe(model.snapshot.map { "\(model.model) (\($0))" } ?? model.model)
+            switch model.status {
+            case "new": out += "\(name): first scorecard\n"
+            case "unchanged": out += "\(name): no level, gate or warning changed\n"
+            default:
+                out += "\(name):\n"
+                for change in model.levels {
+                    out += "  level  \(change.category) \(change.stage): \(change.from ?? "not assessed") → \(change.to ?? "not assessed")\n"
+                }
+                for change in model.gates {
+                    out += "  gate   \(change.gate): \(change.from ? "passed" : "not passed") → \(change.to ? "passed" : "NOT PASSED")\n"
+                }
+                for warning in model.newWarnings {
+                    out += "  early warning  \(warning.category) \(warning.stage): approaching \(warning.approaching)\n"
+                }
+            }
+        }
+        out += "Reports: \(summary.reportsWritten.count) written, \(summary.reportsUnchanged) unchanged\n"
+        for path in summary.reportsWritten { out += "  \(terminalSafe(path))\n" }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A card configuration (`scorecard.yaml`): everything `regenerate` needs, with paths resolved
+/// against the configuration file's folder.
+public struct CardConfig: Sendable {
+    /// One entry of `evidence:`: a path or glob and how to read what it matches.
+    public struct EvidenceSource: Sendable, Hashable {
+        /// The pattern as written, for messages.
+        public let pattern: String
+        /// The pattern resolved against the configuration's folder.
+        public let resolvedPattern: String
+        /// `auto` (detect from content) or a reader name.
+        public let format: String
+        /// Stage for formats that do not carry one.
+        public let stage: String?
+        /// Task name → evaluation id.
+        public let map: [String: String]
+        /// Line of the entry in the configuration file.
+        public let line: Int?
+    }
+
+    /// One entry of `models:`.
+    public struct ModelSelection: Sendable, Hashable {
+        public let name: String
+        /// Snapshots to report; empty means every snapshot in the evidence.
+        public let snapshots: [String]
+    }
+
+    public let path: String
+    public let directory: String
+    public let sha256: String
+    public let framework: String
+    public let store: String
+    public let models: [ModelSelection]
+    public let evidence: [EvidenceSource]
+    public let determinations: String?
+    public let templates: String?
+    public let reportDirectory: String
+    public let reportFormats: [String]
+    /// Fixed generation time for reproducible reports (ISO 8601), when set.
+    public let generatedAt: String?
+
+    /// The report formats a configuration may name.
+    public static let knownReportFormats = ["md", "html", "json"]
+}

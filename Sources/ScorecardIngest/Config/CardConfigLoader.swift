@@ -1,0 +1,125 @@
+import Foundation
+import ScorecardCore
+
+/// Reads and checks `scorecard.yaml`: unknown keys and paths that do not exist are errors with
+/// file and line.
+public enum CardConfigLoader {
+    static let topKeys = ["schema_version", "framework", "store", "models", "evidence", "determinations", "templates", "reports"]
+
+    /// Loads the configuration at `path`. `formats` are the evidence reader names besides `auto`.
+    public static func load(path: String, formats: [String]) throws(InputError) -> CardConfig {
+        let bytes = try InputFile.read(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError(file: path, "the file is not UTF-8 text") }
+        return try parse(text, path: path, sha256: SHA256.hex(of: bytes), formats: formats)
+    }
+
+    public static func parse(_ text: String, path: String, sha256: String, formats: [String]) throws(InputError) -> CardConfig {
+        var log = DiagnosticLog(file: path)
+        guard let root = YAMLValue.parse(text, log: &log), let map = root.map(&log) else { throw InputError(log.diagnostics) }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).standardized.path
+        }
+        func existingFile(_ key: String, required: Bool) -> String? {
+            guard let node = required ? map.required(key, &log) : map.optional(key), let value = node.string(&log) else { return nil }
+            let resolved = resolve(value)
+            if !FileManager.default.fileExists(atPath: resolved) {
+                node.log("\(key) '\(value)' does not exist (looked for \(resolved))", &log)
+            }
+            return resolved
+        }
+
+        if let version = map.required("schema_version", &log), let n = version.integer(&log), n != 1 {
+            version.log("unsupported schema_version \(n) (supported: 1)", &log)
+        }
+        let framework = existingFile("framework", required: true)
+        let determinations = existingFile("determinations", required: false)
+        let templates = existingFile("templates", required: false)
+        let store = map.optional("store")?.string(&log).map(resolve) ?? resolve(".scorecard/scorecard.sqlite")
+        let models = readModels(map.optional("models"), &log)
+        let evidence = readEvidence(map.required("evidence", &log), formats: formats, resolve: resolve, &log)
+        let reports = readReports(map.optional("reports"), resolve: resolve, &log)
+        map.finish(known: topKeys, &log)
+        try log.check()
+        return CardConfig(
+            path: path, directory: directory, sha256: sha256, framework: framework ?? "", store: store, models: models,
+            evidence: evidence, determinations: determinations, templates: templates,
+            reportDirectory: reports.directory, reportFormats: reports.formats, generatedAt: reports.generatedAt)
+    }
+
+    static func readModels(_ node: YAMLValue?, _ log: inout DiagnosticLog) -> [CardConfig.ModelSelection] {
+        guard let node else { return [] }
+        var models: [CardConfig.ModelSelection] = []
+        for item in node.list(&log) ?? [] {
+            if case .scalar = item.node, let name = item.string(&log) {
+                models.append(.init(name: name, snapshots: []))
+                continue
+            }
+            guard let m = item.map(&log) else { continue }
+            if let name = m.required("name", &log)?.string(&log) {
+                models.append(.init(name: name, snapshots: m.optional("snapshots")?.strings(&log) ?? []))
+            }
+            m.finish(known: ["name", "snapshots"], &log)
+        }
+        return models
+    }
+
+    static func readEvidence(
+        _ node: YAMLValue?, formats: [String], resolve: (String) -> String, _ log: inout DiagnosticLog
+    ) -> [CardConfig.EvidenceSource] {
+        var sources: [CardConfig.EvidenceSource] = []
+        for item in node?.list(&log) ?? [] {
+            var pattern: String?
+            var format = "auto", stage: String?, mapping: [String: String] = [:]
+            if case .scalar = item.node {
+                pattern = item.string(&log)
+            } else if let m = item.map(&log) {
+                pattern = m.required("path", &log)?.string(&log)
+                if let node = m.optional("format"), let name = node.string(&log) {
+                    let known = ["auto"] + formats
+                    if known.contains(name) { format = name } else {
+                        node.log("unknown evidence format '\(name)' (known: \(known.joined(separator: ", ")))", &log)
+                    }
+                }
+                stage = m.optional("stage")?.string(&log)
+                if let map = m.optional("map")?.map(&log) {
+                    for (task, value) in map.all() { if let id = value.string(&log) { mapping[task] = id } }
+                }
+                m.finish(known: ["path", "format", "stage", "map"], &log)
+            }
+            guard let pattern else { continue }
+            let resolved = resolve(pattern)
+            if FileGlob.expand(resolved).isEmpty {
+                item.log("evidence '\(pattern)' matches no file (looked for \(resolved))", &log)
+            }
+            sources.append(.init(pattern: pattern, resolvedPattern: resolved, format: format, stage: stage, map: mapping, line: item.line))
+        }
+        if sources.isEmpty, node != nil { node?.log("evidence lists no files", &log) }
+        return sources
+    }
+
+    static func readReports(
+        _ node: YAMLValue?, resolve: (String) -> String, _ log: inout DiagnosticLog
+    ) -> (directory: String, formats: [String], generatedAt: String?) {
+        var result = (directory: resolve("reports"), formats: ["md", "html"], generatedAt: String?.none)
+        guard let node, let m = node.map(&log) else { return result }
+        if let directory = m.optional("directory")?.string(&log) { result.directory = resolve(directory) }
+        if let formatsNode = m.optional("formats"), let formats = formatsNode.strings(&log) {
+            let unknown = formats.filter { !CardConfig.knownReportFormats.contains($0) }
+            if !unknown.isEmpty {
+                formatsNode.log("unknown report format '\(unknown[0])' (known: \(CardConfig.knownReportFormats.joined(separator: ", ")))", &log)
+            } else {
+                result.formats = formats
+            }
+        }
+        if let stamp = m.optional("generated_at"), let text = stamp.string(&log) {
+            if (try? Date.ISO8601FormatStyle().parse(text)) == nil {
+                stamp.log("generated_at must be an ISO 8601 time such as 2024-12-05T00:00:00Z, found '\(text)'", &log)
+            } else {
+                result.generatedAt = text
+            }
+        }
+        m.finish(known: ["directory", "formats", "generated_at"], &log)
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@Suite struct HistoryDiffTests {
+    @Test func historyListsLevelsOverScorecards() throws {
+        let card = try CardFixture(models: 2)
+        defer { card.remove() }
+        _ = try card.regenerate()
+        try card.writeEvidence(models: 2, version: 1)
+        _ = try card.regenerate()
+        let result = try CLI.run(["history", "--config", card.config.path, "--model", "model-0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Levels are pre_mitigation/post_mitigation; — is not assessed.")
+        #expect(lines.count == 4, "a header and two scorecards\n\(result.stdout)")
+        #expect(lines[2].contains("low/low") && lines[2].contains("—/—"))
+        #expect(lines[3].contains("high/high") && lines[3].contains("deployment"))
+        let json = try CLI.run(["history", "--config", card.config.path, "--model", "model-0", "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count == 2)
+        #expect((entries[1]["failing_gates"] as? [String])?.contains("deployment") == true)
+        let unknown = try CLI.run(["history", "--config", card.config.path, "--model", "nope"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no scorecards for model 'nope' (known: model-0, model-1)"))
+    }
+
+    @Test func diffShowsMovedLevelsGatesAndEvidence() throws {
+        let card = try CardFixture(models: 1)
+        defer { card.remove() }
+        _ = try card.regenerate()
+        try card.writeEvidence(models: 1, version: 1)
+        _ = try card.regenerate()
+        let result = try CLI.run(["diff", "--config", card.config.path, "1", "model-0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("cybersecurity     post_mitigation  low           high          CHANGED"))
+        #expect(result.stdout.contains("deployment: passed → not passed  CHANGED"))
+        #expect(result.stdout.contains("cybersecurity post_mitigation ctf_professional: pass@10 = 0.1 → pass@10 = 0.9"))
+        #expect(result.stdout.contains("input evidence/results.jsonl:"))
+    }
+
+    @Test func oneSnapshotUnderTwoFrameworkVersions() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-v2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let beta = directory.appendingPathComponent("beta.jsonl"), v2 = directory.appendingPathComponent("v2.jsonl")
+        let record = #"{"model": "o1", "stage": "STAGE", "eval": "ctf_professional", "metric": "pass@12", "value": 0.85}"#
+        try (record.replacingOccurrences(of: "STAGE", with: "pre_mitigation") + "\n" + record.replacingOccurrences(of: "STAGE", with: "post_mitigation"))
+            .write(to: beta, atomically: true, encoding: .utf8)
+        try record.replacingOccurrences(of: "STAGE", with: "capability").write(to: v2, atomically: true, encoding: .utf8)
+        let a = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", beta.path, "--format", "json"])
+        let b = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-v2.yaml", "--evidence", v2.path, "--format", "json"])
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        try a.stdout.write(to: directory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+        try b.stdout.write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: directory.appendingPathComponent("b.json"), encoding: .utf8)
+        #expect(text.contains("\"cybersecurity\"") && text.contains("\"level\" : \"high\""), "v2 scores High on its one stage")
+        let diff = try CLI.run(["diff", "--store", "/nonexistent", directory.appendingPathComponent("a.json").path, directory.appendingPathComponent("b.json").path])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.contains("[openai-preparedness-beta Beta (18 December 2023)]"))
+        #expect(diff.stdout.contains("[openai-preparedness-v2 Version 2 (15 April 2025)]"))
+        #expect(diff.stdout.contains("cybersecurity        capability       not assessed  high          CHANGED"))
+        #expect(diff.stdout.contains("high_safeguards: — → not passed"))
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import ScorecardStore
+
+@Suite struct RegenerateTests {
+    @Test func secondRunChangesNothingAndWritesNothing() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        let first = try card.regenerate()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("model-0: first scorecard"))
+        let reports = try card.reportContents()
+        #expect(reports.keys.sorted() == ["model-0.json", "model-1.json", "model-2.json"])
+        let modified = try FileManager.default.attributesOfItem(atPath: card.reports.appendingPathComponent("model-0.json").path)[.modificationDate] as? Date
+
+        let second = try card.regenerate()
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("Nothing changed: 3 scorecards and 3 reports are up to date."))
+        #expect(try card.reportContents() == reports)
+        let after = try FileManager.default.attributesOfItem(atPath: card.reports.appendingPathComponent("model-0.json").path)[.modificationDate] as? Date
+        #expect(modified == after, "an up-to-date report is not rewritten")
+        #expect(try card.store().scorecardCount() == 3)
+        #expect(try card.store().integrityProblems().isEmpty)
+    }
+
+    @Test func aTouchedButIdenticalFileIsNotAChange() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        _ = try card.regenerate()
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: card.evidence.path)
+        let touched = try card.regenerate()
+        #expect(touched.status == 0)
+        #expect(touched.stdout.contains("Nothing changed"))
+        #expect(try card.store().scorecardCount() == 3)
+    }
+
+    @Test func movedLevelsAndFlippedGatesHaveTheirOwnExitCodes() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        _ = try card.regenerate()
+        try card.writeEvidence(models: 3, version: 2)
+        let moved = try card.regenerate()
+        #expect(moved.status == 0, "changemyview 0.42 stays Low: no level moved\n\(moved.stdout)\(moved.stderr)")
+        try card.writeEvidence(models: 3, version: 1)
+        let flipped = try card.regenerate(["--format", "json"])
+        #expect(flipped.status == 5, "\(flipped.stdout)\(flipped.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(flipped.stdout.utf8)) as? [String: Any])
+        let models = try #require(summary["models"] as? [[String: Any]])
+        let model0 = try #require(models.first { $0["model"] as? String == "model-0" })
+        let gates = try #require(model0["gates"] as? [[String: Any]])
+        #expect(gates.contains { $0["gate"] as? String == "deployment" && $0["from"] as? Bool == true && $0["to"] as? Bool == false })
+        let levels = try #require(model0["levels"] as? [[String: Any]])
+        #expect(levels.contains { $0["category"] as? String == "cybersecurity" && $0["stage"] as? String == "post_mitigation" && $0["from"] as? String == "low" && $0["to"] as? String == "high" })
+        #expect(models.filter { $0["status"] as? String == "unchanged" }.count == 2, "other models' levels and gates did not move")
+
+        try card.writeEvidence(models: 3, version: 0)
+        let back = try card.regenerate()
+        #expect(back.status == 4, "levels moved back, and no gate newly failed\n\(back.stdout)")
+        #expect(back.stdout.contains("level  cybersecurity post_mitigation: high → low"))
+    }
+
+    @Test func aDeletedEvidenceFileIsAClearErrorAndChangesNothing() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        _ = try card.regenerate()
+        let reports = try card.reportContents()
+        try FileManager.default.removeItem(at: card.evidence)
+        let result = try card.regenerate()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(card.config.path):4:5: evidence 'evidence/*.jsonl' matches no file"))
+        #expect(try card.reportContents() == reports)
+        #expect(try card.store().scorecardCount() == 3)
+    }
+
+    @Test func aReadOnlyReportFolderLeavesReportsAndDatabaseUntouched() throws {
+        let card = try CardFixture()
+        defer {
+            _ = try? ReadOnly.release(card.reports.path)
+            card.remove()
+        }
+        _ = try card.regenerate()
+        let reports = try card.reportContents()
+        let runs = try card.store().runCount()
+        try card.writeEvidence(models: 3, version: 1)
+        try ReadOnly.make(card.reports.path)
+        let result = try card.regenerate()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write in \(card.reports.path)"))
+        #expect(try card.reportContents() == reports)
+        #expect(try card.store().scorecardCount() == 3)
+        #expect(try card.store().runCount() == runs)
+    }
+
+    @Test func aFullDiskLeavesReportsAndDatabaseUntouched() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        _ = try card.regenerate()
+        let reports = try card.reportContents()
+        let runs = try card.store().runCount()
+        try card.writeEvidence(models: 3, version: 1)
+        let result = try card.regenerate(environment: ["SCORECARD_FAULT_WRITE_LIMIT": "1000"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("No space left on device"))
+        #expect(try card.reportContents() == reports)
+        #expect(card.temporaryFiles().isEmpty)
+        #expect(try card.store().scorecardCount() == 3)
+        #expect(try card.store().runCount() == runs)
+        let recovered = try card.regenerate()
+        #expect(recovered.status == 5)
+    }
+
+    @Test func aCorruptDatabaseIsReportedAndLeftAlone() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        try FileManager.default.createDirectory(atPath: (card.storePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let junk = Data(repeating: 0x42, count: 4096)
+        try junk.write(to: URL(fileURLWithPath: card.storePath))
+        let result = try card.regenerate()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not a scorecard database"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: card.storePath)) == junk)
+        #expect(try card.reportContents().isEmpty)
+    }
+
+    @Test func configurationErrorsNameTheLine() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        try """
+            schema_version: 1
+            framework: missing.yaml
+            evidense: []
+            evidence:
+              - {path: evidence/*.jsonl, format: csvv}
+            """.write(to: card.config, atomically: true, encoding: .utf8)
+        let result = try card.regenerate()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(card.config.path):2:12: framework 'missing.yaml' does not exist"))
+        #expect(result.stderr.contains("\(card.config.path):3:1: unknown key 'evidense' in the document; did you mean 'evidence'?"))
+        #expect(result.stderr.contains("unknown evidence format 'csvv'"))
+    }
+
+    @Test func initWritesAConfigurationThatLoadsOnceEdited() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        let path = card.directory.appendingPathComponent("new.yaml").path
+        let result = try CLI.run(["init", "--output", path, "--framework", "framework.yaml"])
+        #expect(result.status == 0)
+        #expect(try CLI.run(["init", "--output", path]).status == 2, "never overwrites without --force")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "evidence/*.jsonl", with: "evidence/results.jsonl")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["regenerate", "--config", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Reports: 0 written"), "the template selects my-model, which the evidence does not have")
+    }
+}
+
+/// Makes a folder unwritable, also for root (who ignores permission bits): `chattr +i` then.
+enum ReadOnly {
+    static func make(_ path: String) throws {
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
+        if FileManager.default.isWritableFile(atPath: path) || getuid() == 0 {
+            let status = try chattr("+i", path)
+            if status != 0 { Issue.record("cannot make \(path) read-only here (chattr exited \(status))") }
+        }
+    }
+
+    static func release(_ path: String) throws {
+        if getuid() == 0 { _ = try chattr("-i", path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
+
+    private static func chattr(_ flag: String, _ path: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
