@@ -14,7 +14,9 @@ public struct ScorecardCommand: ParsableCommand {
             is "not assessed", and gates that depend on it fail closed.
 
             Exit codes: 0 success; 1 unexpected failure; 2 invalid input (the message names file, \
-            line and value); 3 a gate did not pass (with --fail-on-gate); 64 bad command-line usage.
+            line and value); 3 a gate did not pass (assess --fail-on-gate); 4 a level moved and 5 a \
+            gate stopped passing since the last run (regenerate); 6 the store was busy (regenerate); \
+            64 bad command-line usage.
             """,
         version: version,
         subcommands: [
