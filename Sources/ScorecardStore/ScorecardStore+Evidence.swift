@@ -47,7 +47,17 @@ extension ScorecardStore {
                 sampleCount: samples.count, importedAt: importedAt
             ).insert(db)
             for record in records { try StoreConversion.row(record, file: sha256).insert(db) }
-            for sample in samples { try StoreConversion.row(sample, file: sha256).insert(db) }
+            // Samples can number millions: one prepared statement, no per-row encoding machinery.
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO sample (file_sha256, line, model, snapshot, stage, eval, sample_id, epoch, score, metadata)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for sample in samples {
+                try insert.execute(arguments: [
+                    sha256, sample.location.line, sample.subject.model, sample.subject.snapshot ?? "", sample.stage,
+                    sample.evaluation, sample.sampleID, sample.epoch, sample.score, StoreConversion.metadataJSON(sample.metadata),
+                ])
+            }
         }
     }
 
@@ -73,8 +83,18 @@ extension ScorecardStore {
             for (sha256, path) in paths.sorted(by: { $0.value < $1.value }) {
                 let resultRows = try ResultRow.filter(ResultRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
                 records += resultRows.map { StoreConversion.record($0, path: path) }
-                let sampleRows = try SampleRow.filter(SampleRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
-                samples += sampleRows.map { StoreConversion.sample($0, path: path) }
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata
+                    FROM sample WHERE file_sha256 = ? ORDER BY id
+                    """, arguments: [sha256])
+                while let row = try rows.next() {
+                    let snapshot: String = row[2]
+                    let metadata: String = row[8]
+                    samples.append(SampleRecord(
+                        subject: Subject(model: row[1], snapshot: snapshot.isEmpty ? nil : snapshot), stage: row[3],
+                        evaluation: row[4], sampleID: row[5], epoch: row[6], score: row[7],
+                        metadata: StoreConversion.metadata(metadata), location: SourceLocation(file: path, line: row[0])))
+                }
             }
             return (records, samples)
         }

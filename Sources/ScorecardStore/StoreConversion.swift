@@ -26,20 +26,15 @@ enum StoreConversion {
             sourceSHA256: row.sourceSha256, notes: row.notes, location: SourceLocation(file: path, line: row.line))
     }
 
-    static func row(_ sample: SampleRecord, file: String) -> SampleRow {
-        let metadata = (try? JSONEncoder.sorted.encode(sample.metadata)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return SampleRow(
-            id: nil, fileSha256: file, line: sample.location.line, model: sample.subject.model,
-            snapshot: sample.subject.snapshot ?? "", stage: sample.stage, eval: sample.evaluation, sampleId: sample.sampleID,
-            epoch: sample.epoch, score: sample.score, metadata: metadata)
+    /// Sample metadata as stored: a JSON object of strings, `{}` when empty.
+    static func metadataJSON(_ metadata: [String: String]) -> String {
+        guard !metadata.isEmpty else { return "{}" }
+        return (try? JSONEncoder.sorted.encode(metadata)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    static func sample(_ row: SampleRow, path: String) -> SampleRecord {
-        let metadata = (try? JSONDecoder().decode([String: String].self, from: Data(row.metadata.utf8))) ?? [:]
-        return SampleRecord(
-            subject: Subject(model: row.model, snapshot: row.snapshot.isEmpty ? nil : row.snapshot), stage: row.stage,
-            evaluation: row.eval, sampleID: row.sampleId, epoch: row.epoch, score: row.score, metadata: metadata,
-            location: SourceLocation(file: path, line: row.line))
+    static func metadata(_ json: String) -> [String: String] {
+        guard json != "{}" else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
     }
 
     static func row(_ determination: Determination, file: String) -> DeterminationRow {

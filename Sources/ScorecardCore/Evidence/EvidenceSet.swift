@@ -25,20 +25,33 @@ public struct EvidenceSet: Sendable {
         }
         recordIndex = index
 
-        var grouped: [SliceKey: (order: [String], byID: [String: [SampleRecord]])] = [:]
+        // One pass with flat keys: nested dictionaries of arrays would copy on every append.
+        struct ProblemKey: Hashable {
+            let slice: SliceKey
+            let id: String
+        }
+        var problemSlot: [ProblemKey: Int] = [:]
+        var attempts: [[SampleRecord]] = []
+        var slotsBySlice: [SliceKey: [Int]] = [:]
         var locations: [SliceKey: [SourceLocation]] = [:]
         for sample in samples {
-            let key = SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
-            var entry = grouped[key] ?? ([], [:])
-            if entry.byID[sample.sampleID] == nil { entry.order.append(sample.sampleID) }
-            entry.byID[sample.sampleID, default: []].append(sample)
-            grouped[key] = entry
-            locations[key, default: []].append(sample.location)
+            let slice = SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
+            let key = ProblemKey(slice: slice, id: sample.sampleID)
+            if let slot = problemSlot[key] {
+                attempts[slot].append(sample)
+            } else {
+                problemSlot[key] = attempts.count
+                slotsBySlice[slice, default: []].append(attempts.count)
+                attempts.append([sample])
+            }
+            if locations[slice]?.contains(where: { $0.file == sample.location.file }) != true {
+                locations[slice, default: []].append(sample.location)
+            }
         }
-        problemIndex = grouped.mapValues { entry in
-            entry.order.map { id in
-                let attempts = entry.byID[id, default: []].sorted { $0.epoch < $1.epoch }
-                return Problem(id: id, scores: attempts.map(\.score), metadata: attempts.first?.metadata ?? [:])
+        problemIndex = slotsBySlice.mapValues { slots in
+            slots.map { slot in
+                let sorted = attempts[slot].sorted { $0.epoch < $1.epoch }
+                return Problem(id: sorted[0].sampleID, scores: sorted.map(\.score), metadata: sorted[0].metadata)
             }
         }
         sampleLocations = locations
@@ -75,11 +88,8 @@ public struct EvidenceSlice: Sendable {
         set.problems(.init(subject: subject, stage: stage, evaluation: evaluation))
     }
 
-    /// Where the sample records of an evaluation came from: the first and last location per file.
+    /// Where the sample records of an evaluation came from: the first location in each file.
     public func sampleSources(evaluation: String) -> [SourceLocation] {
-        let all = set.sampleLocations(.init(subject: subject, stage: stage, evaluation: evaluation))
-        var firstPerFile: [String: SourceLocation] = [:]
-        for location in all where firstPerFile[location.file] == nil { firstPerFile[location.file] = location }
-        return firstPerFile.values.sorted()
+        set.sampleLocations(.init(subject: subject, stage: stage, evaluation: evaluation)).sorted()
     }
 }

@@ -152,6 +152,7 @@ public enum EvidenceLoader {
             let subject: Subject, stage: String, evaluation: String, id: String, epoch: Int
         }
         var seenSamples: [SampleKey: SourceLocation] = [:]
+        seenSamples.reserveCapacity(bundle.samples.count)
         for sample in bundle.samples {
             let key = SampleKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation,
                                 id: sample.sampleID, epoch: sample.epoch)

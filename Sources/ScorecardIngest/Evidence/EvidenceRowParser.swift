@@ -163,9 +163,11 @@ struct EvidenceRowParser {
         guard let (value, line) = raw.field(name) else { return nil }
         switch value {
         case .text(let s):
-            let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { log.add("\(name) is empty", line: line) }
-            return trimmed.isEmpty ? nil : s
+            // Only text that starts or ends with whitespace needs the (slow) Foundation trim.
+            let blank = s.isEmpty || ((s.first?.isWhitespace ?? false) || (s.last?.isWhitespace ?? false))
+                && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if blank { log.add("\(name) is empty", line: line) }
+            return blank ? nil : s
         case .number(_, let text): return text
         case .null: return nil
         default:

@@ -62,27 +62,3 @@ struct ResultRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var sourceSha256: String?
     var notes: String?
 }
-
-/// A row of `sample`: one scored (or errored) attempt.
-struct SampleRow: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "sample"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    enum Columns {
-        static let fileSha256 = Column("file_sha256")
-    }
-
-    var id: Int64?
-    var fileSha256: String
-    var line: Int
-    var model: String
-    var snapshot: String
-    var stage: String
-    var eval: String
-    var sampleId: String
-    var epoch: Int
-    var score: Double?
-    /// Sample metadata as a JSON object of strings.
-    var metadata: String
-}
