@@ -16,11 +16,11 @@ public struct ScorecardCommand: ParsableCommand {
             Exit codes: 0 success; 1 unexpected failure; 2 invalid input (the message names file, \
             line and value); 3 a gate did not pass (assess --fail-on-gate); 4 a level moved and 5 a \
             gate stopped passing since the last run (regenerate); 6 the store was busy (regenerate); \
-            64 bad command-line usage.
+            7 a stored scorecard does not re-derive (check); 64 bad command-line usage.
             """,
         version: version,
         subcommands: [
-            AssessCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self, InitCommand.self,
+            AssessCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self,
             FrameworksCommand.self, EvaluatorsCommand.self,
         ]
     )

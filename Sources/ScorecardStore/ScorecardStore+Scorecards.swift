@@ -105,3 +105,26 @@ extension ScorecardStore {
         try read { db in try ScorecardRow.fetchCount(db) }
     }
 }
+
+/// A stored input file's text, by hash.
+public struct StoredText: Sendable {
+    public let path: String
+    public let text: String
+}
+
+extension ScorecardStore {
+    /// The framework file stored under `sha256`.
+    public func framework(sha256: String) throws(StoreError) -> StoredText? {
+        try read { db in try FrameworkRow.fetchOne(db, key: sha256) }.map { StoredText(path: $0.path, text: $0.text) }
+    }
+
+    /// The determinations file stored under `sha256`.
+    public func determinations(sha256: String) throws(StoreError) -> StoredText? {
+        try read { db in try DeterminationFileRow.fetchOne(db, key: sha256) }.map { StoredText(path: $0.path, text: $0.text) }
+    }
+
+    /// The scorecards current after the last completed run, sorted by subject.
+    public func currentScorecards() throws(StoreError) -> [StoredScorecard] {
+        (try lastCompletedRun()?.scorecards.values.sorted { $0.subject < $1.subject }) ?? []
+    }
+}

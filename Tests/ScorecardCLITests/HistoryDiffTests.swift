@@ -62,3 +62,27 @@ import Testing
         #expect(diff.stdout.contains("high_safeguards: — → not passed"))
     }
 }
+
+@Suite struct CheckTests {
+    @Test func storedScorecardsReDeriveAndTamperingIsCaught() throws {
+        let card = try CardFixture(models: 2)
+        defer { card.remove() }
+        #expect(try card.regenerate().status == 0)
+        let clean = try CLI.run(["check", "--config", card.config.path])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("#1 model-0: re-derived unchanged"))
+        #expect(clean.stdout.contains("#2 model-1: re-derived unchanged"))
+
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [card.storePath, "UPDATE result SET value = 0.95 WHERE model = 'model-1' AND eval = 'ctf_professional'"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+
+        let tampered = try CLI.run(["check", "--config", card.config.path])
+        #expect(tampered.status == 7)
+        #expect(tampered.stdout.contains("#1 model-0: re-derived unchanged"))
+        #expect(tampered.stdout.contains("#2 model-1: DIFFERS: first difference at line"))
+    }
+}

@@ -20,7 +20,9 @@ struct Regenerator {
 
     func run() throws -> RunSummary {
         let framework = try FrameworkLoader.load(path: config.framework, registry: registry)
-        let determinations = try config.determinations.map { try DeterminationLoader.load(path: $0, framework: framework.framework) }
+        let determinations = try config.determinations.map {
+            try DeterminationLoader.load(path: $0, name: RelativePath.from(config.directory, to: $0), framework: framework.framework)
+        }
         let scan = try EvidenceScan(config: config, known: try store.sourceStates()).run()
         let renderSettings = try ReportSettings(config: config)
         let fingerprint = self.fingerprint(framework: framework, determinations: determinations, scan: scan, render: renderSettings)

@@ -19,6 +19,8 @@ public enum ExitStatus: Int32, Sendable {
     case gateFlipped = 5
     /// `regenerate`: another run held the store's lock past the wait timeout.
     case busy = 6
+    /// `check`: a stored scorecard does not re-derive from its stored inputs.
+    case checkFailed = 7
 }
 
 /// A command whose body returns an exit status; errors are printed and mapped to codes here.

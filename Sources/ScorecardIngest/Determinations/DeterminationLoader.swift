@@ -26,10 +26,12 @@ public struct DeterminationBundle: Sendable {
 public enum DeterminationLoader {
     static let determinationKeys = ["model", "snapshot", "category", "stage", "level", "rationale", "author", "date", "source"]
 
-    public static func load(path: String, framework: Framework) throws(InputError) -> DeterminationBundle {
+    /// Reads the file at `path`; `name` (default: the path) is how records and messages refer to it.
+    public static func load(path: String, name: String? = nil, framework: Framework) throws(InputError) -> DeterminationBundle {
         let bytes = try InputFile.read(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError(file: path, "the file is not UTF-8 text") }
-        var bundle = try parse(text, file: path, framework: framework)
+        let name = name ?? path
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError(file: name, "the file is not UTF-8 text") }
+        var bundle = try parse(text, file: name, framework: framework)
         bundle.inputs = [(path, SHA256.hex(of: bytes))]
         return bundle
     }
