@@ -88,7 +88,13 @@ struct EEEResult {
             return nil
         }
         let value = score / scale.divisor
-        let unit: ValueUnit = scale.isProportion && lowerIsBetter == false ? .rate : .score
+        var unit: ValueUnit = scale.isProportion && lowerIsBetter == false ? .rate : .score
+        // A record Scorecard exported names its unit; ratios and counts come back as such.
+        if unit == .score, lowerIsBetter == false,
+           let declared = config["additional_details"]?.objectValue?["scorecard_unit"]?.stringValue.flatMap(ValueUnit.init(rawValue:)),
+           declared != .rate, declared.problem(with: value) == nil {
+            unit = declared
+        }
         notes += scale.notes
         if lowerIsBetter == true { notes.append(ImportRules.lowerIsBetter + (scale.isProportion ? ": not a success rate" : "")) }
 
@@ -103,6 +109,10 @@ struct EEEResult {
                 notes.append("\(rows.count) instance rows but num_samples \(n.map(String.init) ?? "?"): k not taken from them")
             }
         }
+        let stated = details["details"]?.objectValue
+        if k == nil, let n, unit == .rate, let given = stated?["k"]?.stringValue.flatMap({ Int($0) }), (0...n).contains(given) {
+            k = given
+        }
         if k == nil, let n, unit == .rate, Self.zeroOneKinds.contains((config["metric_kind"] ?? config["metric_id"])?.stringValue ?? "") {
             k = ImportRules.wholeSuccesses(value: value, n: n)
         }
@@ -114,9 +124,10 @@ struct EEEResult {
             notes.append("standard error \(Format.number(se / scale.divisor))" + (uncertainty.standardErrorMethod.map { " (\($0))" } ?? ""))
         }
         if let when = ImportRules.nonEmpty(object["evaluation_timestamp"]?.stringValue) { notes.append("evaluated \(when)") }
+        if let original = ImportRules.nonEmpty(stated?["notes"]?.stringValue) { notes.append("record notes: \(original)") }
         let record = EvidenceRecord(
             subject: context.subject, stage: context.stage, evaluation: context.options.evaluation(for: evaluationName),
-            metric: metric, variant: variant, value: value, unit: unit, n: n, k: k, interval: interval,
+            metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit, n: n, k: k, interval: interval,
             source: source.file, sourceSHA256: context.sha256, notes: notes.joined(separator: "; "),
             location: SourceLocation(file: source.file, line: line))
         return (record, scale.divisor)
