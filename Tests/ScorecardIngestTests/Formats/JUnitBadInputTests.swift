@@ -72,4 +72,12 @@ import ScorecardCore
         #expect(imported.records.first?.n == 1)
         #expect(imported.warnings.map(\.description) == ["\(path):2: a <testcase> without a name; skipped"])
     }
+
+    @Test func hugeDeclaredCountsDoNotTrap() throws {
+        let xml = #"<testsuites><testsuite name="s" tests="9223372036854775807"><testcase name="a"/></testsuite><testsuite name="s" tests="9223372036854775807"><testcase name="b"/></testsuite></testsuites>"#
+        let directory = try TemporaryDirectory()
+        let imported = try JUnitReader.read(path: try directory.write("r.xml", xml), options: .at(model: "m"))
+        #expect(imported.records.first?.n == 2)
+        #expect(imported.records.first?.notes?.contains("declares") == false)
+    }
 }

@@ -176,4 +176,18 @@ import ScorecardCore
         #expect(Problems.of { try LMEvalReader.read(path: unnamed, options: .at(model: "m")) }
             == ["\(unnamed): cannot tell the task: lm-eval names per-sample logs samples_<task>_<date>.jsonl"])
     }
+
+    @Test func hugeNumbersAreRefusedOrIgnoredWithoutTrapping() throws {
+        let (problems, _) = try problems(Self.results(#""acc,none": 1e300"#))
+        #expect(problems.count == 1 && problems.first?.contains("'acc,none' of 't': value") == true && problems.first?.contains("is outside [0, 1]") == true, "\(problems)")
+        let leaves = (0..<10_000).map { "\"t\($0)\"" }
+        let text = """
+            {"results": {"g": {"acc,none": 0.5}, \(leaves.map { "\($0): {\"acc,none\": 0.5}" }.joined(separator: ", "))},
+             "group_subtasks": {"g": [\(leaves.joined(separator: ", "))]},
+             "n-samples": {\(leaves.map { "\($0): {\"effective\": 999999999999998}" }.joined(separator: ", "))},
+             "config": {"model_args": "pretrained=m"}, "model_name": "m"}
+            """
+        let group = try #require(try read(text).0.records.first { $0.evaluation == "g" })
+        #expect(group.n == nil && group.k == nil, "the pooled count overflows Int: no n rather than a trap")
+    }
 }

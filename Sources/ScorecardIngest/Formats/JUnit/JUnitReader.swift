@@ -60,8 +60,8 @@ public enum JUnitReader: EvidenceReader {
             }
         }
         for root in ["<testsuites", "<testsuite"] where text.hasPrefix(root) {
-            let next = text.dropFirst(root.count).first
-            if next == nil || next == ">" || next == "/" || next!.isWhitespace { return true }
+            guard let next = text.dropFirst(root.count).first else { return true }
+            if next == ">" || next == "/" || next.isWhitespace { return true }
         }
         return false
     }

@@ -28,6 +28,7 @@ struct JUnitSummary {
             }
         }
         let sha = SHA256.hex(of: bytes)
+        let suitesByName = Dictionary(grouping: suites, by: \.name)
         for evaluation in order {
             let group = (caseOrder[evaluation] ?? []).compactMap { unique[evaluation]?[$0] }
             var counts: [JUnitOutcome: Int] = [:]
@@ -35,7 +36,7 @@ struct JUnitSummary {
             let passed = counts[.passed, default: 0], errors = counts[.error, default: 0]
             let n = passed + counts[.failure, default: 0] + counts[.xfail, default: 0] + (junit.countErrorsAsFailures ? errors : 0)
             let suiteNames = Array(Set(group.map(\.suite))).sorted()
-            let suiteElements = suites.filter { suiteNames.contains($0.name) }
+            let suiteElements = suiteNames.flatMap { suitesByName[$0] ?? [] }.sorted { $0.element.line < $1.element.line }
             let line = suiteElements.first?.element.line ?? group.first?.line ?? 1
             for testCase in group where testCase.outcome != .skipped {
                 var metadata = ["outcome": testCase.outcome.name, "suite": testCase.suite]
@@ -58,8 +59,8 @@ struct JUnitSummary {
             notes.append(junit.countErrorsAsFailures ? "errors count as not passed" : "errors left out of n")
             if let repeats = merged[evaluation] { notes.append("\(repeats) repeated <testcase> elements merged, worst outcome kept") }
             let declared = suiteElements.compactMap { $0.element.attribute("tests").flatMap { Int($0) } }
-            if declared.count == suiteElements.count, !declared.isEmpty, declared.reduce(0, +) != group.count {
-                notes.append("the report declares tests=\(declared.reduce(0, +)); counted \(group.count) unique test cases instead")
+            if declared.count == suiteElements.count, !declared.isEmpty, let total = ImportRules.sum(declared), total != group.count {
+                notes.append("the report declares tests=\(total); counted \(group.count) unique test cases instead")
             }
             if let stamp = suiteElements.compactMap({ $0.element.attribute("timestamp") }).first { notes.append("run at \(stamp)") }
             records.append(EvidenceRecord(

@@ -35,12 +35,14 @@ struct LMEvalResults {
         var warnings: [Diagnostic] = []
 
         var metrics: [LMEvalMetric] = []
+        var entries: [String: JSONObject] = [:]
         for member in results.members {
             guard let entry = member.value.objectValue else {
                 warnings.append(Diagnostic(file: source.file, line: source.line(member.offset),
                                            message: "results entry '\(member.key)' is \(member.value.kindName), not an object; skipped"))
                 continue
             }
+            entries[member.key] = entry
             metrics += LMEvalMetric.metrics(task: member.key, entry: entry, source: source, warnings: &warnings)
         }
         if metrics.isEmpty, log.isEmpty {
@@ -55,7 +57,7 @@ struct LMEvalResults {
         let lead = "lm-eval" + (run.version.map { " \($0)" } ?? "")
         for index in ordered {
             let metric = metrics[index]
-            let entry = results[metric.task]?.objectValue
+            let entry = entries[metric.task]
             let (n, k, countNotes) = count(metric, entry: entry, run: run, counts: counts)
             counts[metric.task, default: [:]][metric.key] = (n, k)
 
@@ -130,8 +132,9 @@ struct LMEvalResults {
         }
         let leaves = run.leaves(of: metric.task)
         let leafCounts = leaves.map { counts[$0]?[metric.key] }
-        let pooledN = leafCounts.allSatisfy { $0?.n != nil } ? leafCounts.reduce(0) { $0 + ($1?.n ?? 0) } : nil
-        let pooledK = leafCounts.allSatisfy { $0?.k != nil } ? leafCounts.reduce(0) { $0 + ($1?.k ?? 0) } : nil
+        let leafN = leafCounts.compactMap { $0?.n }, leafK = leafCounts.compactMap { $0?.k }
+        let pooledN = leafN.count == leafCounts.count ? ImportRules.sum(leafN) : nil
+        let pooledK = leafK.count == leafCounts.count ? ImportRules.sum(leafK) : nil
         if leaves.contains(where: { run.documents[$0].map { ($0.original ?? $0.effective) > $0.effective } ?? false }) {
             notes.append("partial: some subtasks were not evaluated on all documents")
         }

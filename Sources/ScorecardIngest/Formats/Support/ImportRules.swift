@@ -52,11 +52,22 @@ enum ImportRules {
         return ConfidenceInterval(low: low, high: high, level: 0.95, method: "normal approximation: value ± 1.96 × reported standard error")
     }
 
-    /// k when `value × n` is a whole number (within 1e-6), as it is for a mean of 0/1 scores.
+    /// k when `value × n` is a whole number (within 1e-6) between 0 and n, as it is for a mean of 0/1 scores.
     static func wholeSuccesses(value: Double, n: Int) -> Int? {
         let product = value * Double(n)
-        guard product.isFinite, abs(product - product.rounded()) < 1e-6 else { return nil }
+        guard product.isFinite, product > -0.5, product < Double(n) + 0.5, abs(product - product.rounded()) < 1e-6 else { return nil }
         let k = Int(product.rounded())
         return (0...n).contains(k) ? k : nil
+    }
+
+    /// The sum, or nil when it would overflow (counts in hostile files can be anything).
+    static func sum(_ values: [Int]) -> Int? {
+        var total = 0
+        for value in values {
+            let (result, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else { return nil }
+            total = result
+        }
+        return total
     }
 }
