@@ -70,7 +70,7 @@ struct ExportCommand: ScorecardSubcommand {
         for file in files {
             let target = directory.appendingPathComponent(file.relativePath)
             do {
-                try AtomicFile.write(file.contents, to: target)
+                try ExportFileWriter.write(file.contents, to: target)
             } catch {
                 throw CommandError("cannot write \(target.path): \(error.localizedDescription)")
             }
@@ -98,8 +98,8 @@ struct ExportCommand: ScorecardSubcommand {
 
 /// Writing a file so that readers see the old contents or the new, never half of it.
 ///
-/// Private to this command on this branch; to be unified with the other commands' helper.
-private enum AtomicFile {
+/// Private to this command: main has since gained `AtomicFile` (Support/AtomicFile.swift); use it after the merge.
+private enum ExportFileWriter {
     /// Writes to a temporary file in the target's directory, flushes it, then renames it over the target.
     static func write(_ bytes: [UInt8], to url: URL) throws {
         let directory = url.deletingLastPathComponent()

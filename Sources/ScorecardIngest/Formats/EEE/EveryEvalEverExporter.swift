@@ -28,12 +28,14 @@ public enum EveryEvalEverExporter {
     public struct Options: Sendable {
         /// `source_metadata.source_organization_name`: who publishes the exported figures.
         public var organization: String
+        /// `source_metadata.evaluator_relationship`.
         public var relationship: Relationship
         /// `retrieved_timestamp`, in Unix seconds; fix it (e.g. from `SOURCE_DATE_EPOCH`) for byte-identical output.
         public var retrievedAt: Int
         /// The exporting tool's version, recorded in `source_metadata.additional_details`.
         public var toolVersion: String
 
+        /// Options; the organization and relationship default to `unknown` and `other`, which EEE allows.
         public init(organization: String = "unknown", relationship: Relationship = .other, retrievedAt: Int, toolVersion: String) {
             self.organization = organization
             self.relationship = relationship
@@ -48,8 +50,11 @@ public enum EveryEvalEverExporter {
         public let relativePath: String
         /// Pretty-printed JSON with sorted keys and a final newline.
         public let contents: [UInt8]
+        /// The model and snapshot the file is about.
         public let subject: Subject
+        /// The stage of every result in the file.
         public let stage: String
+        /// How many evidence records became results.
         public let resultCount: Int
     }
 

@@ -9,7 +9,9 @@ import ScorecardCore
 /// 0.1.x records, which the public datastore still holds, are read leniently with a warning. EEE
 /// has no stage: the import gives one (or a record Scorecard exported carries `scorecard_stage`).
 public enum EveryEvalEverReader: EvidenceReader {
+    /// The format's name for `--from`.
     public static let name = "eee"
+    /// One line for `--help`.
     public static let summary = "Every Eval Ever records (schema 0.3.0; 0.2.x read leniently) and their _samples.jsonl"
 
     /// The schema version this reader implements.

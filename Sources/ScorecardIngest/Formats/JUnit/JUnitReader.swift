@@ -12,6 +12,7 @@ public struct JUnitOptions: Sendable, Equatable {
     /// test that passed but errored in teardown counts as an error either way (worst outcome).
     public var countErrorsAsFailures: Bool
 
+    /// Options with errors counted as failures unless told otherwise.
     public init(countErrorsAsFailures: Bool = true) {
         self.countErrorsAsFailures = countErrorsAsFailures
     }
@@ -34,7 +35,9 @@ public struct JUnitOptions: Sendable, Equatable {
 /// JUnit names neither the model nor the stage: both must be given at import. The XML is parsed
 /// by libxml2 without loading external entities or DTDs.
 public enum JUnitReader: EvidenceReader {
+    /// The format's name for `--from`.
     public static let name = "junit"
+    /// One line for `--help`.
     public static let summary = "JUnit XML test reports (pytest --junitxml and similar): pass rate per suite"
 
     /// Whether the prefix is XML whose root element is `<testsuites>` or `<testsuite>`.

@@ -7,7 +7,9 @@ import ScorecardCore
 /// written with `--log_samples`) gives one sample record per document and filter when it is
 /// passed as an input of its own. Neither carries a stage, so the import must give one.
 public enum LMEvalReader: EvidenceReader {
+    /// The format's name for `--from`.
     public static let name = "lm-eval"
+    /// One line for `--help`.
     public static let summary = "lm-evaluation-harness 0.4.x results JSON and --log_samples JSONL"
 
     /// Top-level keys that only lm-eval results files have.
