@@ -21,7 +21,7 @@ public struct ScorecardCommand: ParsableCommand {
         version: version,
         subcommands: [
             AssessCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self,
-            FrameworksCommand.self, EvaluatorsCommand.self,
+            ExportCommand.self, FrameworksCommand.self, EvaluatorsCommand.self,
         ]
     )
 
