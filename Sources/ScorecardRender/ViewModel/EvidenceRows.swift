@@ -12,13 +12,13 @@ struct EvidenceRows {
     /// variants, so all are shown), or the computed value when only per-sample records exist.
     func rows(evidence: EvidenceSet, results: [String: CategoryStageResult]) -> [EvidenceRowView] {
         var rows: [EvidenceRowView] = []
-        var shown: Set<SourceLocation> = []
+        var shown: Set<EvidenceRecord.Key> = []
         for (index, indicator) in category.indicators.enumerated() {
             for stage in framework.stages {
                 let score = results[stage.id]?.indicators[safe: index]?.measurement.score
                 let records = evidence.slice(subject: subject, stage: stage.id).records(evaluation: indicator.evaluation)
                 if !records.isEmpty {
-                    for record in records where shown.insert(record.location).inserted {
+                    for record in records where shown.insert(record.key).inserted {
                         rows.append(row(record, indicator: indicator, stage: stage, score: score))
                     }
                 } else if let score, score.basis == .samples {
