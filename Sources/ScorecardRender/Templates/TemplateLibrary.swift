@@ -73,12 +73,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the Markdown template `name` (without extensions) with `view`.
     func renderMarkdown(_ name: String, _ view: Any) -> String {
-        markdown.render(view, withTemplate: name) ?? ""
+        markdown.render(MustacheTree.convert(view), withTemplate: name) ?? ""
     }
 
     /// Renders the HTML or SVG template `name` (without extensions) with `view`.
     func renderHTML(_ name: String, _ view: Any) -> String {
-        html.render(view, withTemplate: name) ?? ""
+        html.render(MustacheTree.convert(view), withTemplate: name) ?? ""
     }
 
     /// The templates of one format (plus shared ones, and `extra`'s), by name without extensions.
