@@ -116,3 +116,32 @@ import Testing
         #expect(files.first?.contents.contains("](card.charts/cbrn.svg)") == true)
     }
 }
+
+/// The hand-written dictionaries handed to swift-mustache hold exactly what reflection sees.
+@Suite struct MustacheValueTests {
+    static func same(_ a: Any, _ b: Any, at path: String) -> [String] {
+        switch (a, b) {
+        case let (a as [String: Any], b as [String: Any]):
+            var problems = a.keys.count == b.keys.count && Set(a.keys) == Set(b.keys)
+                ? [] : ["\(path): keys \(a.keys.sorted()) ≠ \(b.keys.sorted())"]
+            for key in Set(a.keys).intersection(b.keys).sorted() { problems += same(a[key]!, b[key]!, at: "\(path).\(key)") }
+            return problems
+        case let (a as [Any], b as [Any]):
+            guard a.count == b.count else { return ["\(path): \(a.count) ≠ \(b.count) elements"] }
+            return zip(a, b).enumerated().flatMap { same($1.0, $1.1, at: "\(path)[\($0)]") }
+        default:
+            return String(describing: a) == String(describing: b) && type(of: a) == type(of: b) ? [] : ["\(path): \(a) ≠ \(b)"]
+        }
+    }
+
+    @Test func conformancesMatchReflection() throws {
+        for input in [try Inputs.demo(), try Hostile.input()] {
+            for assessment in input.assessments {
+                let view = ReportRenderer.view(of: assessment, input: input, generatedAt: "t", chartDirectory: "c")
+                let problems = Self.same(view.mustache, ReflectedTree.convert(view), at: "report")
+                #expect(problems.isEmpty, "\(problems.prefix(5))")
+                #expect(view.categories.contains { $0.chart != nil })
+            }
+        }
+    }
+}

@@ -72,13 +72,13 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the Markdown template `name` (without extensions) with `view`.
-    func renderMarkdown(_ name: String, _ view: Any) -> String {
-        markdown.render(MustacheTree.convert(view), withTemplate: name) ?? ""
+    func renderMarkdown(_ name: String, _ view: some MustacheValue) -> String {
+        markdown.render(view.mustache, withTemplate: name) ?? ""
     }
 
     /// Renders the HTML or SVG template `name` (without extensions) with `view`.
-    func renderHTML(_ name: String, _ view: Any) -> String {
-        html.render(MustacheTree.convert(view), withTemplate: name) ?? ""
+    func renderHTML(_ name: String, _ view: some MustacheValue) -> String {
+        html.render(view.mustache, withTemplate: name) ?? ""
     }
 
     /// The templates of one format (plus shared ones, and `extra`'s), by name without extensions.
