@@ -262,6 +262,7 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 <header>
 <h1>{{title}}</h1>
 <p>{{> intro}}</p>
+<p class="verdict"><strong>In brief.</strong> {{verdict}}</p>
 {{#framework}}
 {{#link}}
 <p>Framework text: <a href="{{href}}">{{text}}</a></p>
@@ -359,6 +360,8 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 {{> intro}}
 
 
+**In brief.** {{verdict}}
+
 {{#framework}}
 {{#link}}
 Framework text: [{{text}}]({{href}})
@@ -440,6 +443,8 @@ tbody th, tfoot th { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .wide { overflow-x: auto; }
 table.evidence { font-size: .84rem; }
+table.evidence td { overflow-wrap: anywhere; }
+.verdict { padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid #2f4b7c; }
 table.levels tbody th, table.flags td:nth-child(2), table.evidence td:nth-child(2) { white-space: nowrap; }
 table.scorecard td, table.levels td { width: 32%; }
 .lvl { font-weight: 700; }
@@ -469,6 +474,7 @@ figcaption { font-size: .85rem; color: #444444; margin-top: .3rem; }
   h3 { break-after: avoid; page-break-after: avoid; }
   tr, figure.chart { break-inside: avoid; page-break-inside: avoid; }
   .wide { overflow: visible; }
+  table { font-size: 8.5pt; }
   a { color: inherit; text-decoration: underline; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -46,9 +46,11 @@ struct ReportBuilder {
                     flags: assessment.flags.filter { $0.category == pair.0.id },
                     slug: categorySlugs[index], chartDirectory: chartDirectory)
         }
+        let gates = zip(framework.gates, assessment.gates).map { gate($0, $1, overall: assessment.overall[$0.stage]) }
         return ReportView(
             title: "Preparedness scorecard: \(subject.description)",
             subject: subject.description,
+            verdict: verdict(assessment, gates: gates),
             framework: FrameworkView(
                 name: framework.name, version: framework.version, summary: framework.summary,
                 link: Formatting.link(framework.source), aggregation: aggregationSentence),
@@ -61,9 +63,19 @@ struct ReportBuilder {
                     css: LevelStyle.css(level, in: scale))
             },
             scorecard: scorecard(assessment),
-            gates: zip(framework.gates, assessment.gates).map { gate($0, $1, overall: assessment.overall[$0.stage]) },
+            gates: gates,
             categories: categories,
             provenance: provenance)
+    }
+
+    /// "Overall: Pre-mitigation Medium, Post-mitigation Medium. Deployment: allowed. …"
+    private func verdict(_ assessment: SubjectAssessment, gates: [GateView]) -> String {
+        let levels = framework.stages.map { stage in
+            "\(stage.name) \(assessment.overall[stage.id]?.level.map(name) ?? "not assessed")"
+        }
+        var text = "Overall: \(levels.joined(separator: ", "))."
+        for gate in gates { text += " \(gate.name): \(gate.decision.lowercased())." }
+        return text
     }
 
     var aggregationSentence: String {

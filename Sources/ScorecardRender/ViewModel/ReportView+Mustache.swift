@@ -6,6 +6,7 @@ extension ReportView: MustacheValue {
         [
             "title": title,
             "subject": subject,
+            "verdict": verdict,
             "framework": framework.mustache,
             "stages": stages.map(\.mustache),
             "levels": levels.map(\.mustache),

@@ -8,6 +8,8 @@ public struct ReportView: Sendable {
     public var title: String
     /// The model, with its snapshot in parentheses when there is one.
     public var subject: String
+    /// The outcome in one sentence: overall level per stage and every gate's decision.
+    public var verdict: String
     public var framework: FrameworkView
     /// The stages at which levels are scored, with what each means.
     public var stages: [StageView]
