@@ -27,7 +27,7 @@ struct RenderCommand: ScorecardSubcommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output format: md, html or json (repeatable).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format (repeatable).", valueName: "format"))
     var format: [RenderFormat] = []
 
     @Option(name: .long, help: ArgumentHelp("Output file (one model, one format) or directory.", valueName: "path"))
