@@ -426,7 +426,7 @@ Framework text: [{{text}}]({{href}})
         ("styles.html.mustache", #"""
 :root { color-scheme: light; }
 body { margin: 0; background: #ffffff; color: #1a1a1a; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+main { max-width: 66rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 h1 { font-size: 1.85rem; line-height: 1.2; margin: 0 0 .75rem; }
 h2 { font-size: 1.4rem; margin: 2.75rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid #d0d7de; }
 h3 { font-size: 1.08rem; margin: 1.6rem 0 .5rem; }
@@ -443,7 +443,12 @@ tbody th, tfoot th { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .wide { overflow-x: auto; }
 table.evidence { font-size: .84rem; }
-table.evidence td { overflow-wrap: anywhere; }
+table.evidence td { overflow-wrap: break-word; }
+table.evidence td:nth-child(1) { min-width: 8rem; }
+table.evidence td:nth-child(3) { overflow-wrap: anywhere; min-width: 5rem; }
+table.evidence td:nth-child(9) { overflow-wrap: anywhere; min-width: 7.5rem; }
+table.evidence td:nth-child(6) { white-space: normal; min-width: 5rem; }
+table.evidence td:nth-child(10) { min-width: 8rem; }
 .verdict { padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid #2f4b7c; }
 table.levels tbody th, table.flags td:nth-child(2), table.evidence td:nth-child(2) { white-space: nowrap; }
 table.scorecard td, table.levels td { width: 32%; }
@@ -475,6 +480,7 @@ figcaption { font-size: .85rem; color: #444444; margin-top: .3rem; }
   tr, figure.chart { break-inside: avoid; page-break-inside: avoid; }
   .wide { overflow: visible; }
   table { font-size: 8.5pt; }
+  table.evidence td { overflow-wrap: anywhere; min-width: 0; }
   a { color: inherit; text-decoration: underline; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -79,9 +79,10 @@ struct CategorySectionBuilder {
         case .atLeast(let n): "a level counts when at least \(n) indicators reach it"
         }
         var lines = ["The evidence indicates \(report.name(indicated)) (\(rule))."]
+        var missing: [String] = []
         for (indicator, outcome) in zip(category.indicators, result.indicators) where indicator.isDecisive {
             guard let score = outcome.measurement.score, let level = outcome.level else {
-                lines.append("\(indicator.name): no evidence at this stage.")
+                missing.append(indicator.name)
                 continue
             }
             var line = "\(indicator.name): \(Formatting.value(score.value, unit: indicator.unit)) (\(score.metric))"
@@ -94,6 +95,9 @@ struct CategorySectionBuilder {
             }
             line += " → \(report.name(level)) (\(thresholds.joined(separator: "; ")))."
             lines.append(line)
+        }
+        if !missing.isEmpty {
+            lines.append("No evidence at this stage for \(Formatting.prose(missing)).")
         }
         return lines
     }
