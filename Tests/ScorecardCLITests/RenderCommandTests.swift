@@ -117,6 +117,20 @@ import Testing
         #expect(unknown.stderr.contains("unknown template 'scorecard.md.mustache' (known: "))
     }
 
+    @Test func malformedHTMLFromAnOverrideIsReportedButWritten() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = directory.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<!DOCTYPE html>\n<html lang=\"en\"><body>\n<p>{{title}}<br>\n</body></html>\n"
+            .write(to: templates.appendingPathComponent("report.html.mustache"), atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("o1.html")
+        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "html", "--out", out.path, "--templates", templates.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("warning: not well-formed XML: o1.html:4:"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func badUsageExitsSixtyFour() throws {
         let none = try CLI.run(["render"] + Self.demo + ["--out", "/tmp/x"])
         #expect(none.status == 64 && none.stderr.contains("Give at least one --format"))
