@@ -69,7 +69,10 @@ let package = Package(
         ),
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
-        .testTarget(name: "ScorecardRenderTests", dependencies: ["ScorecardRender"]),
+        .testTarget(
+            name: "ScorecardRenderTests",
+            dependencies: ["ScorecardRender", "ScorecardXML", "ScorecardIngest", "ScorecardEvaluators"]
+        ),
         .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "scorecard", "ScorecardStore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

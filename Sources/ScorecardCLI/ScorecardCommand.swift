@@ -20,8 +20,9 @@ public struct ScorecardCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            AssessCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self,
-            ExportCommand.self, FrameworksCommand.self, EvaluatorsCommand.self,
+            AssessCommand.self, RenderCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self,
+            CheckCommand.self, InitCommand.self, ExportCommand.self, FrameworksCommand.self,
+            EvaluatorsCommand.self, BenchCommand.self,
         ]
     )
 

@@ -178,3 +178,34 @@ enum ReadOnly {
         return process.terminationStatus
     }
 }
+
+/// The README's first command runs the demo card through regenerate: its reports must be the
+/// committed ones, byte for byte, on any checkout.
+@Suite struct DemoCardTests {
+    @Test func demoCardRegeneratesTheCommittedReports() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = ["examples/demo/evidence.jsonl", "examples/demo/determinations.yaml", "examples/demo/scorecard.yaml",
+                     "frameworks/openai-preparedness-beta.yaml"]
+        for file in files {
+            let target = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent(file), to: target)
+        }
+        let config = root.appendingPathComponent("examples/demo/scorecard.yaml").path
+        let first = try CLI.run(["regenerate", "--config", config])
+        #expect(first.status == 0, "\(first.stderr)")
+        let fresh = root.appendingPathComponent("reports/demo")
+        let committed = RenderCommandTests.reports
+        #expect(RenderCommandTests.listing(fresh) == RenderCommandTests.listing(committed))
+        for path in RenderCommandTests.listing(fresh) {
+            #expect(try Data(contentsOf: fresh.appendingPathComponent(path)) == Data(contentsOf: committed.appendingPathComponent(path)),
+                    "reports/demo/\(path) differs from a fresh regenerate of the demo card: run make golden")
+        }
+        let again = try CLI.run(["regenerate", "--config", config])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Nothing changed: 2 scorecards and 12 reports are up to date."))
+        let check = try CLI.run(["check", "--config", config])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+}

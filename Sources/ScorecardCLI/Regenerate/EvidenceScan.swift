@@ -53,7 +53,7 @@ struct EvidenceScan {
     }
 
     private func scan(_ path: String, source: CardConfig.EvidenceSource) throws -> ScannedFile {
-        let display = RelativePath.from(config.directory, to: path)
+        let display = config.display(path)
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)

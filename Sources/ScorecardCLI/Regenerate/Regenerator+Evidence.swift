@@ -64,11 +64,11 @@ extension Regenerator {
 
     /// Stores the inputs of a run: framework and determination texts, and newly parsed evidence.
     func saveInputs(framework: LoadedFramework, determinations: DeterminationBundle?, loaded: LoadedEvidence) throws {
-        try store.saveFramework(framework.framework, path: RelativePath.from(config.directory, to: framework.path),
+        try store.saveFramework(framework.framework, path: config.display(framework.path),
                                 text: framework.text, sha256: framework.sha256)
         if let determinations, let input = determinations.inputs.first {
             let text = (try? String(contentsOfFile: input.path, encoding: .utf8)) ?? ""
-            try store.saveDeterminations(determinations.determinations, path: RelativePath.from(config.directory, to: input.path),
+            try store.saveDeterminations(determinations.determinations, path: config.display(input.path),
                                          text: text, sha256: input.sha256)
         }
         for item in loaded.parsed {

@@ -2,6 +2,7 @@ import Foundation
 import ScorecardCore
 import ScorecardEvaluators
 import ScorecardIngest
+import ScorecardRender
 import ScorecardStore
 
 /// Brings a card's scorecards and reports up to date with its inputs, touching nothing when
@@ -21,7 +22,7 @@ struct Regenerator {
     func run() throws -> RunSummary {
         let framework = try FrameworkLoader.load(path: config.framework, registry: registry)
         let determinations = try config.determinations.map {
-            try DeterminationLoader.load(path: $0, name: RelativePath.from(config.directory, to: $0), framework: framework.framework)
+            try DeterminationLoader.load(path: $0, name: config.display($0), framework: framework.framework)
         }
         let scan = try EvidenceScan(config: config, known: try store.sourceStates()).run()
         let renderSettings = try ReportSettings(config: config)
@@ -45,8 +46,8 @@ struct Regenerator {
         let subjects = try Assessor(framework: framework.framework, registry: registry)
             .assess(evidence: loaded.set, determinations: determinations?.determinations ?? [], models: config.models.map(\.name))
             .filter(selected)
-        var common = [RelativePath.from(config.directory, to: framework.path): framework.sha256]
-        for input in determinations?.inputs ?? [] { common[RelativePath.from(config.directory, to: input.path)] = input.sha256 }
+        var common = [config.display(framework.path): framework.sha256]
+        for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
         let cards = try subjects.map { assessment in
             var inputs = common
             for file in loaded.filesBySubject[assessment.subject] ?? [] { inputs[file.display] = file.sha256 }
@@ -57,12 +58,15 @@ struct Regenerator {
         summary.models = cards.map { card in
             ModelChange(old: (try? last?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
         }
-        let reports = ReportPlan(cards: cards, settings: renderSettings, framework: framework.framework, evidence: loaded.set,
-                                     mitigations: determinations?.mitigations ?? [], previous: last, recorded: recorded,
-                                     configDirectory: config.directory)
-        let pending = try reports.prepare(progress: progress)
+        let shared = ReportInput(
+            framework: framework.framework, frameworkSHA256: framework.sha256, assessments: [], evidence: loaded.set,
+            mitigations: determinations?.mitigations ?? [], inputs: [:], registry: registry,
+            tool: .init(name: "scorecard", version: ScorecardCommand.version))
+        let reports = ReportPlan(cards: cards, settings: renderSettings, input: shared, previous: last, recorded: recorded,
+                                 config: config)
+        let pending = try reports.prepare()
         do {
-            let run = try store.beginRun(configPath: RelativePath.from(config.directory, to: config.path))
+            let run = try store.beginRun(configPath: config.display(config.path))
             try saveInputs(framework: framework, determinations: determinations, loaded: loaded)
             try store.commit(
                 run: run,
@@ -70,7 +74,7 @@ struct Regenerator {
                 reports: reports.records(pending))
             for file in pending { try file.pending.commit() }
             try store.recordSources(scan.files.map(state))
-            summary.reportsWritten = pending.map { RelativePath.from(FileManager.default.currentDirectoryPath, to: $0.item.path) }
+            summary.reportsWritten = pending.map { RelativePath.from(FileManager.default.currentDirectoryPath, to: $0.path) }
             summary.reportsUnchanged = reports.unchangedCount
             summary.exitCode = summary.status.rawValue
             let text = String(decoding: (try? JSONEncoder.summary.encode(summary)) ?? Data(), as: UTF8.self)
@@ -97,7 +101,7 @@ struct Regenerator {
         let expected = recorded.filter { current.contains($0.value.scorecardID) }
         guard !expected.isEmpty || subjects.isEmpty else { return false }
         return expected.allSatisfy { path, report in
-            let absolute = URL(fileURLWithPath: config.directory).appendingPathComponent(path).standardized.path
+            let absolute = config.absolute(path)
             guard let bytes = try? InputFile.read(absolute) else { return false }
             return SHA256.hex(of: bytes) == report.sha256
         }

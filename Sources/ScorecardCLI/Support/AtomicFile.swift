@@ -11,12 +11,18 @@ enum AtomicFile {
         let temporary: String
         let target: String
 
-        /// Renames the temporary file over the target.
+        /// Renames the temporary file over the target, then flushes the folder so the rename lasts.
         func commit() throws {
             guard rename(temporary, target) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
                 throw CommandError("cannot replace \(target): \(reason)")
+            }
+            let folder = (target as NSString).deletingLastPathComponent
+            let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
+            if fd >= 0 {
+                _ = fsync(fd)
+                close(fd)
             }
         }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScorecardCore
 import ScorecardIngest
+import ScorecardRender
 import ScorecardStore
 
 /// The documented exit codes, decided in one place.
@@ -35,6 +36,12 @@ extension ScorecardSubcommand {
             status = try execute()
         } catch let error as InputError {
             Console.error(error.description)
+            status = .invalidInput
+        } catch let error as TemplateError {
+            Console.error("error: \(error)")
+            status = .invalidInput
+        } catch let error as GenerationTime.InvalidTime {
+            Console.error("error: \(error)")
             status = .invalidInput
         } catch let error as StoreError {
             Console.error("error: \(error)")

@@ -28,6 +28,9 @@ public struct CardConfig: Sendable {
 
     public let path: String
     public let directory: String
+    /// The folder that paths in scorecards, reports and the store are shown relative to
+    /// (`root:`, default the configuration's folder), so output is the same on every checkout.
+    public let root: String
     public let sha256: String
     public let framework: String
     public let store: String
@@ -39,6 +42,14 @@ public struct CardConfig: Sendable {
     public let reportFormats: [String]
     /// Fixed generation time for reproducible reports (ISO 8601), when set.
     public let generatedAt: String?
+
+    /// `path` as shown in scorecards: relative to `root`.
+    public func display(_ path: String) -> String { RelativePath.from(root, to: path) }
+
+    /// The absolute path of a path shown relative to `root`.
+    public func absolute(_ display: String) -> String {
+        URL(fileURLWithPath: root).appendingPathComponent(display).standardized.path
+    }
 
     /// The report formats a configuration may name.
     public static let knownReportFormats = ["md", "html", "json"]

@@ -4,7 +4,7 @@ import ScorecardCore
 /// Reads and checks `scorecard.yaml`: unknown keys and paths that do not exist are errors with
 /// file and line.
 public enum CardConfigLoader {
-    static let topKeys = ["schema_version", "framework", "store", "models", "evidence", "determinations", "templates", "reports"]
+    static let topKeys = ["schema_version", "root", "framework", "store", "models", "evidence", "determinations", "templates", "reports"]
 
     /// Loads the configuration at `path`. `formats` are the evidence reader names besides `auto`.
     public static func load(path: String, formats: [String]) throws(InputError) -> CardConfig {
@@ -36,13 +36,21 @@ public enum CardConfigLoader {
         let determinations = existingFile("determinations", required: false)
         let templates = existingFile("templates", required: false)
         let store = map.optional("store")?.string(&log).map(resolve) ?? resolve(".scorecard/scorecard.sqlite")
+        var displayRoot = directory
+        if let node = map.optional("root"), let value = node.string(&log) {
+            displayRoot = resolve(value)
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: displayRoot, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                node.log("root '\(value)' is not a folder (looked for \(displayRoot))", &log)
+            }
+        }
         let models = readModels(map.optional("models"), &log)
         let evidence = readEvidence(map.required("evidence", &log), formats: formats, resolve: resolve, &log)
         let reports = readReports(map.optional("reports"), resolve: resolve, &log)
         map.finish(known: topKeys, &log)
         try log.check()
         return CardConfig(
-            path: path, directory: directory, sha256: sha256, framework: framework ?? "", store: store, models: models,
+            path: path, directory: directory, root: displayRoot, sha256: sha256, framework: framework ?? "", store: store, models: models,
             evidence: evidence, determinations: determinations, templates: templates,
             reportDirectory: reports.directory, reportFormats: reports.formats, generatedAt: reports.generatedAt)
     }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Paths shown in scorecards are relative to the configuration's folder, so the same card gives
 /// the same bytes wherever the repository is checked out.
-enum RelativePath {
+public enum RelativePath {
     /// `path` relative to `base` (both absolute), using `..` where needed.
-    static func from(_ base: String, to path: String) -> String {
+    public static func from(_ base: String, to path: String) -> String {
         let from = URL(fileURLWithPath: base).standardized.pathComponents
         let to = URL(fileURLWithPath: path).standardized.pathComponents
         var common = 0

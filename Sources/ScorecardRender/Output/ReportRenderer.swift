@@ -1,0 +1,67 @@
+import Foundation
+import ScorecardCore
+
+/// Renders system-card sections: the files for every subject and format, ready to write.
+///
+/// A pure function of ``ReportInput`` and ``RenderOptions``: the same inputs give the same bytes.
+/// Writing the files (atomically) is the caller's job.
+public enum ReportRenderer {
+    /// Every file of every subject's reports, with paths relative to the output directory.
+    ///
+    /// Per subject and format: `STEM.md` plus `STEM.charts/CATEGORY.svg` for each chart,
+    /// `STEM.html` (charts inline), `STEM.json` (the scorecard envelope of that subject). STEM is
+    /// the subject's ``FileSlug``, or the given file name's stem with ``RenderOptions/Naming/single(fileName:)``.
+    public static func files(for input: ReportInput, options: RenderOptions) throws -> [ReportFile] {
+        let stems = FileSlug.stems(for: input.assessments.map(\.subject))
+        var files: [ReportFile] = []
+        for (assessment, slug) in zip(input.assessments, stems) {
+            let fileName: (ReportFormat) -> String
+            let stem: String
+            switch options.naming {
+            case .slugs:
+                stem = slug
+                fileName = { "\(slug).\($0.fileExtension)" }
+            case .single(let name):
+                stem = (name as NSString).deletingPathExtension.isEmpty ? name : (name as NSString).deletingPathExtension
+                fileName = { _ in name }
+            }
+            let view = view(of: assessment, input: input, generatedAt: options.generatedAt, chartDirectory: "\(stem).charts")
+            for format in options.formats {
+                switch format {
+                case .markdown:
+                    files.append(ReportFile(
+                        path: fileName(format), contents: options.templates.renderMarkdown("report", view), role: .report(format)))
+                    for chart in view.categories.compactMap(\.chart) {
+                        files.append(ReportFile(
+                            path: chart.imagePath, contents: options.templates.renderHTML("chart", chart), role: .chart))
+                    }
+                case .html:
+                    files.append(ReportFile(
+                        path: fileName(format), contents: options.templates.renderHTML("report", view), role: .report(format)))
+                case .json:
+                    let document = ScorecardDocument(
+                        framework: input.framework, assessments: [assessment], inputs: input.inputs,
+                        registry: input.registry, tool: input.tool)
+                    files.append(ReportFile(
+                        path: fileName(format), contents: String(decoding: try document.encoded(), as: UTF8.self),
+                        role: .report(format)))
+                }
+            }
+        }
+        return files
+    }
+
+    /// The view model of one subject's report.
+    public static func view(
+        of assessment: SubjectAssessment, input: ReportInput, generatedAt: String, chartDirectory: String
+    ) -> ReportView {
+        let provenance = ProvenanceView(
+            tool: "\(input.tool.name) \(input.tool.version)", frameworkID: input.framework.id,
+            frameworkVersion: input.framework.version, frameworkSHA256: input.frameworkSHA256,
+            inputs: input.inputs.sorted { $0.key < $1.key }.map { InputFileView(path: $0.key, sha256: $0.value) },
+            generatedAt: generatedAt)
+        return ReportBuilder(framework: input.framework).build(
+            assessment, evidence: input.evidence, mitigations: input.mitigations, provenance: provenance,
+            chartDirectory: chartDirectory)
+    }
+}

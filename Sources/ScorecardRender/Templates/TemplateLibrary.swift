@@ -1,0 +1,141 @@
+import Foundation
+import Mustache
+
+/// The report templates, parsed: the built-in defaults, each optionally replaced by a user's file.
+///
+/// File names say the format: `NAME.md.mustache` (Markdown), `NAME.html.mustache` (HTML),
+/// `NAME.svg.mustache` (SVG, used by HTML reports and as the Markdown reports' chart files), and
+/// `NAME.mustache` (shared inline prose without its final newline, escaped for whichever format
+/// includes it). A partial
+/// `{{> NAME}}` resolves to the file of the including format, else to the shared one.
+///
+/// Every template is parsed with the content-type pragma of its format put in front, so
+/// `{{value}}` is escaped for Markdown in Markdown templates and for HTML in HTML and SVG ones.
+public struct TemplateLibrary: Sendable {
+    /// One template file's text and where it came from.
+    public struct Source: Sendable, Equatable {
+        /// File name, such as `report.md.mustache`.
+        public var name: String
+        public var text: String
+        /// Shown in errors: the override's path, or `templates/NAME (built in)`.
+        public var origin: String
+    }
+
+    public let sources: [Source]
+    private let markdown: MustacheLibrary
+    private let html: MustacheLibrary
+
+    /// The built-in templates (a copy of `templates/` embedded in the binary).
+    public static func builtIn() throws(TemplateError) -> TemplateLibrary {
+        try TemplateLibrary(sources: DefaultTemplates.files.map {
+            Source(name: $0.name, text: $0.text, origin: "templates/\($0.name) (built in)")
+        })
+    }
+
+    /// The built-in templates with every file in `directory` replacing the one of the same name.
+    ///
+    /// Hidden files are ignored; any other file whose name is not a built-in template's is an
+    /// error that lists the known names.
+    public static func loading(overrides directory: String) throws(TemplateError) -> TemplateLibrary {
+        var sources = DefaultTemplates.files.map {
+            Source(name: $0.name, text: $0.text, origin: "templates/\($0.name) (built in)")
+        }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw TemplateError(file: directory, message: "cannot read the templates directory (\(error.localizedDescription))")
+        }
+        let known = sources.map(\.name)
+        for entry in entries where !entry.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(entry)
+            guard let index = known.firstIndex(of: entry) else {
+                throw TemplateError(file: path, message: "unknown template '\(entry)' (known: \(known.joined(separator: ", ")))")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TemplateError(file: path, message: "cannot read the template")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw TemplateError(file: path, message: "the template is not UTF-8 text")
+            }
+            sources[index] = Source(name: entry, text: text, origin: path)
+        }
+        return try TemplateLibrary(sources: sources)
+    }
+
+    /// Parses `sources` into a Markdown and an HTML library and checks every partial reference.
+    public init(sources: [Source]) throws(TemplateError) {
+        ReportContentType.registerAll()
+        self.sources = sources
+        markdown = try Self.library(sources, format: "md", contentType: .markdown)
+        html = try Self.library(sources, format: "html", contentType: .html, extra: "svg")
+    }
+
+    /// Renders the Markdown template `name` (without extensions) with `view`.
+    func renderMarkdown(_ name: String, _ view: some MustacheValue) -> String {
+        markdown.render(view.mustache, withTemplate: name) ?? ""
+    }
+
+    /// Renders the HTML or SVG template `name` (without extensions) with `view`.
+    func renderHTML(_ name: String, _ view: some MustacheValue) -> String {
+        html.render(view.mustache, withTemplate: name) ?? ""
+    }
+
+    /// The templates of one format (plus shared ones, and `extra`'s), by name without extensions.
+    private static func library(
+        _ sources: [Source], format: String, contentType: ReportContentType, extra: String? = nil
+    ) throws(TemplateError) -> MustacheLibrary {
+        var chosen: [String: Source] = [:]
+        for source in sources {
+            let parts = source.name.split(separator: ".").map(String.init)
+            guard parts.count >= 2, parts.last == "mustache" else { continue }
+            if parts.count == 2 {
+                if chosen[parts[0]] == nil { chosen[parts[0]] = source }
+            } else if parts.count == 3, parts[1] == format || parts[1] == extra {
+                chosen[parts[0]] = source
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in chosen.sorted(by: { $0.key < $1.key }) {
+            // Shared partials are inline prose: their file's final newline is not part of the text.
+            var text = source.text
+            if source.name.split(separator: ".").count == 2, text.hasSuffix("\n") { text.removeLast() }
+            do {
+                library.register(try MustacheTemplate(string: contentType.pragmaLine + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma line we put in front shifts line numbers by one.
+                throw TemplateError(
+                    file: source.origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
+                    message: TemplateError.message(for: error.error), excerpt: error.context.line)
+            } catch {
+                throw TemplateError(file: source.origin, message: "cannot parse the template: \(error)")
+            }
+        }
+        for (_, source) in chosen.sorted(by: { $0.key < $1.key }) {
+            try checkPartials(source, known: Set(chosen.keys), format: format)
+        }
+        guard chosen["report"] != nil else {
+            throw TemplateError(file: "templates", message: "no report.\(format).mustache template")
+        }
+        return library
+    }
+
+    /// Reports a `{{> name}}` or `{{< name}}` that names no template of the format.
+    ///
+    /// swift-mustache renders a missing partial as nothing; a report that silently loses a section
+    /// is worse than an error. (References written after a set-delimiter tag are not checked.)
+    private static func checkPartials(_ source: Source, known: Set<String>, format: String) throws(TemplateError) {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() {
+            for match in line.matches(of: /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/) {
+                let name = String(match.output.1)
+                guard !name.hasPrefix("*"), !known.contains(name) else { continue }
+                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                throw TemplateError(
+                    file: source.origin, line: number + 1, column: column,
+                    message: "unknown partial '\(name)' in a \(format) template (known: \(known.sorted().joined(separator: ", ")))",
+                    excerpt: String(line))
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// One category's subsection: definitions, levels per stage, rationale, mitigations, evidence,
+/// warnings, review flags and the chart.
+public struct CategoryView: Sendable {
+    /// A fragment identifier unique in the report, such as `cat-cbrn`.
+    public var anchor: String
+    public var name: String
+    public var summary: String?
+    /// What each level means for this category, lowest first.
+    public var definitions: [DefinitionView]
+    public var hasDefinitions: Bool
+    /// One row per stage.
+    public var stages: [CategoryStageView]
+    public var mitigations: [String]
+    public var hasMitigations: Bool
+    public var evidence: [EvidenceRowView]
+    public var hasEvidence: Bool
+    /// "Approaching" early warnings, one sentence each.
+    public var warnings: [String]
+    public var hasWarnings: Bool
+    public var flags: [FlagView]
+    public var hasFlags: Bool
+    /// Nil when no indicator of the category has a measured value.
+    public var chart: ChartView?
+}
+
+public struct DefinitionView: Sendable {
+    public var level: String
+    public var css: String
+    public var text: String
+}
+
+/// A category's level at one stage and why.
+public struct CategoryStageView: Sendable {
+    public var stage: String
+    /// The final level.
+    public var cell: LevelCellView
+    /// The level the evidence indicates, or "Not assessed".
+    public var indicated: String
+    /// "Evidence" or "Determination".
+    public var basis: String
+    /// The opening sentence when no determination was made.
+    public var lead: String
+    /// Set when a person decided the level.
+    public var determination: DeterminationView?
+    /// Why the category is not assessed from evidence at this stage, when it is not.
+    public var notAssessedReason: String?
+    /// The engine's reasoning, one sentence per decisive indicator, after a summary sentence.
+    public var findings: [String]
+    public var hasFindings: Bool
+}
+
+public struct DeterminationView: Sendable {
+    public var level: String
+    public var rationale: String
+    public var author: String
+    public var date: String
+    /// The source, when it is a safe link.
+    public var link: LinkView?
+    /// A source that is not a safe link, shown as text.
+    public var sourceText: String?
+}
+
+/// One row of a category's evidence table.
+public struct EvidenceRowView: Sendable {
+    /// The indicator's name.
+    public var evaluation: String
+    public var stage: String
+    public var metric: String
+    public var variant: String
+    /// Formatted for the unit: "46%", "2.1×".
+    public var value: String
+    /// "47.9%–78.5%", or "–" when unknown; the level is added when it is not 95%.
+    public var interval: String
+    public var n: String
+    public var k: String
+    /// The source, when it is a safe link.
+    public var link: LinkView?
+    /// A source that is not a safe link, shown as text; "–" when there is none.
+    public var sourceText: String?
+    /// The file and line the record was read from, such as `evidence.jsonl:14`.
+    public var location: String
+    public var notes: String
+}
+
+public struct FlagView: Sendable {
+    /// "Lowered by determination", "Determined without evidence", "Interval straddles a threshold".
+    public var kind: String
+    public var stage: String
+    public var text: String
+}

@@ -1,0 +1,92 @@
+import ScorecardCore
+
+/// Number and text formatting for reports: deterministic, locale-free.
+enum Formatting {
+    static let none = "–"
+
+    /// A value in its unit: rates as percentages ("40.9%"), ratios with "×", counts whole.
+    static func value(_ value: Double, unit: ValueUnit) -> String {
+        switch unit {
+        case .rate: Format.short(value * 100, places: 1) + "%"
+        case .ratio: Format.short(value, places: 2) + "×"
+        case .count: Format.short(value, places: 0)
+        case .score: Format.short(value, places: 3)
+        }
+    }
+
+    /// "47.9%–78.5%", with the level in parentheses when it is not 95%.
+    static func interval(_ interval: ConfidenceInterval?, unit: ValueUnit) -> String {
+        guard let interval else { return none }
+        var text = value(interval.low, unit: unit) + "–" + value(interval.high, unit: unit)
+        if abs(interval.level - 0.95) > 1e-9 { text += " (\(Format.short(interval.level * 100, places: 1))%)" }
+        return text
+    }
+
+    /// The comparison a threshold is met by: ≥, >, ≤ or <.
+    static func comparison(_ indicator: Indicator) -> String {
+        switch (indicator.direction, indicator.inclusive) {
+        case (.higherIsRiskier, true): "≥"
+        case (.higherIsRiskier, false): ">"
+        case (.lowerIsRiskier, true): "≤"
+        case (.lowerIsRiskier, false): "<"
+        }
+    }
+
+    /// "Medium ≥ 50%".
+    static func threshold(_ threshold: Threshold, of indicator: Indicator, scale: LevelScale) -> String {
+        "\(scale.name(of: threshold.level)) \(comparison(indicator)) \(value(threshold.value, unit: indicator.unit))"
+    }
+
+    /// An early-warning margin in the indicator's terms: "10 points" for rates.
+    static func margin(_ margin: Double, unit: ValueUnit) -> String {
+        switch unit {
+        case .rate: "\(Format.short(margin * 100, places: 1)) percentage points"
+        default: Format.short(margin, places: 3)
+        }
+    }
+
+    /// "3 of 12" style counts; `–` when unknown.
+    static func count(_ value: Int?) -> String { value.map(String.init) ?? none }
+
+    /// A link when `source` is an http(s) URL that needs no escaping inside a link target.
+    ///
+    /// Anything else (a file path, free text, a `javascript:` URL) returns nil and is shown as text.
+    static func link(_ source: String?) -> LinkView? {
+        guard let source else { return nil }
+        let lower = source.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&*+,;=%")
+        guard source.count <= 2000, source.allSatisfy({ allowed.contains($0) }) else { return nil }
+        let schemeEnd = source.range(of: "://")!.upperBound
+        var text = String(source[schemeEnd...])
+        if text.hasSuffix("/") { text.removeLast() }
+        guard !text.isEmpty else { return nil }
+        return LinkView(href: source, text: text)
+    }
+
+    /// A fragment identifier or file-name part from arbitrary text: lowercase ASCII letters,
+    /// digits and single hyphens.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingHyphen, !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out
+    }
+
+    /// A list in prose: "A", "A and B", "A, B and C".
+    static func prose(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import ScorecardCore
+
+/// Builds the view model of one subject's report from Core values.
+///
+/// All decisions a reader sees (which level a cell shows, its colour, the order of rows, every
+/// number's format, the wording of reasons and warnings) are made here, not in templates.
+struct ReportBuilder {
+    let framework: Framework
+    /// Unique file-name and fragment slugs of the categories, in framework order.
+    let categorySlugs: [String]
+
+    init(framework: Framework) {
+        self.framework = framework
+        var used: Set<String> = []
+        categorySlugs = framework.categories.enumerated().map { index, category in
+            var slug = Formatting.slug(category.id)
+            if slug.isEmpty { slug = "category" }
+            if used.contains(slug) { slug += "-\(index + 1)" }
+            used.insert(slug)
+            return slug
+        }
+    }
+
+    var scale: LevelScale { framework.scale }
+
+    func name(_ level: Level) -> String { scale.name(of: level) }
+
+    func stageName(_ id: String) -> String { framework.stage(id)?.name ?? id }
+
+    func categoryName(_ id: String) -> String { framework.category(id)?.name ?? id }
+
+    /// The report of one subject.
+    ///
+    /// - Parameters:
+    ///   - chartDirectory: where the Markdown report's chart files go, relative to it (`o1.charts`).
+    func build(
+        _ assessment: SubjectAssessment, evidence: EvidenceSet, mitigations: [Mitigation],
+        provenance: ProvenanceView, chartDirectory: String
+    ) -> ReportView {
+        let subject = assessment.subject
+        let categories = zip(framework.categories, assessment.categories).enumerated().map { index, pair in
+            CategorySectionBuilder(report: self, category: pair.0, result: pair.1, subject: subject)
+                .build(
+                    evidence: evidence,
+                    mitigations: mitigations.filter { $0.model == subject.model && $0.category == pair.0.id },
+                    flags: assessment.flags.filter { $0.category == pair.0.id },
+                    slug: categorySlugs[index], chartDirectory: chartDirectory)
+        }
+        let gates = zip(framework.gates, assessment.gates).map { gate($0, $1, overall: assessment.overall[$0.stage]) }
+        return ReportView(
+            title: "Preparedness scorecard: \(subject.description)",
+            subject: subject.description,
+            verdict: verdict(assessment, gates: gates),
+            framework: FrameworkView(
+                name: framework.name, version: framework.version, summary: framework.summary,
+                link: Formatting.link(framework.source), aggregation: aggregationSentence),
+            stages: framework.stages.map {
+                StageView(name: $0.name, meaning: $0.summary ?? "The framework file does not describe this stage.")
+            },
+            levels: scale.levels.map { level in
+                LevelKeyView(
+                    name: name(level), summary: scale.definitions[level.rank].summary,
+                    css: LevelStyle.css(level, in: scale))
+            },
+            scorecard: scorecard(assessment),
+            gates: gates,
+            categories: categories,
+            provenance: provenance)
+    }
+
+    /// "Overall: Pre-mitigation Medium, Post-mitigation Medium. Deployment: allowed. …"
+    private func verdict(_ assessment: SubjectAssessment, gates: [GateView]) -> String {
+        let levels = framework.stages.map { stage in
+            "\(stage.name) \(assessment.overall[stage.id]?.level.map(name) ?? "not assessed")"
+        }
+        var text = "Overall: \(levels.joined(separator: ", "))."
+        for gate in gates { text += " \(gate.name): \(gate.decision.lowercased())." }
+        return text
+    }
+
+    var aggregationSentence: String {
+        switch framework.aggregation {
+        case .max: "The overall level of a stage is the highest level of any category at that stage."
+        }
+    }
+
+    /// A level as a table cell: its name, where it came from, and an early warning.
+    func cell(_ result: CategoryStageResult?) -> LevelCellView {
+        guard let result, let level = result.level else {
+            return LevelCellView(level: "Not assessed", detail: nil, css: LevelStyle.css(nil, in: scale), notAssessed: true)
+        }
+        var notes: [String] = []
+        if result.status == .determined {
+            notes.append("determined")
+            if let indicated = result.indicatedLevel {
+                notes.append("indicated \(name(indicated))")
+                if result.lowered { notes.append("lowered") }
+            } else {
+                notes.append("no evidence at this stage")
+            }
+        }
+        if let approaching = result.approaching { notes.append("approaching \(name(approaching))") }
+        return LevelCellView(
+            level: name(level), detail: notes.isEmpty ? nil : notes.joined(separator: "; "),
+            css: LevelStyle.css(level, in: scale), notAssessed: false)
+    }
+
+    private func scorecard(_ assessment: SubjectAssessment) -> ScorecardTableView {
+        let rows = zip(framework.categories, assessment.categories).map { category, result in
+            ScorecardRowView(
+                label: category.name + (category.required ? "" : " (optional)"),
+                cells: framework.stages.map { cell(result.stages[$0.id]) })
+        }
+        let overall = ScorecardRowView(label: "Overall", cells: framework.stages.map { stage in
+            guard let level = assessment.overall[stage.id]?.level else {
+                return LevelCellView(level: "Not assessed", detail: nil, css: LevelStyle.css(nil, in: scale), notAssessed: true)
+            }
+            return LevelCellView(level: name(level), detail: nil, css: LevelStyle.css(level, in: scale), notAssessed: false)
+        })
+        var notes = [aggregationSentence]
+        for stage in framework.stages {
+            guard let missing = assessment.overall[stage.id]?.notAssessed, !missing.isEmpty else { continue }
+            notes.append("\(stage.name) is not assessed for \(Formatting.prose(missing.map(categoryName))): without those levels the overall \(stage.name.lowercased()) level is not decided, and every gate on it fails closed.")
+        }
+        let optional = framework.categories.filter { !$0.required }.map(\.name)
+        if !optional.isEmpty {
+            notes.append("\(Formatting.prose(optional)) \(optional.count == 1 ? "is" : "are") optional: counted toward the overall level only when assessed.")
+        }
+        return ScorecardTableView(
+            caption: "Risk levels of \(assessment.subject.description) per tracked category and stage",
+            stageHeaders: framework.stages.map(\.name), rows: rows, overall: overall, notes: notes)
+    }
+
+    private func gate(_ gate: Gate, _ decision: GateDecision, overall: StageOverall?) -> GateView {
+        let stage = stageName(gate.stage)
+        let limit = name(gate.level)
+        let rule: String
+        let outcome: String
+        switch gate.kind {
+        case .ceiling:
+            rule = "\(stage) ≤ \(limit)"
+            outcome = decision.passed ? "Allowed" : "Not allowed"
+        case .trigger:
+            rule = "Required if \(stage) ≥ \(limit)"
+            outcome = decision.passed ? "Not required" : "Required"
+        }
+        let reason: String
+        if let overall, let level = overall.level {
+            let drivers = Formatting.prose(overall.drivers.map(categoryName))
+            let comparison = switch (gate.kind, decision.passed) {
+            case (.ceiling, true): "at or below"
+            case (.ceiling, false): "above"
+            case (.trigger, true): "below"
+            case (.trigger, false): "at or above"
+            }
+            reason = "\(stage) overall is \(name(level)) (from \(drivers)), \(comparison) \(limit)."
+        } else {
+            let missing = overall.map { Formatting.prose($0.notAssessed.map(categoryName)) } ?? ""
+            let what = missing.isEmpty ? "\(stage) is not assessed" : "\(stage) is not assessed for \(missing)"
+            reason = gate.kind == .ceiling
+                ? "Fails closed: \(what), so it cannot be shown to be at most \(limit)."
+                : "Fails closed: \(what), so \(limit) cannot be ruled out."
+        }
+        return GateView(
+            name: gate.name, rule: rule, decision: outcome, css: decision.passed ? "gate gate-pass" : "gate gate-fail",
+            reason: reason)
+    }
+}

@@ -1,0 +1,101 @@
+/// What the report templates receive for one subject: every value sorted, formatted and decided.
+///
+/// Templates only place these values; they never compare, sort, format numbers or choose a level
+/// or a CSS class. Field names are the template variables (documented in `templates/README.md`).
+/// Strings are plain text; the template's content type escapes them for its format.
+public struct ReportView: Sendable {
+    /// "Preparedness scorecard: o1".
+    public var title: String
+    /// The model, with its snapshot in parentheses when there is one.
+    public var subject: String
+    /// The outcome in one sentence: overall level per stage and every gate's decision.
+    public var verdict: String
+    public var framework: FrameworkView
+    /// The stages at which levels are scored, with what each means.
+    public var stages: [StageView]
+    /// The levels of the scale, lowest first, for the HTML colour key.
+    public var levels: [LevelKeyView]
+    public var scorecard: ScorecardTableView
+    public var gates: [GateView]
+    public var categories: [CategoryView]
+    public var provenance: ProvenanceView
+}
+
+/// A link whose target has been checked: only `http`/`https` URLs without spaces or quotes.
+public struct LinkView: Sendable {
+    public var href: String
+    public var text: String
+}
+
+public struct FrameworkView: Sendable {
+    public var name: String
+    public var version: String
+    public var summary: String?
+    /// The framework's text, when its source is a safe link.
+    public var link: LinkView?
+    /// How the overall level is formed, as a sentence.
+    public var aggregation: String
+}
+
+public struct StageView: Sendable {
+    public var name: String
+    /// What the stage means, from the framework.
+    public var meaning: String
+}
+
+public struct LevelKeyView: Sendable {
+    public var name: String
+    public var summary: String?
+    /// CSS classes for the level's colour, such as `lvl lvl-1`.
+    public var css: String
+}
+
+/// A level as shown in a table cell: the words, a note in parentheses, and its colour class.
+public struct LevelCellView: Sendable {
+    /// The level's name, or "Not assessed".
+    public var level: String
+    /// Where the level came from and warnings, such as "determined; indicated Low"; nil when plain.
+    public var detail: String?
+    public var css: String
+    public var notAssessed: Bool
+}
+
+public struct ScorecardTableView: Sendable {
+    public var caption: String
+    /// One header per stage, after the "Category" header.
+    public var stageHeaders: [String]
+    public var rows: [ScorecardRowView]
+    public var overall: ScorecardRowView
+    /// Sentences under the table: how the overall level is formed and what is not assessed.
+    public var notes: [String]
+}
+
+public struct ScorecardRowView: Sendable {
+    public var label: String
+    public var cells: [LevelCellView]
+}
+
+public struct GateView: Sendable {
+    public var name: String
+    /// The rule, such as "Post-mitigation ≤ Medium".
+    public var rule: String
+    /// "Allowed", "Not allowed", "Required" or "Not required".
+    public var decision: String
+    public var css: String
+    public var reason: String
+}
+
+public struct ProvenanceView: Sendable {
+    public var tool: String
+    public var frameworkID: String
+    public var frameworkVersion: String
+    public var frameworkSHA256: String
+    /// Every input file with its SHA-256, sorted by path.
+    public var inputs: [InputFileView]
+    public var generatedAt: String
+}
+
+public struct InputFileView: Sendable {
+    public var path: String
+    public var sha256: String
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// `scorecard render` through the real executable: the committed demo reports, file naming,
+/// formats, templates and errors.
+@Suite(.serialized) struct RenderCommandTests {
+    static let demo = AssessCommandTests.demo
+    static let generatedAt = ["--generated-at", "2025-01-01T00:00:00Z"]
+    static let reports = CLI.packageRoot.appendingPathComponent("reports/demo")
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Relative paths of every file under `directory`, sorted.
+    static func listing(_ directory: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory.path)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    /// The committed reports are the golden files: a fresh render must be byte-identical.
+    /// `SCORECARD_UPDATE_GOLDEN=1` (`make golden`) rewrites them instead.
+    @Test func demoReportsAreByteIdenticalToTheCommittedOnes() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(["render"] + Self.demo + ["--format", "md", "--format", "html", "--out", directory.path] + Self.generatedAt)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == ["gpt-4o.md", "gpt-4o.html", "o1.md", "o1.html"].map { directory.appendingPathComponent($0).path + "\n" }.joined())
+        let rendered = Self.listing(directory)
+        #expect(rendered.count == 12, "\(rendered)")
+        if ProcessInfo.processInfo.environment["SCORECARD_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: Self.reports)
+            try FileManager.default.createDirectory(at: Self.reports.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: directory, to: Self.reports)
+            return
+        }
+        #expect(Self.listing(Self.reports) == rendered, "reports/demo has other files than a fresh render: run make golden")
+        for path in rendered {
+            let fresh = try Data(contentsOf: directory.appendingPathComponent(path))
+            let committed = try? Data(contentsOf: Self.reports.appendingPathComponent(path))
+            if fresh != committed {
+                let diff = Golden.firstDifference(String(decoding: committed ?? Data(), as: UTF8.self), String(decoding: fresh, as: UTF8.self))
+                Issue.record("reports/demo/\(path) differs at line \(diff.line):\n- \(diff.expected)\n+ \(diff.actual)\nRegenerate with: make golden")
+            }
+        }
+    }
+
+    @Test func oneModelOneFormatMayNameTheFile() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("cards/o1-card.md")
+        try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "md", "--out", out.path] + Self.generatedAt)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.listing(directory) == [
+            "cards/o1-card.charts/cbrn.svg", "cards/o1-card.charts/cybersecurity.svg", "cards/o1-card.charts/model-autonomy.svg",
+            "cards/o1-card.charts/persuasion.svg", "cards/o1-card.md",
+        ])
+        let markdown = try String(contentsOf: out, encoding: .utf8)
+        #expect(markdown.contains("](o1-card.charts/cbrn.svg)"))
+        #expect(markdown == (try String(contentsOf: Self.reports.appendingPathComponent("o1.md"), encoding: .utf8))
+            .replacingOccurrences(of: "](o1.charts/", with: "](o1-card.charts/"))
+    }
+
+    @Test func jsonIsTheScorecardEnvelopeOfAssess() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("o1.json")
+        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "json", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let assess = try CLI.run(["assess", "--format", "json", "--model", "o1"] + Self.demo)
+        #expect(try String(contentsOf: out, encoding: .utf8) == assess.stdout)
+    }
+
+    @Test func generationTimeComesFromTheOptionOrSourceDateEpoch() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("o1.md")
+        let arguments = ["render"] + Self.demo + ["--model", "o1", "--format", "md", "--out", out.path]
+        #expect(try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1733356800"]).status == 0)
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("| Generated at | 2024-12-05T00:00:00Z |"))
+        #expect(try CLI.run(arguments + ["--generated-at", "2025-02-03T04:05:06Z"], environment: ["SOURCE_DATE_EPOCH": "0"]).status == 0)
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("| Generated at | 2025-02-03T04:05:06Z |"))
+        let bad = try CLI.run(arguments + ["--generated-at", "tomorrow"])
+        #expect(bad.status == 64 && bad.stderr.contains("--generated-at 'tomorrow' is not a valid time"))
+        let badEpoch = try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(badEpoch.status == 2 && badEpoch.stderr.contains("SOURCE_DATE_EPOCH 'soon' is not a valid time"))
+    }
+
+    @Test func brokenOrUnknownTemplatesExitTwoNamingFileLineAndColumn() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = directory.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let broken = templates.appendingPathComponent("category.html.mustache")
+        try "<section>\n<h2>{{name}}</h2>\n{{#stages}}<p>{{stage}}</p>{{/stage}}\n</section>\n".write(to: broken, atomically: true, encoding: .utf8)
+        let arguments = ["render"] + Self.demo + ["--format", "html", "--out", directory.appendingPathComponent("out").path, "--templates", templates.path]
+        let result = try CLI.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: \(broken.path):3:"), "\(result.stderr)")
+        #expect(result.stderr.contains("closing tag does not match"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path), "nothing is written")
+
+        try FileManager.default.removeItem(at: broken)
+        try "x".write(to: templates.appendingPathComponent("scorecard.md.mustache"), atomically: true, encoding: .utf8)
+        let unknown = try CLI.run(arguments)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown template 'scorecard.md.mustache' (known: "))
+    }
+
+    @Test func malformedHTMLFromAnOverrideIsReportedButWritten() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = directory.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<!DOCTYPE html>\n<html lang=\"en\"><body>\n<p>{{title}}<br>\n</body></html>\n"
+            .write(to: templates.appendingPathComponent("report.html.mustache"), atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("o1.html")
+        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "html", "--out", out.path, "--templates", templates.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("warning: not well-formed XML: o1.html:4:"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func badUsageExitsSixtyFour() throws {
+        let none = try CLI.run(["render"] + Self.demo + ["--out", "/tmp/x"])
+        #expect(none.status == 64 && none.stderr.contains("Give at least one --format"))
+        let format = try CLI.run(["render"] + Self.demo + ["--format", "pdf", "--out", "/tmp/x"])
+        #expect(format.status == 64)
+        let file = try CLI.run(["render"] + Self.demo + ["--format", "md", "--out", "/tmp/scorecard-never-written.md"])
+        #expect(file.status == 64 && file.stderr.contains("names a file, but 2 reports are written"))
+    }
+
+    @Test func unwritableOutputExitsOneAndLeavesNoTemporaryFiles() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The report's path is taken by a directory, so the final rename fails.
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("o1.md/inner"), withIntermediateDirectories: true)
+        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "md", "--out", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot replace \(directory.appendingPathComponent("o1.md").path)"), "\(result.stderr)")
+        #expect(!Self.listing(directory).contains { $0.hasSuffix(".tmp") }, "\(Self.listing(directory))")
+    }
+
+    @Test func helpMatchesGolden() throws {
+        let result = try CLI.run(["render", "--help"])
+        #expect(result.status == 0)
+        try Golden.check(result.stdout, "help-render.txt")
+    }
+
+    @Test func benchRenderRunsOnSyntheticInputs() throws {
+        let result = try CLI.run(["bench", "render", "--models", "2", "--categories", "2", "--evals", "3", "--repeat", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("bench render: 2 models × 2 categories × 3 evaluations, 2 stages, repeat 1\n"))
+        #expect(result.stdout.contains("markdown (+ chart files): median ") && result.stdout.contains("total: 4 reports"))
+    }
+}
