@@ -1,4 +1,5 @@
 import Foundation
+@testable import ScorecardCLI
 import Testing
 
 /// Runs the built `scorecard` executable from the package root, as a user would.
@@ -67,11 +68,7 @@ enum Golden {
     }
 
     static func firstDifference(_ a: String, _ b: String) -> (line: Int, expected: String, actual: String) {
-        let left = a.components(separatedBy: "\n"), right = b.components(separatedBy: "\n")
-        for i in 0..<max(left.count, right.count) {
-            let l = i < left.count ? left[i] : "<end>", r = i < right.count ? right[i] : "<end>"
-            if l != r { return (i + 1, l, r) }
-        }
-        return (0, "", "")
+        let found = TextDifference.firstLine(a, b)
+        return (found.number, found.old, found.new)
     }
 }

@@ -93,7 +93,7 @@ struct Rederivation {
         let data = try rederived.encoded()
         let flags = document.models.first?.flags ?? []
         if data == stored.document { return Verdict(matches: true, difference: "", flags: flags) }
-        let line = Golden.firstDifferentLine(String(decoding: stored.document, as: UTF8.self), String(decoding: data, as: UTF8.self))
+        let line = TextDifference.firstLine(String(decoding: stored.document, as: UTF8.self), String(decoding: data, as: UTF8.self))
         var difference = "first difference at line \(line.number): stored \(line.old.trimmingCharacters(in: .whitespaces)), re-derived \(line.new.trimmingCharacters(in: .whitespaces))"
         if document.tool.version != ScorecardCommand.version {
             difference += " (stored by scorecard \(document.tool.version), re-derived by \(ScorecardCommand.version))"
@@ -103,8 +103,8 @@ struct Rederivation {
 }
 
 /// Locating the first differing line of two texts.
-enum Golden {
-    static func firstDifferentLine(_ a: String, _ b: String) -> (number: Int, old: String, new: String) {
+enum TextDifference {
+    static func firstLine(_ a: String, _ b: String) -> (number: Int, old: String, new: String) {
         let left = a.components(separatedBy: "\n"), right = b.components(separatedBy: "\n")
         for i in 0..<max(left.count, right.count) {
             let l = i < left.count ? left[i] : "<end>", r = i < right.count ? right[i] : "<end>"

@@ -39,10 +39,7 @@ struct DiffCommand: ScorecardSubcommand {
         let diff = ScorecardDiff(left, right)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(diff) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try JSONOutput.encode(diff))
         case .text:
             Console.write(diff.text())
         }

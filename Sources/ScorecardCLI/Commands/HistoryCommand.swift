@@ -42,10 +42,7 @@ struct HistoryCommand: ScorecardSubcommand {
         let entries = try stored.map { try HistoryEntry($0) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(entries) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try JSONOutput.encode(entries))
         case .text:
             Console.write(Self.text(entries))
         }

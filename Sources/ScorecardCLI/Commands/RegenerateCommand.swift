@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScorecardCore
 import ScorecardEvaluators
 import ScorecardIngest
 import ScorecardStore
@@ -47,10 +48,7 @@ struct RegenerateCommand: ScorecardSubcommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try JSONOutput.encode(summary))
         case .text:
             Console.write(RunSummaryText.render(summary))
         }

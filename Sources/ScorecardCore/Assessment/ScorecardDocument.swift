@@ -113,14 +113,7 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
     }
 
     /// Encodes as pretty-printed JSON with sorted keys: the same scorecard always gives the same bytes.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() throws -> Data { try JSONOutput.encode(self) }
 
     /// Decodes a document, refusing format versions this build does not know.
     public static func decode(_ data: Data) throws -> ScorecardDocument {
@@ -159,5 +152,18 @@ extension KeyedDecodingContainer {
     /// A missing key decodes to nil, so older documents without a field still read.
     public func decode<Value>(_ type: Nullable<Value>.Type, forKey key: Key) throws -> Nullable<Value> {
         try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)
+    }
+}
+
+/// How Scorecard writes JSON for people and scripts: snake_case keys, sorted, pretty-printed,
+/// ending with a newline, so the same value always gives the same bytes.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
     }
 }
