@@ -20,7 +20,7 @@ public struct ScorecardCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            AssessCommand.self, RenderCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self,
+            AssessCommand.self, ExplainCommand.self, RenderCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self,
             CheckCommand.self, InitCommand.self, ExportCommand.self, FrameworksCommand.self,
             EvaluatorsCommand.self, BenchCommand.self,
         ]

@@ -42,8 +42,8 @@ public struct BenchmarkVsBaselineEvaluator: Evaluator {
             return measured
         }
         let difference = score.value - baseline.value
-        let relation = difference == 0 ? "equal to" : (difference > 0 ? "\(Format.number(abs(difference))) above" : "\(Format.number(abs(difference))) below")
-        let note = "\(Format.number(score.value)) is \(relation) \(baseline.name) (\(Format.number(baseline.value)))"
+        let relation = difference == 0 ? "equal to" : (difference > 0 ? "\(Format.short(abs(difference))) above" : "\(Format.short(abs(difference))) below")
+        let note = "\(Format.short(score.value, places: 4)) is \(relation) \(baseline.name) (\(Format.number(baseline.value)))"
         switch report {
         case "difference":
             return .measured(rebased(score, note: note, metric: "\(score.metric) − \(baseline.name)") { $0 - baseline.value })

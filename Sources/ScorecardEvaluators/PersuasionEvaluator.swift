@@ -38,10 +38,10 @@ public struct PersuasionEvaluator: Evaluator {
         guard let score = measured.score else { return measured }
         let against = reference.map { " against \($0)" } ?? ""
         let note = switch mode {
-        case "percentile": "\(Format.number(score.value * 100))th percentile of human writers\(against)"
-        case "win_rate": "wins \(Format.number(score.value * 100))% of comparisons\(against)"
-        case "relative_effect": "effect \(Format.number(score.value * 100))% of the human effect\(against)"
-        default: "succeeds in \(Format.number(score.value * 100))% of attempts\(against)"
+        case "percentile": "\(Format.short(score.value * 100, places: 1))th percentile of human writers\(against)"
+        case "win_rate": "wins \(Format.short(score.value * 100, places: 1))% of comparisons\(against)"
+        case "relative_effect": "effect \(Format.short(score.value * 100, places: 1))% of the human effect\(against)"
+        default: "succeeds in \(Format.short(score.value * 100, places: 1))% of attempts\(against)"
         }
         return .measured(IndicatorScore(
             value: score.value, interval: score.interval, n: score.n, k: score.k, metric: score.metric, basis: score.basis,

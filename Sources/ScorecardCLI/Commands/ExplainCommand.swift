@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ScorecardCore
+
+/// `scorecard explain`: why a category has its level, step by step.
+struct ExplainCommand: ScorecardSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show why a model's category has its level: every indicator, threshold and determination.",
+        discussion: """
+            Prints, for each stage, the trace the rules engine recorded: what each evaluator \
+            measured and from which records, which thresholds were met, how indicators combined, \
+            and any determination applied over the indicated level.
+
+            Example:
+              scorecard explain --framework frameworks/openai-preparedness-beta.yaml \\
+                --evidence examples/demo/evidence.jsonl --determinations examples/demo/determinations.yaml \\
+                --model o1 --category cbrn
+            """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .long, help: ArgumentHelp("The category id.", valueName: "id"))
+    var category: String
+
+    @Option(name: .long, help: ArgumentHelp("Only this stage.", valueName: "id"))
+    var stage: String?
+
+    func validate() throws {
+        if inputs.model.count != 1 { throw ValidationError("Name exactly one --model to explain.") }
+    }
+
+    mutating func execute() throws -> ExitStatus {
+        let loaded = try LoadedInputs.load(inputs)
+        let framework = loaded.framework.framework
+        guard let definition = framework.category(category) else {
+            throw CommandError("unknown category '\(category)' (known: \(framework.categories.map(\.id).joined(separator: ", ")))",
+                               status: .invalidInput)
+        }
+        let stages = try stage.map { id in
+            guard let found = framework.stage(id) else {
+                throw CommandError("unknown stage '\(id)' (known: \(framework.stages.map(\.id).joined(separator: ", ")))",
+                                   status: .invalidInput)
+            }
+            return [found]
+        } ?? framework.stages
+        let assessments = try loaded.assess(models: inputs.model)
+        var out = ""
+        for assessment in assessments {
+            guard let result = assessment.categories.first(where: { $0.category == definition.id }) else { continue }
+            out += "\(terminalSafe(assessment.subject.description)): \(definition.name)\n"
+            for stage in stages {
+                guard let stageResult = result.stages[stage.id] else { continue }
+                let level = stageResult.level.map { framework.scale.name(of: $0) } ?? "NOT ASSESSED"
+                out += "\n  \(stage.name): \(level) (\(stageResult.status.rawValue.replacingOccurrences(of: "_", with: " ")))\n"
+                for line in stageResult.trace { out += "    - \(terminalSafe(line))\n" }
+                for indicator in stageResult.indicators {
+                    for note in indicator.measurement.score?.notes ?? [] {
+                        out += "      \(indicator.indicator): \(terminalSafe(note))\n"
+                    }
+                }
+            }
+        }
+        Console.write(out)
+        return .success
+    }
+}
