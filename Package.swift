@@ -18,10 +18,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // System libraries (Debian: libzstd-dev, zlib1g-dev, libxml2-dev).
+        // System libraries (Debian: libzstd-dev, zlib1g-dev, libxml2-dev, libssl-dev).
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Domain values, the evaluator protocol, statistics and the rules engine. Pure: no I/O.
         .target(name: "ScorecardCore"),
@@ -33,7 +34,7 @@ let package = Package(
         .target(
             name: "ScorecardIngest",
             dependencies: [
-                "ScorecardCore", "CZstd", "CZlib", "ScorecardXML",
+                "ScorecardCore", "CZstd", "CZlib", "CLibCrypto", "ScorecardXML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
