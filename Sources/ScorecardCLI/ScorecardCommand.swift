@@ -17,7 +17,7 @@ public struct ScorecardCommand: ParsableCommand {
             line and value); 3 a gate did not pass (with --fail-on-gate); 64 bad command-line usage.
             """,
         version: version,
-        subcommands: [AssessCommand.self, FrameworksCommand.self, EvaluatorsCommand.self]
+        subcommands: [AssessCommand.self, ImportCommand.self, FrameworksCommand.self, EvaluatorsCommand.self, BenchCommand.self]
     )
 
     public init() {}
