@@ -71,7 +71,12 @@ public enum InspectReader: EvidenceReader {
     }
 
     /// Reads the log (either form) after checking its version and status, and hashes the file.
-    public static func load(path: String, options: ImportOptions) throws(InputError) -> (InspectLog, String, [Diagnostic]) {
+    ///
+    /// `largeFileThreshold` is the size above which a `.json` log is paged lazily and released
+    /// behind the reader (lowered by tests).
+    public static func load(
+        path: String, options: ImportOptions, largeFileThreshold: Int = FileBytes.largeFileThreshold
+    ) throws(InputError) -> (InspectLog, String, [Diagnostic]) {
         var refusal: String?
         let plan = { (header: InspectLogHeader) -> InspectSampleRequest? in
             refusal = InspectLogCheck.versionProblem(header)
@@ -87,7 +92,7 @@ public enum InspectReader: EvidenceReader {
             if let refusal { throw InputError(file: path, refusal) }
             return (log, try FileDigest.sha256(path: path), warnings)
         }
-        let file = try FileBytes(path: path)
+        let file = try FileBytes(path: path, largeFileThreshold: largeFileThreshold)
         let log: InspectLog
         do {
             log = try InspectJSONLog.read(file, plan: plan)

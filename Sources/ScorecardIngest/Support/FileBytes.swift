@@ -25,8 +25,12 @@ public final class FileBytes {
     public let bytes: UnsafeBufferPointer<UInt8>
     /// Whether the file is above the threshold (paged lazily, hashed in chunks).
     public let isLarge: Bool
+    /// How many bytes ``releasePages(before:)`` has released so far.
+    public var releasedBytes: Int { released }
     private var digest: String?
     private var released = 0
+    /// Pages are released in steps of this many bytes.
+    private let releaseStep: Int
 
     /// Maps the file at `path`; `largeFileThreshold` can be lowered to exercise the large-file path.
     public init(path: String, largeFileThreshold: Int = FileBytes.largeFileThreshold) throws(InputError) {
@@ -39,6 +43,7 @@ public final class FileBytes {
         guard info.st_mode & S_IFMT == S_IFREG else { throw InputError(file: path, "not a regular file") }
         guard let size = Int(exactly: info.st_size), size >= 0 else { throw InputError(file: path, "has an impossible size") }
         isLarge = size > largeFileThreshold
+        releaseStep = max(1 << 16, min(64 << 20, largeFileThreshold))
         guard size > 0 else {
             bytes = UnsafeBufferPointer(start: nil, count: 0)
             return
@@ -85,12 +90,12 @@ public final class FileBytes {
     /// Tells the kernel that the pages of a large file before `offset` are no longer needed.
     ///
     /// They leave this process's resident set; touching them again reads them back. Done at most
-    /// every 64 MiB; a no-op for files under the threshold.
+    /// every 64 MiB (or the threshold, if lower); a no-op for files under the threshold.
     public func releasePages(before offset: Int) {
         guard isLarge, let base = bytes.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let end = min(offset, bytes.count) / page * page
-        guard end > released + (64 << 20) else { return }
+        guard end > released + releaseStep else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base), end, MADV_DONTNEED)
         released = end
     }
