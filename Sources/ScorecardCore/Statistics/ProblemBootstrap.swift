@@ -13,6 +13,8 @@ import Foundation
 /// only the cost differs.
 public struct ProblemBootstrap: Sendable {
     public let settings: Bootstrap.Settings
+    /// Whether problems of few kinds may be counted per kind (``ProblemKinds``); tests compare both ways.
+    var countsKinds = true
 
     public init(settings: Bootstrap.Settings = .init()) {
         self.settings = settings
@@ -42,7 +44,7 @@ public struct ProblemBootstrap: Sendable {
         for c in 0..<width { for p in 0..<count { rows[p * width + c] = columns[c][p] } }
         var generator = SeededGenerator(seed: settings.seed)
         var attemptGenerator = SeededGenerator(seed: settings.seed ^ 0x5DEE_CE66_D1CE_4E5B)
-        if let kinds = ProblemKinds(columns: columns, attempts: attempts, count: count) {
+        if countsKinds, let kinds = ProblemKinds(columns: columns, attempts: attempts, count: count) {
             kinds.resample(resamples: resamples, generator: &generator, sums: &sums, twoLevel: &twoLevelMeans)
         } else {
             resampleValues(rows, width: width, count: count, inner: inner, generator: &generator,
