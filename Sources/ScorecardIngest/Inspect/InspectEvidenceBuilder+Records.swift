@@ -16,7 +16,10 @@ extension InspectEvidenceBuilder {
         var parts = ["Inspect log of task \(task)" + (header.taskVersion.map { " v\($0)" } ?? "")]
         if let runID = header.runID { parts.append("run \(runID)") }
         if let created = header.created { parts.append("created \(created)") }
-        if let dataset = header.datasetName { parts.append("dataset \(dataset)") }
+        if let dataset = header.datasetName {
+            parts.append("dataset \(dataset)" + (header.datasetSamples.map { " (\($0) samples)" } ?? ""))
+        }
+        if let category = header.metadata["category"] { parts.append("category \(category)") }
         if let revision = header.revision { parts.append("revision \(revision)") }
         return parts.joined(separator: ", ")
     }
