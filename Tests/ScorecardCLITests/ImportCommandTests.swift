@@ -138,4 +138,22 @@ import Testing
         let missingStage = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", folder.path])
         #expect(missingStage.status == 2 && missingStage.stderr.contains("--stage"))
     }
+
+    @Test func ourOwnEvidenceMergesWithoutDuplicates() throws {
+        let out = path("evidence.jsonl")
+        let demo = CLI.packageRoot.appendingPathComponent("examples/demo/evidence.jsonl").path
+        #expect(try CLI.run(["import", demo, "--out", out]).status == 0)
+        let first = try lines(out)
+        let again = try CLI.run(["import", demo, "--out", out])
+        #expect(again.status == 0 && again.stderr.contains("identical records written once"), "\(again.stderr)")
+        #expect(try lines(out) == first)
+    }
+
+    @Test func anOutputThatIsNotEvidenceIsNotOverwritten() throws {
+        let out = try copy("README.md", to: "notes.jsonl")
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        let result = try CLI.run(["import", Self.fixture("ctf_small.json"), "--stage", "pre_mitigation", "--out", out])
+        #expect(result.status == 2 && result.stderr.contains("notes.jsonl:1: not an evidence record"), "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+    }
 }

@@ -97,7 +97,7 @@ struct BenchImport: ParsableCommand {
             row.megabytes += Double(processed.fileBytes) / 1e6
             row.sampleRecords += processed.sampleLines.count
             row.summaryRecords += processed.summaryLines.count
-            row.outputMegabytes += Double(processed.lines.reduce(0) { $0 + $1.count + 1 }) / 1e6
+            row.outputMegabytes += Double((processed.summaryLines + processed.sampleLines).reduce(0) { $0 + $1.count + 1 }) / 1e6
         }
         let elapsed = clock.now - start
         row.wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

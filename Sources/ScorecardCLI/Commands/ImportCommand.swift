@@ -106,10 +106,8 @@ struct ImportCommand: ScorecardSubcommand {
         guard !files.isEmpty else {
             throw CommandError("nothing to import in \(inputs.joined(separator: ", "))", status: .invalidInput)
         }
-        let existing = try ExistingEvidence.load(out)
-        var merge = ImportMerge(existing: existing, importing: Set(files.map(\.path)))
         let writer = try AtomicFileWriter(path: out)
-        try merge.writeKept(to: writer)
+        var merge = try ImportMerge(existing: out, importing: files, writer: writer)
         let progress = Progress(total: files.count, enabled: !quiet)
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []

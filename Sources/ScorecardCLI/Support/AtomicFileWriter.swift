@@ -42,6 +42,13 @@ final class AtomicFileWriter {
         bytesWritten += written
     }
 
+    /// Appends bytes and a newline.
+    func writeLine(_ bytes: [UInt8]) throws {
+        try write(bytes)
+        guard let handle, fputc(0x0A, handle) != EOF else { throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        bytesWritten += 1
+    }
+
     /// Flushes, syncs and renames the temporary file over the target.
     func commit() throws {
         guard let handle else { throw CommandError("the output was already closed") }

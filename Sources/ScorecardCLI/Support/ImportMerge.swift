@@ -3,42 +3,66 @@ import ScorecardIngest
 /// Merging imported records into an existing evidence file, and the checks that keep it sound.
 ///
 /// Records of the existing file whose `source` is one of the files being imported are replaced
-/// by that file's new records; all others are kept byte for byte, in front. A line identical to
-/// one already written is written once. Two sources may not give the same result record (same
-/// model, stage, evaluation, metric and variant), nor per-sample records of the same model,
-/// stage and evaluation: the assessment would count them twice.
+/// by that file's new records; all others are written back byte for byte, in front, as the
+/// file is scanned. Replaced records are kept only as a digest per source, to tell "unchanged"
+/// from "replaced". Lines of our own evidence format that repeat a line already written are
+/// written once (records imported from logs carry their source, so they cannot repeat). Two
+/// sources may not give the same result record (same model, stage, evaluation, metric and
+/// variant), nor per-sample records of the same model, stage and evaluation: the assessment
+/// would count them twice.
 struct ImportMerge {
-    private var kept: [ExistingEvidence.Line] = []
-    /// Old lines of each source being imported again.
-    private var previous: [String: [[UInt8]]] = [:]
+    /// Digests of the old lines of each source being imported again, and how many there were.
+    private var previous: [String: (digest: String, lines: Int)] = [:]
     private var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
     private var sliceOwner: [ImportPipeline.Slice: String] = [:]
+    /// Lines written so far, kept only when some input is in our own format (which can repeat lines).
     private var written = Set<LineBytes>()
+    private let remembersLines: Bool
     private var outcome = (new: 0, replaced: 0, unchanged: 0)
     private var counts = (summaries: 0, samples: 0, duplicates: 0)
+    private var kept = 0
     private var keptSources = Set<String>()
     private var removed = 0
 
-    init(existing: ExistingEvidence?, importing paths: Set<String>) {
-        for line in existing?.lines ?? [] {
+    /// Scans `existing` (when it exists), writing the records that stay to `writer`.
+    init(existing path: String, importing inputs: [EvidenceFormats.Input], writer: AtomicFileWriter) throws {
+        let paths = Set(inputs.map(\.path))
+        remembersLines = inputs.contains { $0.reader == nil }
+        var digests: [String: FileDigest] = [:]
+        var counts: [String: Int] = [:]
+        var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
+        var sliceOwner: [ImportPipeline.Slice: String] = [:]
+        var written = Set<LineBytes>()
+        var kept = 0
+        var keptSources = Set<String>()
+        let remembers = remembersLines
+        _ = try ExistingEvidence.scan(path) { bytes, line in
             if let source = line.source, paths.contains(source) {
-                previous[source, default: []].append(line.bytes)
-                continue
+                let digest = digests[source] ?? FileDigest()
+                digest.update(UnsafeRawBufferPointer(bytes))
+                digest.update(byte: 0x0A)
+                digests[source] = digest
+                counts[source, default: 0] += 1
+                return
             }
-            kept.append(line)
-            let owner = line.source ?? "\(existing?.path ?? "?"):\(line.number)"
+            let copy = Array(bytes)
+            if remembers, !written.insert(LineBytes(copy)).inserted { return }
+            try writer.writeLine(copy)
+            kept += 1
+            let owner = line.source ?? "\(path):\(line.number)"
             if let key = line.key, keyOwner[key] == nil { keyOwner[key] = owner }
             if let slice = line.slice, sliceOwner[slice] == nil { sliceOwner[slice] = owner }
             if let source = line.source { keptSources.insert(source) }
         }
-        removed = previous.values.reduce(0) { $0 + $1.count }
-    }
-
-    /// Writes the kept lines of the existing file.
-    mutating func writeKept(to writer: AtomicFileWriter) throws {
-        for line in kept where written.insert(LineBytes(line.bytes)).inserted {
-            try writer.write(line.bytes + [0x0A])
+        for (source, digest) in digests {
+            previous[source] = (digest.finalizeHex() ?? "", counts[source] ?? 0)
         }
+        removed = counts.values.reduce(0, +)
+        self.keyOwner = keyOwner
+        self.sliceOwner = sliceOwner
+        self.written = written
+        self.kept = kept
+        self.keptSources = keptSources
     }
 
     /// Records of `processed` that another source already gave: one problem per other source.
@@ -47,7 +71,11 @@ struct ImportMerge {
         var clashes: [String: [String]] = [:]
         var repeated: [String] = []
         var own = Set<ExistingEvidence.RecordKey>()
-        for key in processed.keys.map(ExistingEvidence.RecordKey.init) {
+        // A line of our own format identical to one already written is a repeat, not a second source.
+        let checkRepeats = remembersLines && processed.format == EvidenceFormats.ownFormatName
+        let alreadyWritten = written
+        let repeats = { (line: [UInt8]) in checkRepeats && alreadyWritten.contains(LineBytes(line)) }
+        for (line, key) in zip(processed.summaryLines, processed.keys.map(ExistingEvidence.RecordKey.init)) where !repeats(line) {
             if let owner = keyOwner[key], owner != path {
                 clashes[owner, default: []].append(key.description)
             } else if !own.insert(key).inserted {
@@ -56,7 +84,10 @@ struct ImportMerge {
                 keyOwner[key] = path
             }
         }
-        for slice in processed.slices.sorted(by: { $0.description < $1.description }) {
+        let slices = processed.sampleSlices.isEmpty
+            ? processed.slices
+            : Set(zip(processed.sampleLines, processed.sampleSlices).filter { !repeats($0.0) }.map(\.1))
+        for slice in slices.sorted(by: { $0.description < $1.description }) {
             if let owner = sliceOwner[slice], owner != path {
                 clashes[owner, default: []].append("per-sample records of \(slice)")
             } else {
@@ -79,18 +110,25 @@ struct ImportMerge {
 
     /// Writes one input's lines and notes whether they are new, replace older ones, or repeat them.
     mutating func write(_ processed: ImportPipeline.Processed, to writer: AtomicFileWriter) throws {
-        let lines = processed.lines
+        // Only a source imported before needs a digest, to compare with its earlier records.
+        let digest = previous[processed.path] == nil ? nil : FileDigest()
+        for lines in [processed.summaryLines, processed.sampleLines] {
+            for line in lines {
+                if let digest {
+                    line.withUnsafeBytes { digest.update($0) }
+                    digest.update(byte: 0x0A)
+                }
+                if remembersLines, !written.insert(LineBytes(line)).inserted {
+                    counts.duplicates += 1
+                    continue
+                }
+                try writer.writeLine(line)
+            }
+        }
         if let old = previous[processed.path] {
-            if old == lines { outcome.unchanged += 1 } else { outcome.replaced += 1 }
+            if old.digest == digest?.finalizeHex() { outcome.unchanged += 1 } else { outcome.replaced += 1 }
         } else {
             outcome.new += 1
-        }
-        for line in lines {
-            guard written.insert(LineBytes(line)).inserted else {
-                counts.duplicates += 1
-                continue
-            }
-            try writer.write(line + [0x0A])
         }
         counts.summaries += processed.summaryLines.count
         counts.samples += processed.sampleLines.count
@@ -101,7 +139,7 @@ struct ImportMerge {
         var text = "wrote \(out): \(counts.summaries) summary and \(counts.samples) per-sample records from \(files) file\(files == 1 ? "" : "s")"
         text += " (\(outcome.new) new, \(outcome.replaced) replaced, \(outcome.unchanged) unchanged)"
         if removed > 0 { text += "; \(removed) earlier records of those files were replaced" }
-        if !kept.isEmpty { text += "; kept \(kept.count) records from \(keptSources.count) other source\(keptSources.count == 1 ? "" : "s")" }
+        if kept > 0 { text += "; kept \(kept) records from \(keptSources.count) other source\(keptSources.count == 1 ? "" : "s")" }
         if counts.duplicates > 0 { text += "; \(counts.duplicates) identical records written once" }
         if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s") above" }
         return text

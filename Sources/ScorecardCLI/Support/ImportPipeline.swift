@@ -26,14 +26,14 @@ enum ImportPipeline {
         var sampleLines: [[UInt8]] = []
         var keys: [EvidenceRecord.Key] = []
         var slices: Set<Slice> = []
+        /// For our own format (whose lines can repeat lines already in the output): each sample line's slice.
+        var sampleSlices: [Slice] = []
         var warnings: [Diagnostic] = []
         var error: InputError?
         var fileBytes = 0
         var readSeconds = 0.0
         var computeSeconds = 0.0
         var encodeSeconds = 0.0
-
-        var lines: [[UInt8]] { summaryLines + sampleLines }
     }
 
     static func process(_ input: EvidenceFormats.Input, options: ImportOptions) -> Processed {
@@ -78,6 +78,7 @@ enum ImportPipeline {
                     model: sample.subject.model, snapshot: sample.subject.snapshot, stage: sample.stage,
                     evaluation: sample.evaluation)
                 if slice != last { result.slices.insert(slice) }
+                if input.reader == nil { result.sampleSlices.append(slice) }
                 last = slice
             }
         }
