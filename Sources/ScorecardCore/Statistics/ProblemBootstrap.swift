@@ -4,16 +4,18 @@ import Foundation
 ///
 /// Each resample draws problems with replacement; every statistic (a column of per-problem values,
 /// such as mean score or pass@k) is averaged over the same drawn problems, and the two-level mean
-/// also resamples the attempts inside each drawn problem. One random number serves all of them:
-/// the problem index is the high word of `r × count` (exactly as ``Bootstrap/meanInterval(_:settings:)``
-/// draws, so a single column gives the same interval), and the low word, uniform and independent
-/// of the index, picks the resampled number of successes of a problem whose attempts are all 0 or
-/// 1 (a binomial draw by table lookup). Problems with other attempt scores resample their attempts
-/// one by one from a second generator. Resampling is the same as drawing every attempt explicitly;
-/// only the cost differs.
+/// also resamples the attempts inside each drawn problem.
+///
+/// When problems come in a few kinds (0/1 attempts, as many per problem), a resample is drawn as
+/// counts per kind (``ProblemKinds``), which costs the same for ten problems or a million. Otherwise
+/// problems are drawn one by one: one random number per draw, its high word × count the problem,
+/// its low word (uniform, independent of the index) the resampled successes of a problem whose
+/// attempts are all 0 or 1, by table lookup; other problems resample their attempts from a second
+/// generator. Either way the resampling distribution is that of drawing every problem and attempt
+/// explicitly; only the cost differs.
 public struct ProblemBootstrap: Sendable {
     public let settings: Bootstrap.Settings
-    /// Whether problems of few kinds may be counted per kind (``ProblemKinds``); tests compare both ways.
+    /// Whether problems of few kinds are drawn as counts per kind (``ProblemKinds``); tests compare both ways.
     var countsKinds = true
 
     public init(settings: Bootstrap.Settings = .init()) {

@@ -79,14 +79,16 @@ enum InspectLogCheck {
             let id: String
             let epoch: Int
         }
-        var first: [Key: InspectSample] = [:]
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(samples.count)
         var problems: [String] = []
-        for sample in samples {
-            let key = Key(id: sample.id, epoch: sample.epoch)
+        for index in samples.indices {
+            let key = Key(id: samples[index].id, epoch: samples[index].epoch)
             if let earlier = first[key] {
-                problems.append("duplicate sample record: id \(sample.id) epoch \(sample.epoch) at \(place(sample)) (first at \(place(earlier)))")
+                let sample = samples[index]
+                problems.append("duplicate sample record: id \(sample.id) epoch \(sample.epoch) at \(place(sample)) (first at \(place(samples[earlier])))")
             } else {
-                first[key] = sample
+                first[key] = index
             }
         }
         return problems
