@@ -18,11 +18,11 @@ final class AtomicFileWriter {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var template = Array((folder as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else {
             throw CommandError("cannot create a temporary file beside \(path): \(String(cString: strerror(errno)))")
         }
-        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        temporary = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
         guard let stream = fdopen(descriptor, "w") else {
             close(descriptor)
             unlink(temporary)
