@@ -25,7 +25,8 @@ struct ImportCommand: ScorecardSubcommand {
             atomically; on any error nothing is written.
 
             Example:
-              scorecard import logs/ --stage pre_mitigation --map ctf_small=ctf_professional --out evidence.jsonl
+              scorecard import logs/ --stage pre_mitigation \\
+                --map ctf_small=ctf_professional --out evidence.jsonl
             """
     )
 
