@@ -18,13 +18,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // System libraries (Debian: libzstd-dev, zlib1g-dev, libxml2-dev).
+        // System libraries (Debian: libzstd-dev, zlib1g-dev, libxml2-dev, libssl-dev).
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        // Domain values, the evaluator protocol, statistics and the rules engine. Pure: no I/O.
-        .target(name: "ScorecardCore"),
+        // Domain values, the evaluator protocol, statistics and the rules engine. Pure: no I/O
+        // (libcrypto only for SHA-256).
+        .target(name: "ScorecardCore", dependencies: ["CLibCrypto"]),
         // Built-in evaluators, one file each, and the registry that lists them.
         .target(name: "ScorecardEvaluators", dependencies: ["ScorecardCore"]),
         // libxml2 wrapper: a small immutable DOM with line numbers, and well-formedness checks.

@@ -20,9 +20,9 @@ public struct ScorecardCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            AssessCommand.self, ExplainCommand.self, RenderCommand.self, RegenerateCommand.self, HistoryCommand.self, DiffCommand.self,
-            CheckCommand.self, InitCommand.self, ExportCommand.self, FrameworksCommand.self,
-            EvaluatorsCommand.self, BenchCommand.self,
+            AssessCommand.self, ExplainCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
+            HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, ExportCommand.self,
+            FrameworksCommand.self, EvaluatorsCommand.self, BenchCommand.self,
         ]
     )
 

@@ -16,4 +16,20 @@ public enum InputFile {
             throw InputError(file: path, "cannot read: \(error.localizedDescription)")
         }
     }
+
+    /// Up to `count` bytes from the start of the file at `path`, for format detection.
+    public static func prefix(_ path: String, count: Int = 64 << 10) throws(InputError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw InputError(file: path, "is a directory, expected a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, "cannot open the file") }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.read(upToCount: count) ?? Data())
+        } catch {
+            throw InputError(file: path, "cannot read: \(error.localizedDescription)")
+        }
+    }
 }

@@ -97,9 +97,10 @@ import ScorecardCore
 
     @Test func incrementalUpdatesMatchOneShot() {
         let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        var hasher = SHA256()
+        let hasher = SHA256Stream()
         for chunk in stride(from: 0, to: bytes.count, by: 37) { hasher.update(Array(bytes[chunk..<min(chunk + 37, bytes.count)])) }
         #expect(hasher.finalizeHex() == SHA256.hex(of: bytes))
+        #expect(hasher.finalizeHex() == SHA256.hex(of: bytes), "taking the digest twice gives the same value")
     }
 }
 

@@ -4,12 +4,12 @@ import ScorecardCore
 import ScorecardEvaluators
 import ScorecardRender
 
-/// `scorecard bench`: benchmarks on synthetic inputs built in memory (no files are read or written).
+/// `scorecard bench`: speed and memory measurements (benchmarks, not tests; use a release build).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark parts of the tool on synthetic inputs (use a release build).",
-        subcommands: [BenchRenderCommand.self]
+        abstract: "Measure speed and memory (benchmarks, not tests; use a release build).",
+        subcommands: [BenchImport.self, BenchRenderCommand.self]
     )
 }
 

@@ -23,8 +23,8 @@ struct ExplainCommand: ScorecardSubcommand {
     @Option(name: .long, help: ArgumentHelp("The category id.", valueName: "id"))
     var category: String
 
-    @Option(name: .long, help: ArgumentHelp("Only this stage.", valueName: "id"))
-    var stage: String?
+    @Option(name: .customLong("only-stage"), help: ArgumentHelp("Explain only this stage.", valueName: "id"))
+    var onlyStage: String?
 
     func validate() throws {
         if inputs.model.count != 1 { throw ValidationError("Name exactly one --model to explain.") }
@@ -37,7 +37,7 @@ struct ExplainCommand: ScorecardSubcommand {
             throw CommandError("unknown category '\(category)' (known: \(framework.categories.map(\.id).joined(separator: ", ")))",
                                status: .invalidInput)
         }
-        let stages = try stage.map { id in
+        let stages = try onlyStage.map { id in
             guard let found = framework.stage(id) else {
                 throw CommandError("unknown stage '\(id)' (known: \(framework.stages.map(\.id).joined(separator: ", ")))",
                                    status: .invalidInput)

@@ -35,7 +35,8 @@ extension ScorecardSubcommand {
         do {
             status = try execute()
         } catch let error as InputError {
-            Console.error(error.description)
+            // Messages quote values from input files: keep their control characters visible, not live.
+            Console.error(error.diagnostics.map { terminalSafe($0.description) }.joined(separator: "\n"))
             status = .invalidInput
         } catch let error as TemplateError {
             Console.error("error: \(error)")

@@ -9,8 +9,14 @@ struct InputOptions: ParsableArguments {
     var framework: String
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Evidence files: JSON array, JSON Lines or CSV (repeatable).", valueName: "file"))
+            help: ArgumentHelp("Evidence files or folders: our JSON, JSON Lines or CSV, or evaluation logs such as Inspect .json/.eval (repeatable).", valueName: "file"))
     var evidence: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Stage of records read from evaluation logs, which do not record one.", valueName: "stage"))
+    var stage: String?
+
+    @Option(name: .long, help: ArgumentHelp("Map a log's task to an evaluation id (repeatable).", valueName: "task=eval-id"))
+    var map: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Human determinations and mitigations (YAML).", valueName: "file"))
     var determinations: String?
@@ -22,6 +28,14 @@ struct InputOptions: ParsableArguments {
         if evidence.isEmpty, determinations == nil {
             throw ValidationError("Give at least one --evidence file (or a --determinations file).")
         }
+        for entry in map where ImportCommand.mapping(entry) == nil {
+            throw ValidationError("--map '\(entry)' must be TASK=EVAL_ID, e.g. --map ctf_small=ctf_professional")
+        }
+    }
+
+    /// How evaluation logs given as evidence become records.
+    var importOptions: ImportOptions {
+        ImportOptions(stage: stage, evaluationMap: Dictionary(map.compactMap(ImportCommand.mapping), uniquingKeysWith: { _, last in last }))
     }
 }
 
@@ -38,7 +52,8 @@ struct LoadedInputs {
         var diagnostics: [Diagnostic] = []
         var evidence = EvidenceBundle()
         do {
-            evidence = try EvidenceLoader.load(paths: options.evidence, stages: framework.framework.stages.map(\.id))
+            evidence = try EvidenceLoader.load(
+                paths: options.evidence, stages: framework.framework.stages.map(\.id), options: options.importOptions)
         } catch {
             diagnostics += error.diagnostics
         }
@@ -51,6 +66,7 @@ struct LoadedInputs {
             }
         }
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
+        for warning in evidence.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
         if !options.model.isEmpty {
             let known = Set(evidence.records.map(\.subject.model) + evidence.samples.map(\.subject.model)
                 + determinations.determinations.map(\.model))

@@ -9,11 +9,18 @@ public struct SampleRecord: Hashable, Sendable {
     public let score: Double?
     /// Sample metadata that evaluators may filter on, such as `tier`.
     public let metadata: [String: String]
+    /// Why the attempt errored, when it did.
+    public let error: String?
+    /// The file the record was imported from (an evaluation log), when it was imported.
+    public let source: String?
+    /// SHA-256 of that file.
+    public let sourceSHA256: String?
     public let location: SourceLocation
 
     public init(
         subject: Subject, stage: String, evaluation: String, sampleID: String, epoch: Int, score: Double?,
-        metadata: [String: String] = [:], location: SourceLocation
+        metadata: [String: String] = [:], error: String? = nil, source: String? = nil, sourceSHA256: String? = nil,
+        location: SourceLocation
     ) {
         self.subject = subject
         self.stage = stage
@@ -22,6 +29,9 @@ public struct SampleRecord: Hashable, Sendable {
         self.epoch = epoch
         self.score = score
         self.metadata = metadata
+        self.error = error
+        self.source = source
+        self.sourceSHA256 = sourceSHA256
         self.location = location
     }
 

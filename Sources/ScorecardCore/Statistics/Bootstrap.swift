@@ -16,46 +16,28 @@ public enum Bootstrap {
     }
 
     /// A percentile interval for the mean of `values`, resampling values with replacement.
+    ///
+    /// The same computation as ``ProblemBootstrap`` with one column, so an interval computed at
+    /// import and one computed by an evaluator from the same samples agree.
     public static func meanInterval(_ values: [Double], settings: Settings = .init()) -> ConfidenceInterval? {
-        guard !values.isEmpty, settings.resamples > 0 else { return nil }
-        var generator = SeededGenerator(seed: settings.seed)
-        let count = values.count
-        var means = [Double](repeating: 0, count: settings.resamples)
-        values.withUnsafeBufferPointer { data in
-            for b in 0..<settings.resamples {
-                var sum = 0.0
-                for _ in 0..<count { sum += data[generator.index(below: count)] }
-                means[b] = sum / Double(count)
-            }
-        }
-        return interval(sorting: &means, settings: settings, method: settings.methodName + " over problems")
+        ProblemBootstrap(settings: settings).intervals(columns: [values])?.columns.first
     }
 
     /// A two-level percentile interval: resample problems, then attempts within each chosen problem.
     ///
     /// Each inner array holds one problem's attempt scores; the interval is for the mean over
     /// problems of each problem's mean score, so it reflects both problem and attempt variation.
+    /// Problems without attempts are left out.
     public static func twoLevelMeanInterval(
         _ problems: [[Double]], settings: Settings = .init()
     ) -> ConfidenceInterval? {
         let usable = problems.filter { !$0.isEmpty }
-        guard !usable.isEmpty, settings.resamples > 0 else { return nil }
-        var generator = SeededGenerator(seed: settings.seed)
-        var means = [Double](repeating: 0, count: settings.resamples)
-        for b in 0..<settings.resamples {
-            var sum = 0.0
-            for _ in 0..<usable.count {
-                let attempts = usable[generator.index(below: usable.count)]
-                var inner = 0.0
-                for _ in 0..<attempts.count { inner += attempts[generator.index(below: attempts.count)] }
-                sum += inner / Double(attempts.count)
-            }
-            means[b] = sum / Double(usable.count)
-        }
-        return interval(sorting: &means, settings: settings, method: settings.methodName + " over problems and attempts")
+        let means = usable.map { $0.reduce(0, +) / Double($0.count) }
+        return ProblemBootstrap(settings: settings).intervals(columns: [means], attempts: usable)?.twoLevel
     }
 
-    private static func interval(sorting means: inout [Double], settings: Settings, method: String) -> ConfidenceInterval {
+    /// The central `settings.level` percentile interval of `means`, which it sorts.
+    static func percentileInterval(sorting means: inout [Double], settings: Settings, method: String) -> ConfidenceInterval {
         means.sort()
         let tail = (1 - settings.level) / 2
         return ConfidenceInterval(

@@ -7,6 +7,10 @@ public struct EvidenceBundle: Sendable {
     public var samples: [SampleRecord] = []
     /// Input path → SHA-256 of its bytes, in the order the files were given.
     public var inputs: [(path: String, sha256: String)] = []
+    /// Problems that did not stop the import, such as a score value of an unknown shape.
+    public var warnings: [Diagnostic] = []
+    /// Files in folders that no format recognised, left out.
+    public var skipped: [String] = []
 
     public init() {}
 
@@ -14,26 +18,49 @@ public struct EvidenceBundle: Sendable {
     public var evidenceSet: EvidenceSet { EvidenceSet(records: records, samples: samples) }
 }
 
-/// Reads evidence files in our own format: a JSON array, JSON Lines, or CSV with the same columns.
+/// Reads evidence files: our own format, and every external format in ``EvidenceFormats``.
 ///
-/// The format is detected from content: `[` starts a JSON array, `{` starts JSON Lines, anything
-/// else is CSV with a header row. Every problem in every file is reported, with file and line,
-/// before anything is returned; duplicates are checked across all files.
+/// Our own format is detected from content: `[` starts a JSON array, `{` starts JSON Lines,
+/// anything else is CSV with a header row. External formats (Inspect logs, …) are recognised by
+/// their readers; folders contribute the files some format recognises. Every problem in every
+/// file is reported, with file and line, before anything is returned; duplicates are checked
+/// across all files.
 public enum EvidenceLoader {
     /// The most problems listed per file before the rest are summarised.
     static let maximumDiagnosticsPerFile = 50
 
-    /// Loads `paths`; `stages`, when given, are the only stage ids accepted.
-    public static func load(paths: [String], stages: [String]?) throws(InputError) -> EvidenceBundle {
+    /// Loads `paths` (files or folders); `stages`, when given, are the only stage ids accepted.
+    ///
+    /// `options` say how external formats become records (stage, evaluation ids, …); `format`
+    /// forces one format (a reader name, or `evidence` for our own) instead of detecting it.
+    public static func load(
+        paths: [String], stages: [String]?, options: ImportOptions = .init(), format: String? = nil
+    ) throws(InputError) -> EvidenceBundle {
         var bundle = EvidenceBundle()
         var diagnostics: [Diagnostic] = []
-        for path in paths {
+        let found = try EvidenceFormats.inputs(paths, forced: format)
+        bundle.skipped = found.skipped
+        var importOptions = options
+        importOptions.allowedStages = stages
+        for input in found.inputs {
+            let path = input.path
             do {
+                if let reader = input.reader {
+                    let imported = try reader.read(path: path, options: importOptions)
+                    bundle.records += imported.records
+                    bundle.samples += imported.samples
+                    bundle.warnings += imported.warnings
+                    let hash: String
+                    if let known = imported.sha256 { hash = known } else { hash = try FileDigest.sha256(path: path) }
+                    bundle.inputs.append((path, hash))
+                    continue
+                }
                 let bytes = try InputFile.read(path)
                 let (records, samples) = try parse(bytes, file: path, stages: stages)
                 bundle.records += records
                 bundle.samples += samples
-                bundle.inputs.append((path, SHA256.hex(of: bytes)))
+                let hash = SHA256.hex(of: bytes)
+                bundle.inputs.append((path, hash))
             } catch {
                 diagnostics += error.diagnostics
             }

@@ -26,12 +26,32 @@ public struct ImportOptions: Sendable {
     public var evaluationMap: [String: String]
     /// Overrides the model name a file records.
     public var model: String?
+    /// Import logs of runs that did not finish (status other than success), flagged as incomplete.
+    public var allowIncomplete: Bool
+    /// Whether per-sample records are produced (summary records are computed from samples either way).
+    public var includeSamples: Bool
+    /// What an errored sample counts as in computed statistics.
+    public var erroredSamples: SampleStatistics.ErroredPolicy
+    /// Resamples and seed of the percentile bootstraps.
+    public var bootstrap: Bootstrap.Settings
+    /// For Inspect `.eval` logs: read every `samples/*` member instead of `summaries.json`, so string
+    /// metadata is exactly as logged (summaries trim and collapse its whitespace).
+    public var exactMetadata: Bool
 
-    public init(stage: String? = nil, allowedStages: [String]? = nil, evaluationMap: [String: String] = [:], model: String? = nil) {
+    public init(
+        stage: String? = nil, allowedStages: [String]? = nil, evaluationMap: [String: String] = [:], model: String? = nil,
+        allowIncomplete: Bool = false, includeSamples: Bool = true, erroredSamples: SampleStatistics.ErroredPolicy = .failure,
+        bootstrap: Bootstrap.Settings = .init(), exactMetadata: Bool = false
+    ) {
         self.stage = stage
         self.allowedStages = allowedStages
         self.evaluationMap = evaluationMap
         self.model = model
+        self.allowIncomplete = allowIncomplete
+        self.includeSamples = includeSamples
+        self.erroredSamples = erroredSamples
+        self.bootstrap = bootstrap
+        self.exactMetadata = exactMetadata
     }
 
     /// Our evaluation id for a task name.
@@ -44,10 +64,13 @@ public struct ImportedEvidence: Sendable {
     public var samples: [SampleRecord]
     /// Problems that did not stop the import (for example a skipped unscored sample), with place.
     public var warnings: [Diagnostic]
+    /// SHA-256 of the file, which every record also carries.
+    public var sha256: String?
 
-    public init(records: [EvidenceRecord] = [], samples: [SampleRecord] = [], warnings: [Diagnostic] = []) {
+    public init(records: [EvidenceRecord] = [], samples: [SampleRecord] = [], warnings: [Diagnostic] = [], sha256: String? = nil) {
         self.records = records
         self.samples = samples
         self.warnings = warnings
+        self.sha256 = sha256
     }
 }

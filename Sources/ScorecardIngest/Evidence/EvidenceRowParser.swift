@@ -9,7 +9,9 @@ struct EvidenceRowParser {
         "model", "snapshot", "stage", "eval", "metric", "variant", "value", "unit", "n", "k", "ci_low", "ci_high",
         "ci_level", "source", "source_sha256", "notes",
     ]
-    static let sampleFields = ["model", "snapshot", "stage", "eval", "sample_id", "epoch", "score", "metadata", "error"]
+    static let sampleFields = [
+        "model", "snapshot", "stage", "eval", "sample_id", "epoch", "score", "metadata", "error", "source", "source_sha256",
+    ]
 
     let file: String
     /// Allowed stage ids; nil accepts any.
@@ -137,7 +139,8 @@ struct EvidenceRowParser {
         }
         return SampleRecord(
             subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
-            metadata: metadata, location: SourceLocation(file: file, line: raw.line))
+            metadata: metadata, error: errorText, source: optionalText("source", raw, &log),
+            sourceSHA256: hash("source_sha256", raw, &log), location: SourceLocation(file: file, line: raw.line))
     }
 
     // MARK: Fields

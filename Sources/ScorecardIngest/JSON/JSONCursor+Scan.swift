@@ -129,25 +129,48 @@ extension JSONCursor {
     public mutating func skipValue() throws(JSONError) {
         switch try peekKind() {
         case .string: try skipString()
-        case .number: _ = try readNumber()
+        case .number: try skipNumber()
         case .bool: _ = try readBool()
         case .null: try readNull()
         case .object, .array: try skipContainer()
         }
     }
 
+    /// Skips a number (or `NaN`, `Infinity`, `-Infinity`) after checking its grammar.
+    mutating func skipNumber() throws(JSONError) {
+        if matchesNonFinite() != nil { return }
+        try scanNumber()
+    }
+
+    /// Skips a string starting at its opening quote.
+    ///
+    /// Short strings (most member names) are scanned inline; longer ones with `memchr`.
     @inline(__always)
     mutating func skipString() throws(JSONError) {
         guard let base = bytes.baseAddress else { throw error("unterminated string") }
         let open = offset
+        let count = bytes.count
         var i = offset + 1
-        while i < bytes.count {
-            guard let found = memchr(base + i, Int32(UInt8(ascii: "\"")), bytes.count - i) else { break }
+        let inlineEnd = min(count, i + 24)
+        while i < inlineEnd {
+            let byte = base[i]
+            if byte == UInt8(ascii: "\"") {
+                offset = i + 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        while i < count {
+            guard let found = memchr(base + i, Int32(UInt8(ascii: "\"")), count - i) else { break }
             let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             // The quote is escaped when an odd number of backslashes precede it.
             var backslashes = 0
             var j = quote - 1
-            while j > open, bytes[j] == UInt8(ascii: "\\") {
+            while j > open, base[j] == UInt8(ascii: "\\") {
                 backslashes += 1
                 j -= 1
             }
@@ -160,32 +183,75 @@ extension JSONCursor {
         throw error("unterminated string", at: open)
     }
 
+    /// Skips an object or array, matching brackets, without building anything.
+    ///
+    /// A table marks the five bytes that matter (`"`, `{`, `[`, `}`, `]`); everything else,
+    /// including the indentation of pretty-printed logs, is passed over in a tight loop. The
+    /// open brackets are kept on a stack-allocated bit stack (1 = object), `maxDepth` deep.
     mutating func skipContainer() throws(JSONError) {
-        var stack: [UInt8] = []
-        stack.reserveCapacity(16)
+        guard let base = bytes.baseAddress else { throw error("unexpected end of input") }
         let start = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            switch byte {
-            case UInt8(ascii: "\""):
-                try skipString()
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                guard stack.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
-                stack.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard let expected = stack.popLast(), expected == byte else {
-                    throw error("mismatched \(describe(byte))")
+        let count = bytes.count
+        let words = (maxDepth + 63) / 64
+        let outcome: Result<Int, JSONError> = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { stack in
+            var depth = 0
+            var i = start
+            let table = JSONByteClass.table
+            while i < count {
+                let byte = base[i]
+                let kind = table[Int(byte)]
+                if kind == 0 {
+                    i += 1
+                    continue
                 }
-                if stack.isEmpty {
-                    offset += 1
-                    return
+                switch kind {
+                case JSONByteClass.quote:
+                    offset = i
+                    do throws(JSONError) {
+                        try skipString()
+                    } catch {
+                        return .failure(error)
+                    }
+                    i = offset
+                    continue
+                case JSONByteClass.open:
+                    guard depth < maxDepth else { return .failure(self.error("nesting deeper than \(maxDepth) levels", at: i)) }
+                    let word = depth >> 6, bit = UInt64(1) << UInt64(depth & 63)
+                    if byte == UInt8(ascii: "{") { stack[word] |= bit } else { stack[word] &= ~bit }
+                    depth += 1
+                default:
+                    guard depth > 0 else { return .failure(self.error("mismatched \(describe(byte))", at: i)) }
+                    depth -= 1
+                    let isObject = stack[depth >> 6] & (UInt64(1) << UInt64(depth & 63)) != 0
+                    guard isObject == (byte == UInt8(ascii: "}")) else {
+                        return .failure(self.error("mismatched \(describe(byte))", at: i))
+                    }
+                    if depth == 0 { return .success(i + 1) }
                 }
-            default:
-                break
+                i += 1
             }
-            offset += 1
+            return .failure(self.error(
+                "unexpected end of input inside \(base[start] == UInt8(ascii: "{") ? "an object" : "an array")", at: start))
         }
-        throw error("unexpected end of input inside \(bytes[start] == UInt8(ascii: "{") ? "an object" : "an array")", at: start)
+        offset = try outcome.get()
     }
+}
+
+/// Byte classes for skipping: 0 for bytes that do not change the structure.
+enum JSONByteClass {
+    static let quote: UInt8 = 1
+    static let open: UInt8 = 2
+    static let close: UInt8 = 3
+
+    /// 256 entries, one per byte value; global so it is built once.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        table[Int(UInt8(ascii: "\""))] = quote
+        table[Int(UInt8(ascii: "{"))] = open
+        table[Int(UInt8(ascii: "["))] = open
+        table[Int(UInt8(ascii: "}"))] = close
+        table[Int(UInt8(ascii: "]"))] = close
+        return UnsafePointer(table)
+    }()
 }

@@ -142,14 +142,8 @@ public struct JSONCursor {
     public mutating func readNumber() throws(JSONError) -> (value: Double, text: Substring) {
         skipWhitespace()
         let start = offset
-        for literal in ["NaN", "Infinity", "-Infinity"] where matches(literal) {
-            offset += literal.utf8.count
-            let value: Double = literal == "NaN" ? .nan : (literal.hasPrefix("-") ? -.infinity : .infinity)
-            return (value, Substring(literal))
-        }
-        try scanNumber()
+        let value = try readDouble()
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-        guard let value = Double(text) else { throw error("malformed number '\(text)'", at: start) }
         return (value, Substring(text))
     }
 
@@ -198,12 +192,6 @@ public struct JSONCursor {
         let length = literal.utf8CodeUnitCount
         guard offset + length <= bytes.count, let base = bytes.baseAddress else { return false }
         return memcmp(base + offset, literal.utf8Start, length) == 0
-    }
-
-    func matches(_ literal: String) -> Bool {
-        let utf8 = Array(literal.utf8)
-        guard offset + utf8.count <= bytes.count else { return false }
-        return bytes[offset..<(offset + utf8.count)].elementsEqual(utf8)
     }
 
     @inline(__always)

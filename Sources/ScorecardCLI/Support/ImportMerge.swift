@@ -1,0 +1,161 @@
+import ScorecardCore
+import ScorecardIngest
+
+/// Merging imported records into an existing evidence file, and the checks that keep it sound.
+///
+/// Records of the existing file whose `source` is one of the files being imported are replaced
+/// by that file's new records; all others are written back byte for byte, in front, as the
+/// file is scanned. Replaced records are kept only as a digest per source, to tell "unchanged"
+/// from "replaced". Lines of our own evidence format that repeat a line already written are
+/// written once (records imported from logs carry their source, so they cannot repeat). Two
+/// sources may not give the same result record (same model, stage, evaluation, metric and
+/// variant), nor per-sample records of the same model, stage and evaluation: the assessment
+/// would count them twice.
+struct ImportMerge {
+    /// Digests of the old lines of each source being imported again, and how many there were.
+    private var previous: [String: (digest: String, lines: Int)] = [:]
+    private var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
+    private var sliceOwner: [ImportPipeline.Slice: String] = [:]
+    /// Lines written so far, kept only when some input is in our own format (which can repeat lines).
+    private var written = Set<LineBytes>()
+    private let remembersLines: Bool
+    private var outcome = (new: 0, replaced: 0, unchanged: 0)
+    private var counts = (summaries: 0, samples: 0, duplicates: 0)
+    private var kept = 0
+    private var keptSources = Set<String>()
+    private var removed = 0
+
+    /// Scans `existing` (when it exists), writing the records that stay to `writer`.
+    init(existing path: String, importing inputs: [EvidenceFormats.Input], writer: AtomicFileWriter) throws {
+        let paths = Set(inputs.map(\.path))
+        remembersLines = inputs.contains { $0.reader == nil }
+        var digests: [String: SHA256Stream] = [:]
+        var counts: [String: Int] = [:]
+        var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
+        var sliceOwner: [ImportPipeline.Slice: String] = [:]
+        var written = Set<LineBytes>()
+        var kept = 0
+        var keptSources = Set<String>()
+        let remembers = remembersLines
+        _ = try ExistingEvidence.scan(path) { bytes, line in
+            if let source = line.source, paths.contains(source) {
+                let digest = digests[source] ?? SHA256Stream()
+                digest.update(UnsafeRawBufferPointer(bytes))
+                digest.update([0x0A])
+                digests[source] = digest
+                counts[source, default: 0] += 1
+                return
+            }
+            let copy = Array(bytes)
+            if remembers, !written.insert(LineBytes(copy)).inserted { return }
+            try writer.writeLine(copy)
+            kept += 1
+            let owner = line.source ?? "\(path):\(line.number)"
+            if let key = line.key, keyOwner[key] == nil { keyOwner[key] = owner }
+            if let slice = line.slice, sliceOwner[slice] == nil { sliceOwner[slice] = owner }
+            if let source = line.source { keptSources.insert(source) }
+        }
+        for (source, digest) in digests {
+            previous[source] = (digest.finalizeHex(), counts[source] ?? 0)
+        }
+        removed = counts.values.reduce(0, +)
+        self.keyOwner = keyOwner
+        self.sliceOwner = sliceOwner
+        self.written = written
+        self.kept = kept
+        self.keptSources = keptSources
+    }
+
+    /// Records of `processed` that another source already gave: one problem per other source.
+    mutating func conflicts(_ processed: ImportPipeline.Processed) -> [Diagnostic] {
+        let path = processed.path
+        var clashes: [String: [String]] = [:]
+        var repeated: [String] = []
+        var own = Set<ExistingEvidence.RecordKey>()
+        // A line of our own format identical to one already written is a repeat, not a second source.
+        let checkRepeats = remembersLines && processed.format == EvidenceFormats.ownFormatName
+        let alreadyWritten = written
+        let repeats = { (line: [UInt8]) in checkRepeats && alreadyWritten.contains(LineBytes(line)) }
+        for (line, key) in zip(processed.summaryLines, processed.keys.map(ExistingEvidence.RecordKey.init)) where !repeats(line) {
+            if let owner = keyOwner[key], owner != path {
+                clashes[owner, default: []].append(key.description)
+            } else if !own.insert(key).inserted {
+                repeated.append(key.description)
+            } else {
+                keyOwner[key] = path
+            }
+        }
+        let slices = processed.sampleSlices.isEmpty
+            ? processed.slices
+            : Set(zip(processed.sampleLines, processed.sampleSlices).filter { !repeats($0.0) }.map(\.1))
+        for slice in slices.sorted(by: { $0.description < $1.description }) {
+            if let owner = sliceOwner[slice], owner != path {
+                clashes[owner, default: []].append("per-sample records of \(slice)")
+            } else {
+                sliceOwner[slice] = path
+            }
+        }
+        var problems = clashes.sorted { $0.key < $1.key }.map { owner, what in
+            Diagnostic(
+                file: path,
+                message: "\(Self.list(what)) also come\(what.count == 1 ? "s" : "") from \(owner); the assessment would count them twice. Import one of the two, or give one task another evaluation id with --map TASK=ID")
+        }
+        if !repeated.isEmpty { problems.append(Diagnostic(file: path, message: "\(Self.list(repeated)) appear twice in this file")) }
+        return problems
+    }
+
+    /// The first three items and how many more.
+    static func list(_ items: [String]) -> String {
+        items.prefix(3).joined(separator: "; ") + (items.count > 3 ? " and \(items.count - 3) more records" : "")
+    }
+
+    /// Writes one input's lines and notes whether they are new, replace older ones, or repeat them.
+    mutating func write(_ processed: ImportPipeline.Processed, to writer: AtomicFileWriter) throws {
+        // Only a source imported before needs a digest, to compare with its earlier records.
+        let digest = previous[processed.path] == nil ? nil : SHA256Stream()
+        for lines in [processed.summaryLines, processed.sampleLines] {
+            for line in lines {
+                if let digest {
+                    line.withUnsafeBytes { digest.update($0) }
+                    digest.update([0x0A])
+                }
+                if remembersLines, !written.insert(LineBytes(line)).inserted {
+                    counts.duplicates += 1
+                    continue
+                }
+                try writer.writeLine(line)
+            }
+        }
+        if let old = previous[processed.path] {
+            if old.digest == digest?.finalizeHex() { outcome.unchanged += 1 } else { outcome.replaced += 1 }
+        } else {
+            outcome.new += 1
+        }
+        counts.summaries += processed.summaryLines.count
+        counts.samples += processed.sampleLines.count
+    }
+
+    /// What happened, in one or two lines.
+    func report(out: String, files: Int, warnings: Int) -> String {
+        var text = "wrote \(out): \(counts.summaries) summary and \(counts.samples) per-sample records from \(files) file\(files == 1 ? "" : "s")"
+        text += " (\(outcome.new) new, \(outcome.replaced) replaced, \(outcome.unchanged) unchanged)"
+        if removed > 0 { text += "; \(removed) earlier records of those files were replaced" }
+        if kept > 0 { text += "; kept \(kept) records from \(keptSources.count) other source\(keptSources.count == 1 ? "" : "s")" }
+        if counts.duplicates > 0 { text += "; \(counts.duplicates) identical records written once" }
+        if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s") above" }
+        return text
+    }
+}
+
+/// A line's bytes as a set member, hashed as one block rather than byte by byte.
+struct LineBytes: Hashable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}

@@ -1,0 +1,163 @@
+import ScorecardCore
+
+/// Summary records: statistics computed from the samples, and the metrics Inspect reported.
+extension InspectEvidenceBuilder {
+    /// The epochs a problem was meant to have: `eval.config.epochs`, else the most any problem has.
+    var epochs: Int {
+        if let epochs = header.epochs, epochs >= 1 { return epochs }
+        return log.samples.map(\.epoch).max() ?? 1
+    }
+
+    /// `variant` parts that every summary record of this log carries.
+    var flag: [String] { incomplete ? ["incomplete: \(status)"] : [] }
+
+    /// Where the figures come from, appended to every summary record's notes.
+    var provenance: String {
+        var parts = ["Inspect log of task \(task)" + (header.taskVersion.map { " v\($0)" } ?? "")]
+        if let runID = header.runID { parts.append("run \(runID)") }
+        if let created = header.created { parts.append("created \(created)") }
+        if let dataset = header.datasetName {
+            parts.append("dataset \(dataset)" + (header.datasetSamples.map { " (\($0) samples)" } ?? ""))
+        }
+        if let category = header.metadata["category"] { parts.append("category \(category)") }
+        if let revision = header.revision { parts.append("revision \(revision)") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A warning-level preface for every record of a log that did not finish.
+    var incompleteNote: String? {
+        guard incomplete else { return nil }
+        let planned = header.results?.totalSamples.map { "\($0) sample records planned, " } ?? ""
+        return "INCOMPLETE LOG: status '\(status)', imported with --allow-incomplete (\(planned)\(log.samples.count) logged)"
+    }
+
+    func record(
+        evaluation: String, metric: String, variant: [String], value: Double, unit: ValueUnit, n: Int?, k: Int?,
+        interval: ConfidenceInterval?, notes: [String]
+    ) -> EvidenceRecord {
+        let parts = flag + variant
+        var notes = notes
+        var interval = interval
+        if let bounds = interval, !bounds.contains(value) {
+            // A percentile interval can miss a skewed estimate; our evidence format requires
+            // intervals to contain their value, so keep it in the notes instead.
+            notes.append("the \(bounds.method) interval [\(Format.number(bounds.low)), \(Format.number(bounds.high))] does not contain the estimate; not used as its interval")
+            interval = nil
+        }
+        return EvidenceRecord(
+            subject: subject, stage: stage, evaluation: evaluation, metric: metric,
+            variant: parts.isEmpty ? nil : parts.joined(separator: "; "), value: value, unit: unit, n: n, k: k,
+            interval: interval, source: path, sourceSHA256: sha256,
+            notes: ([incompleteNote].compactMap { $0 } + notes + [provenance]).joined(separator: "; "),
+            location: SourceLocation(file: path, line: 1))
+    }
+
+    /// accuracy (or mean), pass@1, pass@k and cons@k from one score's samples.
+    func computedRecords(_ table: ScoreTable, warnings: inout [Diagnostic]) -> [EvidenceRecord] {
+        let k = epochs
+        let summary = SampleStatistics.summarize(
+            table.problems, k: k, errored: options.erroredSamples, bootstrap: options.bootstrap)
+        guard let mean = summary.mean else {
+            if summary.problems > 0 {
+                warnings.append(Diagnostic(
+                    file: path, message: "score '\(table.name)': no usable sample records (\(counts(summary))); nothing computed"))
+            }
+            return []
+        }
+        let scoreNote = table.name == table.evaluation ? [] : ["score '\(table.name)'"]
+        var base = scoreNote + ["computed from \(log.sampleSource): \(counts(summary)); \(options.erroredSamples.phrase)"]
+        if summary.problemsWithoutUsableAttempts > 0 {
+            base.append("\(summary.problemsWithoutUsableAttempts) problems without a usable sample left out")
+        }
+        var records: [EvidenceRecord] = []
+        var meanNotes = base + [intervalNote(mean)]
+        if k > 1, summary.consensus == nil, let reason = summary.consensusUnavailable {
+            meanNotes.append("cons@\(k) not computed: \(reason)")
+        }
+        records.append(record(
+            evaluation: table.evaluation, metric: summary.unitInterval ? "accuracy" : "mean", variant: [],
+            value: mean.value, unit: summary.unitInterval ? .rate : .score, n: mean.n, k: mean.k, interval: mean.interval,
+            notes: meanNotes))
+        if summary.binary {
+            records.append(record(
+                evaluation: table.evaluation, metric: "pass@1", variant: [], value: mean.value, unit: .rate, n: mean.n,
+                k: mean.k, interval: mean.interval, notes: base + ["pass@1 = mean success per problem", intervalNote(mean)]))
+        }
+        if let pass = summary.passAtK {
+            var notes = base + ["unbiased pass@\(k) (Chen et al. 2021), success = score ≥ 1", intervalNote(pass)]
+            if summary.passAtKExcluded > 0 {
+                notes.append("\(summary.passAtKExcluded) problems with fewer than \(k) usable samples left out")
+            }
+            records.append(record(
+                evaluation: table.evaluation, metric: "pass@\(k)", variant: [], value: pass.value, unit: .rate, n: pass.n,
+                k: nil, interval: pass.interval, notes: notes))
+        }
+        if let consensus = summary.consensus {
+            var notes = base + ["majority answer over \(k) epochs (ties: the earliest answer) is correct", intervalNote(consensus)]
+            if summary.consensusInconsistent > 0 {
+                notes.append("\(summary.consensusInconsistent) problems scored the majority answer differently across epochs (counted as failures)")
+            }
+            records.append(record(
+                evaluation: table.evaluation, metric: "cons@\(k)", variant: [], value: consensus.value, unit: .rate,
+                n: consensus.n, k: consensus.k, interval: consensus.interval, notes: notes))
+        }
+        return records
+    }
+
+    func counts(_ summary: SampleStatistics.Summary) -> String {
+        "\(summary.problems) problems, \(summary.attempts) sample records (\(summary.scored) scored, \(summary.errored) errored, \(summary.unscored) unscored)"
+    }
+
+    func intervalNote(_ estimate: SampleStatistics.Estimate) -> String {
+        guard let interval = estimate.interval else { return "no interval (one problem)" }
+        var note = "\(Format.number(interval.level * 100))% CI: \(interval.method)"
+        if let twoLevel = estimate.twoLevel {
+            note += "; \(twoLevel.method): [\(Format.short(twoLevel.low, places: 4)), \(Format.short(twoLevel.high, places: 4))]"
+        }
+        return note
+    }
+
+    /// Inspect's own metrics, named `inspect/<metric>`; stderr goes into the notes of its siblings.
+    func reportedRecords(primary: String?, warnings: inout [Diagnostic]) -> [EvidenceRecord] {
+        guard let results = header.results else { return [] }
+        var records: [EvidenceRecord] = []
+        var seen = Set<EvidenceRecord.Key>()
+        for score in results.scores {
+            let evaluation = evaluationID(for: score.name, primary: primary)
+            let stderrs = score.metrics.filter { $0.computedMetric == "stderr" }
+            for metric in score.metrics where metric.computedMetric != "stderr" {
+                guard metric.value.isFinite else {
+                    warnings.append(Diagnostic(
+                        file: path,
+                        message: "Inspect reported metric '\(metric.key)' of score '\(score.name)' as \(Format.number(metric.value)); not recorded"))
+                    continue
+                }
+                let grouped = metric.group != nil || metric.baseMetric != nil
+                var variant = score.reducer.map { ["reducer \($0)"] } ?? []
+                if grouped { variant.append("\(metric.groupKey ?? metric.group ?? "group")=\(metric.name)") }
+                let name = "inspect/" + (grouped ? metric.computedMetric : metric.key)
+                var notes = ["reported by Inspect for score '\(score.name)' (scorer \(score.scorer)) over epoch-reduced scores"]
+                if let scored = score.scoredSamples {
+                    notes.append("\(scored) scored samples" + (score.unscoredSamples.map { ", \($0) unscored" } ?? ""))
+                }
+                if let stderr = stderrs.first(where: { grouped ? ($0.group != nil && $0.name == metric.name) : $0.group == nil }),
+                   stderr.value.isFinite {
+                    notes.append("Inspect stderr \(Format.number(stderr.value)) (a standard error, not an interval)")
+                }
+                let n = grouped ? nil : score.scoredSamples.flatMap { $0 > 0 ? $0 : nil }
+                let unit: ValueUnit = ["accuracy", "mean"].contains(metric.computedMetric) && (0...1).contains(metric.value) ? .rate : .score
+                var candidate = record(
+                    evaluation: evaluation, metric: name, variant: variant, value: metric.value, unit: unit,
+                    n: n, k: nil, interval: nil, notes: notes)
+                if seen.contains(candidate.key) {
+                    candidate = record(
+                        evaluation: evaluation, metric: name, variant: variant + ["key \(metric.key)"], value: metric.value,
+                        unit: unit, n: n, k: nil, interval: nil, notes: notes)
+                }
+                seen.insert(candidate.key)
+                records.append(candidate)
+            }
+        }
+        return records
+    }
+}

@@ -1,0 +1,176 @@
+import ScorecardCore
+
+/// Turns one checked Inspect log into evidence: per-sample records, summary records computed
+/// from them, and the metrics Inspect itself reported.
+///
+/// Score names map to evaluation ids: the primary score (Inspect's headline, else its first
+/// reported score) to the task's id (`--map TASK=ID`, or the task name), any other score `s` to
+/// `--map TASK/s=ID` or `<task id>/s`. Samples are ordered as Inspect orders them (epoch, then
+/// id with whole-number ids zero-padded), whatever order the file holds them in, so a `.json`
+/// log and its `.eval` twin give identical evidence.
+struct InspectEvidenceBuilder {
+    let path: String
+    let sha256: String
+    let options: ImportOptions
+    let log: InspectLog
+    let model: String
+    let task: String
+    let stage: String
+
+    var header: InspectLogHeader { log.header }
+    var status: String { InspectLogCheck.status(of: header) }
+    var incomplete: Bool { status != "success" }
+    var subject: Subject { Subject(model: model) }
+
+    /// Attempts per problem for one score name, in problem order.
+    struct ScoreTable {
+        var name: String
+        var evaluation: String
+        var problems: [[SampleStatistics.Attempt]] = []
+        var samples: [SampleRecord] = []
+        /// The first value outside [0, 1], which keeps per-sample records from being written.
+        var outOfRange: (value: Double, sample: InspectSample)?
+    }
+
+    func build() -> ImportedEvidence {
+        var warnings: [Diagnostic] = []
+        // Inspect's order: epoch, then id (sort keys computed once; byte order is code-point order).
+        // Indices are sorted, so the samples themselves are never copied.
+        let samples = log.samples
+        let keys = samples.map(\.sortKey)
+        let ids = samples.map { Array($0.id.utf8) }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
+            return ids[a].lexicographicallyPrecedes(ids[b])
+        }
+        let order = samples.indices.sorted { a, b in
+            samples[a].epoch != samples[b].epoch ? samples[a].epoch < samples[b].epoch : before(a, b)
+        }
+        // Problems in id order; attempts in epoch order.
+        var firstIndex: [String: Int] = [:]
+        for index in order where firstIndex[samples[index].id] == nil { firstIndex[samples[index].id] = index }
+        var rank: [String: Int] = [:]
+        for (position, index) in firstIndex.values.sorted(by: before).enumerated() { rank[samples[index].id] = position }
+        let problemCount = rank.count
+        let names = scoreNames()
+        var tables = names.map { name in
+            ScoreTable(name: name, evaluation: evaluationID(for: name, primary: names.first),
+                       problems: Array(repeating: [], count: problemCount))
+        }
+        var unusable: [String: (count: Int, shown: Int)] = [:]
+        for sampleIndex in order {
+            let sample = samples[sampleIndex]
+            let problem = rank[sample.id] ?? 0
+            for index in tables.indices {
+                let name = tables[index].name
+                let attempt = attempt(of: sample, score: name) { reason in
+                    var tally = unusable[name, default: (0, 0)]
+                    tally.count += 1
+                    if tally.shown < 5 {
+                        tally.shown += 1
+                        warnings.append(Diagnostic(
+                            file: path, line: sample.line,
+                            message: "sample \(sample.id) epoch \(sample.epoch)\(Self.member(sample)): score '\(name)' is \(reason)"))
+                    }
+                    unusable[name] = tally
+                }
+                tables[index].problems[problem].append(attempt)
+                if case .scored(let value, _) = attempt, !(0...1).contains(value), tables[index].outOfRange == nil {
+                    tables[index].outOfRange = (value, sample)
+                }
+                if let record = sampleRecord(sample, attempt: attempt, evaluation: tables[index].evaluation) {
+                    tables[index].samples.append(record)
+                }
+            }
+        }
+        for (name, tally) in unusable.sorted(by: { $0.key < $1.key }) where tally.count > tally.shown {
+            warnings.append(Diagnostic(file: path, message: "score '\(name)': \(tally.count - tally.shown) more sample records with unusable values"))
+        }
+        var evidence = ImportedEvidence(warnings: warnings, sha256: sha256)
+        for table in tables {
+            evidence.records += computedRecords(table, warnings: &evidence.warnings)
+            guard options.includeSamples else { continue }
+            if incomplete {
+                continue  // never counted silently: the flagged summary records carry the numbers
+            } else if let (value, sample) = table.outOfRange {
+                evidence.warnings.append(Diagnostic(
+                    file: path,
+                    message: "score '\(table.name)' has values outside [0, 1] (\(Format.number(value)) at sample \(sample.id) epoch \(sample.epoch)); per-sample records need scores in [0, 1], so only its summary records are written"))
+            } else {
+                evidence.samples += table.samples
+            }
+        }
+        if incomplete, options.includeSamples, !log.samples.isEmpty {
+            evidence.warnings.append(Diagnostic(
+                file: path,
+                message: "imported an incomplete log (status '\(status)') because of --allow-incomplete: its summary records are flagged 'incomplete', and no per-sample records are written for it"))
+        }
+        evidence.records += reportedRecords(primary: names.first, warnings: &evidence.warnings)
+        return evidence
+    }
+
+    /// Score names: the primary first, then the others as samples and results name them.
+    func scoreNames() -> [String] {
+        var names: [String] = []
+        func add(_ name: String) { if !names.contains(name) { names.append(name) } }
+        for sample in log.samples { for score in sample.scores { add(score.name) } }
+        for score in header.results?.scores ?? [] { add(score.name) }
+        if names.isEmpty, !log.samples.isEmpty { header.scorers.forEach(add) }
+        if let primary = primaryScore(names), let index = names.firstIndex(of: primary) {
+            names.remove(at: index)
+            names.insert(primary, at: 0)
+        }
+        return names
+    }
+
+    func primaryScore(_ names: [String]) -> String? {
+        if let headline = header.results?.headlineScore, names.contains(headline) { return headline }
+        if let first = header.results?.scores.first?.name, names.contains(first) { return first }
+        return names.first
+    }
+
+    /// Our evaluation id for a score name.
+    func evaluationID(for score: String, primary: String?) -> String {
+        if score == primary { return options.evaluation(for: task) }
+        return options.evaluationMap["\(task)/\(score)"] ?? "\(options.evaluation(for: task))/\(score)"
+    }
+
+    /// One sample's attempt for one score name; `unusable` hears about values that cannot be scores.
+    func attempt(of sample: InspectSample, score name: String, unusable: (String) -> Void) -> SampleStatistics.Attempt {
+        guard let score = sample.scores.first(where: { $0.name == name }) else {
+            return sample.error != nil ? .errored : .unscored
+        }
+        switch score.value.reading {
+        case .scored(let value):
+            return .scored(value, answer: score.answer ?? .missing)
+        case .unscored:
+            return .unscored
+        case .unusable(let reason):
+            if score.value.isUnknownString {
+                unusable("\(reason); counted as 0, as Inspect counts it")
+                return .scored(0, answer: score.answer ?? .missing)
+            }
+            unusable("\(reason); treated as unscored")
+            return .unscored
+        }
+    }
+
+    /// The per-sample record of an attempt; none for unscored attempts, which have no score to record.
+    func sampleRecord(_ sample: InspectSample, attempt: SampleStatistics.Attempt, evaluation: String) -> SampleRecord? {
+        let score: Double?
+        switch attempt {
+        case .scored(let value, _): score = value
+        case .errored: score = nil
+        case .unscored: return nil
+        }
+        return SampleRecord(
+            subject: subject, stage: stage, evaluation: evaluation, sampleID: sample.id, epoch: sample.epoch, score: score,
+            metadata: sample.metadata, error: score == nil ? (sample.error ?? "errored") : nil, source: path,
+            sourceSHA256: sha256, location: SourceLocation(file: path, line: sample.line ?? 1))
+    }
+
+    /// " in <member>" for a sample read from a `.eval` member, for messages.
+    static func member(_ sample: InspectSample) -> String {
+        sample.member.map { " (in \($0))" } ?? ""
+    }
+}
