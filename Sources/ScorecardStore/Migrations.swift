@@ -63,6 +63,9 @@ enum Migrations {
             t.column("epoch", .integer).notNull().check { $0 >= 1 }
             t.column("score", .double).check { $0 >= 0 && $0 <= 1 }
             t.column("metadata", .text).notNull().defaults(to: "{}")
+            t.column("error", .text)
+            t.column("source", .text)
+            t.column("source_sha256", .text)
             t.uniqueKey(["file_sha256", "model", "snapshot", "stage", "eval", "sample_id", "epoch"])
         }
         try db.create(table: "framework") { t in

@@ -49,13 +49,15 @@ extension ScorecardStore {
             for record in records { try StoreConversion.row(record, file: sha256).insert(db) }
             // Samples can number millions: one prepared statement, no per-row encoding machinery.
             let insert = try db.makeStatement(sql: """
-                INSERT INTO sample (file_sha256, line, model, snapshot, stage, eval, sample_id, epoch, score, metadata)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sample (file_sha256, line, model, snapshot, stage, eval, sample_id, epoch, score, metadata,
+                                    error, source, source_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for sample in samples {
                 try insert.execute(arguments: [
                     sha256, sample.location.line, sample.subject.model, sample.subject.snapshot ?? "", sample.stage,
                     sample.evaluation, sample.sampleID, sample.epoch, sample.score, StoreConversion.metadataJSON(sample.metadata),
+                    sample.error, sample.source, sample.sourceSHA256,
                 ])
             }
         }
@@ -84,7 +86,7 @@ extension ScorecardStore {
                 let resultRows = try ResultRow.filter(ResultRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
                 records += resultRows.map { StoreConversion.record($0, path: path) }
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata
+                    SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata, error, source, source_sha256
                     FROM sample WHERE file_sha256 = ? ORDER BY id
                     """, arguments: [sha256])
                 while let row = try rows.next() {
@@ -93,7 +95,8 @@ extension ScorecardStore {
                     samples.append(SampleRecord(
                         subject: Subject(model: row[1], snapshot: snapshot.isEmpty ? nil : snapshot), stage: row[3],
                         evaluation: row[4], sampleID: row[5], epoch: row[6], score: row[7],
-                        metadata: StoreConversion.metadata(metadata), location: SourceLocation(file: path, line: row[0])))
+                        metadata: StoreConversion.metadata(metadata), error: row[9], source: row[10], sourceSHA256: row[11],
+                        location: SourceLocation(file: path, line: row[0])))
                 }
             }
             return (records, samples)

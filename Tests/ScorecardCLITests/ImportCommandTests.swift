@@ -117,7 +117,7 @@ import Testing
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try lines(out).allSatisfy { !$0.contains("\"sample_id\"") })
         let unknown = try CLI.run(["import", renamed, "--from", "csvv", "--stage", "pre_mitigation", "--out", out])
-        #expect(unknown.status == 2 && unknown.stderr.contains("unknown format 'csvv' (known: inspect, evidence)"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown format 'csvv' (known: inspect, lm-eval, eee, junit, evidence)"))
         let noStage = try CLI.run(["import", Self.fixture("ctf_small.json"), "--out", path("x.jsonl")])
         #expect(noStage.status == 2 && noStage.stderr.contains("pass --stage STAGE"))
         let badMap = try CLI.run(["import", Self.fixture("ctf_small.json"), "--map", "ctf_small", "--out", out])

@@ -209,3 +209,42 @@ enum ReadOnly {
         #expect(check.status == 0, "\(check.stdout)")
     }
 }
+
+@Suite struct RegenerateLogsTests {
+    static let inspectLog = CLI.packageRoot.appendingPathComponent("Tests/ScorecardIngestTests/Fixtures/inspect/ctf_small.eval")
+
+    /// A card that reads an Inspect log directly: per-sample scores feed the evaluator, and too few
+    /// attempts for the framework's pass@k fail closed instead of passing as Low.
+    @Test func aCardReadsInspectLogsAndFailsClosedOnTooFewAttempts() throws {
+        let card = try CardFixture(models: 0)
+        defer { card.remove() }
+        try FileManager.default.removeItem(at: card.evidence)
+        let logs = card.directory.appendingPathComponent("logs")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.inspectLog, to: logs.appendingPathComponent("ctf_small.eval"))
+        try """
+            schema_version: 1
+            framework: framework.yaml
+            evidence:
+              - {path: logs/*.eval, stage: pre_mitigation, map: {ctf_small: ctf_professional}}
+            reports: {directory: reports, formats: [json]}
+            """.write(to: card.config, atomically: true, encoding: .utf8)
+
+        let strict = try card.regenerate()
+        #expect(strict.status == 0, "\(strict.stderr)")
+        let report = try String(contentsOf: card.reports.appendingPathComponent("mockllm-model.json"), encoding: .utf8)
+        #expect(report.contains("has 2 usable attempts; pass@10 needs at least 10"), "\(report.prefix(2000))")
+        #expect(report.contains("\"logs/ctf_small.eval\" : \""), "inputs name the log relative to the card")
+
+        let framework = card.directory.appendingPathComponent("framework.yaml")
+        let relaxed = try String(contentsOf: framework, encoding: .utf8)
+            .replacingOccurrences(of: "params: {k: 10}\n        eval: ctf_professional\n        metric: pass@10",
+                                  with: "params: {k: 2}\n        eval: ctf_professional\n        metric: pass@2")
+        try relaxed.write(to: framework, atomically: true, encoding: .utf8)
+        let assessed = try card.regenerate(["--format", "json"])
+        #expect(assessed.status == 4, "cybersecurity pre-mitigation moved from not assessed to a level\n\(assessed.stdout)\(assessed.stderr)")
+        let updated = try String(contentsOf: card.reports.appendingPathComponent("mockllm-model.json"), encoding: .utf8)
+        #expect(updated.contains("\"basis\" : \"samples\""))
+        #expect(updated.contains("unbiased pass@2 (Chen et al. 2021) averaged over challenges"))
+    }
+}

@@ -32,7 +32,8 @@ import ScorecardCore
     @Test func evidenceRoundTripsAndIsStoredOnce() throws {
         let store = try ScorecardStore(path: path)
         let sample = SampleRecord(subject: Subject(model: "o1"), stage: "pre_mitigation", evaluation: "ctf", sampleID: "a_epoch_1",
-                                  epoch: 2, score: nil, metadata: ["tier": "pro"], location: SourceLocation(file: "s.jsonl", line: 4))
+                                  epoch: 2, score: nil, metadata: ["tier": "pro"], error: "timeout", source: "logs/a.eval",
+                                  sourceSHA256: String(repeating: "c", count: 64), location: SourceLocation(file: "s.jsonl", line: 4))
         try store.saveEvidence(sha256: String(repeating: "a", count: 64), format: "scorecard", byteCount: 10,
                                records: [record(0.13)], samples: [sample])
         try store.saveEvidence(sha256: String(repeating: "a", count: 64), format: "scorecard", byteCount: 10,
@@ -42,6 +43,7 @@ import ScorecardCore
         #expect(loaded.samples.count == 1)
         #expect(loaded.samples[0].metadata == ["tier": "pro"] && loaded.samples[0].score == nil && loaded.samples[0].epoch == 2)
         #expect(loaded.samples[0].location == SourceLocation(file: "e.jsonl", line: 4))
+        #expect(loaded.samples[0].error == "timeout" && loaded.samples[0].source == "logs/a.eval")
     }
 
     @Test func identicalScorecardsAreNotStoredTwiceAndRowsAreImmutable() throws {

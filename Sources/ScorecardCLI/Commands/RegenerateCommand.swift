@@ -58,5 +58,5 @@ struct RegenerateCommand: ScorecardSubcommand {
 
 /// The evidence formats a card may name.
 enum EvidenceSources {
-    static let readerNames = ["scorecard"]
+    static var readerNames: [String] { EvidenceFormats.names }
 }

@@ -21,6 +21,9 @@ struct ScannedFile {
 /// A file whose size and modification time match the last recorded state is not read (as
 /// git's index does); any other file is hashed, so a touched but identical file costs one hash.
 struct EvidenceScan {
+    /// Files up to this size are read whole when they must be hashed, and the bytes reused.
+    static let keptInMemory = 64 << 20
+
     let config: CardConfig
     let known: [String: SourceState]
 
@@ -66,6 +69,11 @@ struct EvidenceScan {
         if let state = known[display], state.byteCount == size, state.modifiedNs == nanoseconds {
             return ScannedFile(path: path, display: display, sha256: state.sha256, byteCount: size, modifiedNs: nanoseconds,
                                source: source, bytes: nil)
+        }
+        // Small files are kept in memory for parsing; large logs are hashed in a streaming pass.
+        guard size <= Self.keptInMemory else {
+            return ScannedFile(path: path, display: display, sha256: try FileDigest.sha256(path: path), byteCount: size,
+                               modifiedNs: nanoseconds, source: source, bytes: nil)
         }
         let bytes = try InputFile.read(path)
         return ScannedFile(path: path, display: display, sha256: SHA256.hex(of: bytes), byteCount: bytes.count,

@@ -26,12 +26,15 @@ extension Regenerator {
             }
             progress("reading \(file.display)")
             do throws(InputError) {
-                let bytes: [UInt8]
-                if let known = file.bytes { bytes = known } else { bytes = try InputFile.read(file.path) }
-                let (fileRecords, fileSamples) = try EvidenceLoader.parse(bytes, file: file.display, stages: stages)
-                records += fileRecords
-                samples += fileSamples
-                parsed.parsed.append((file, "scorecard", fileRecords, fileSamples))
+                let read = try EvidenceLoader.read(
+                    path: file.path, name: file.display, reader: try reader(for: file), stages: stages,
+                    options: ImportOptions(stage: file.source.stage, allowedStages: stages, evaluationMap: file.source.map,
+                                           model: file.source.model),
+                    bytes: file.bytes)
+                records += read.records
+                samples += read.samples
+                for warning in read.warnings { progress("warning: \(warning)") }
+                parsed.parsed.append((file, read.format, read.records, read.samples))
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -60,6 +63,14 @@ extension Regenerator {
         }
         parsed.set = EvidenceSet(records: records, samples: samples)
         return parsed
+    }
+
+    /// The reader the card names for a file, or the one that recognises it (nil: our own format).
+    private func reader(for file: ScannedFile) throws(InputError) -> (any EvidenceReader.Type)? {
+        guard file.source.format == "auto" else { return try EvidenceFormats.reader(named: file.source.format) }
+        let prefix: [UInt8]
+        if let bytes = file.bytes { prefix = Array(bytes.prefix(64 << 10)) } else { prefix = try InputFile.prefix(file.path) }
+        return EvidenceFormats.detect(path: file.path, prefix: prefix)
     }
 
     /// Stores the inputs of a run: framework and determination texts, and newly parsed evidence.

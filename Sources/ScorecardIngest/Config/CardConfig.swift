@@ -15,6 +15,8 @@ public struct CardConfig: Sendable {
         public let stage: String?
         /// Task name → evaluation id.
         public let map: [String: String]
+        /// Model name for formats that do not record one (JUnit), or to override the file's.
+        public let model: String?
         /// Line of the entry in the configuration file.
         public let line: Int?
     }

@@ -78,7 +78,7 @@ public enum CardConfigLoader {
         var sources: [CardConfig.EvidenceSource] = []
         for item in node?.list(&log) ?? [] {
             var pattern: String?
-            var format = "auto", stage: String?, mapping: [String: String] = [:]
+            var format = "auto", stage: String?, model: String?, mapping: [String: String] = [:]
             if case .scalar = item.node {
                 pattern = item.string(&log)
             } else if let m = item.map(&log) {
@@ -90,17 +90,18 @@ public enum CardConfigLoader {
                     }
                 }
                 stage = m.optional("stage")?.string(&log)
+                model = m.optional("model")?.string(&log)
                 if let map = m.optional("map")?.map(&log) {
                     for (task, value) in map.all() { if let id = value.string(&log) { mapping[task] = id } }
                 }
-                m.finish(known: ["path", "format", "stage", "map"], &log)
+                m.finish(known: ["path", "format", "stage", "model", "map"], &log)
             }
             guard let pattern else { continue }
             let resolved = resolve(pattern)
             if FileGlob.expand(resolved).isEmpty {
                 item.log("evidence '\(pattern)' matches no file (looked for \(resolved))", &log)
             }
-            sources.append(.init(pattern: pattern, resolvedPattern: resolved, format: format, stage: stage, map: mapping, line: item.line))
+            sources.append(.init(pattern: pattern, resolvedPattern: resolved, format: format, stage: stage, map: mapping, model: model, line: item.line))
         }
         if sources.isEmpty, node != nil { node?.log("evidence lists no files", &log) }
         return sources

@@ -9,6 +9,9 @@ public enum EvidenceFormats {
     /// Every external reader, tried in this order when detecting a format.
     public static let all: [any EvidenceReader.Type] = [
         InspectReader.self,
+        LMEvalReader.self,
+        EveryEvalEverReader.self,
+        JUnitReader.self,
     ]
 
     /// The `--from` name of our own format.

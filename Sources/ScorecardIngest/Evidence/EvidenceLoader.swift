@@ -43,24 +43,12 @@ public enum EvidenceLoader {
         var importOptions = options
         importOptions.allowedStages = stages
         for input in found.inputs {
-            let path = input.path
             do {
-                if let reader = input.reader {
-                    let imported = try reader.read(path: path, options: importOptions)
-                    bundle.records += imported.records
-                    bundle.samples += imported.samples
-                    bundle.warnings += imported.warnings
-                    let hash: String
-                    if let known = imported.sha256 { hash = known } else { hash = try FileDigest.sha256(path: path) }
-                    bundle.inputs.append((path, hash))
-                    continue
-                }
-                let bytes = try InputFile.read(path)
-                let (records, samples) = try parse(bytes, file: path, stages: stages)
-                bundle.records += records
-                bundle.samples += samples
-                let hash = SHA256.hex(of: bytes)
-                bundle.inputs.append((path, hash))
+                let file = try read(path: input.path, name: input.path, reader: input.reader, stages: stages, options: importOptions)
+                bundle.records += file.records
+                bundle.samples += file.samples
+                bundle.warnings += file.warnings
+                bundle.inputs.append((input.path, file.sha256))
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -68,6 +56,47 @@ public enum EvidenceLoader {
         diagnostics += duplicateProblems(bundle)
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         return bundle
+    }
+
+    /// One file read in its format.
+    public struct ReadFile: Sendable {
+        public var records: [EvidenceRecord]
+        public var samples: [SampleRecord]
+        public var warnings: [Diagnostic]
+        public var sha256: String
+        /// The reader's name, or `evidence` for our own format.
+        public var format: String
+    }
+
+    /// Reads one file with `reader` (nil: our own format); records and messages call it `name`.
+    ///
+    /// `bytes`, when the caller already has the file's contents, saves reading our own format again.
+    public static func read(
+        path: String, name: String, reader: (any EvidenceReader.Type)?, stages: [String]?, options: ImportOptions,
+        bytes: [UInt8]? = nil
+    ) throws(InputError) -> ReadFile {
+        guard let reader else {
+            let contents: [UInt8]
+            if let bytes { contents = bytes } else { contents = try InputFile.read(path) }
+            let (records, samples) = try parse(contents, file: name, stages: stages)
+            return ReadFile(records: records, samples: samples, warnings: [], sha256: SHA256.hex(of: contents),
+                            format: EvidenceFormats.ownFormatName)
+        }
+        var imported: ImportedEvidence
+        do {
+            imported = try reader.read(path: path, options: options)
+        } catch {
+            throw InputError(error.diagnostics.map { $0.file == path ? Diagnostic(file: name, line: $0.line, column: $0.column, message: $0.message) : $0 })
+        }
+        let sha256: String
+        if let known = imported.sha256 { sha256 = known } else { sha256 = try FileDigest.sha256(path: path) }
+        if name != path {
+            imported.records = imported.records.map { $0.renamingFile(path, to: name) }
+            imported.samples = imported.samples.map { $0.renamingFile(path, to: name) }
+            imported.warnings = imported.warnings.map { $0.file == path ? Diagnostic(file: name, line: $0.line, column: $0.column, message: $0.message) : $0 }
+        }
+        return ReadFile(records: imported.records, samples: imported.samples, warnings: imported.warnings, sha256: sha256,
+                        format: reader.name)
     }
 
     /// Parses one file's bytes.

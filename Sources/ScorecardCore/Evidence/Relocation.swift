@@ -1,0 +1,22 @@
+extension EvidenceRecord {
+    /// The same record, its file named `name` instead of `path` (in its location and source).
+    ///
+    /// Readers name records by the path they read; a card names them relative to its root so
+    /// scorecards read the same on every checkout.
+    public func renamingFile(_ path: String, to name: String) -> EvidenceRecord {
+        EvidenceRecord(
+            subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
+            n: n, k: k, interval: interval, source: source == path ? name : source, sourceSHA256: sourceSHA256,
+            notes: notes, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
+    }
+}
+
+extension SampleRecord {
+    /// The same record, its file named `name` instead of `path` (in its location and source).
+    public func renamingFile(_ path: String, to name: String) -> SampleRecord {
+        SampleRecord(
+            subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
+            metadata: metadata, error: error, source: source == path ? name : source, sourceSHA256: sourceSHA256,
+            location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
+    }
+}
