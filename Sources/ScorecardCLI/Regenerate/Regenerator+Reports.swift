@@ -8,7 +8,8 @@ import ScorecardStore
 struct ReportSettings {
     let directory: String
     let formats: [ReportFormat]
-    let templates: TemplateLibrary
+    /// Template sources, read but not parsed: parsing waits until a report must be rendered.
+    let templateSources: [TemplateLibrary.Source]
     let generatedAt: String
     /// Changes whenever rendering would change for the same scorecard.
     let fingerprint: String
@@ -16,11 +17,11 @@ struct ReportSettings {
     init(config: CardConfig) throws {
         directory = config.reportDirectory
         formats = config.reportFormats.compactMap(ReportFormat.init(rawValue:))
-        templates = try config.templates.map { try TemplateLibrary.loading(overrides: $0) } ?? TemplateLibrary.builtIn()
+        templateSources = try config.templates.map { try TemplateLibrary.sources(overrides: $0) } ?? TemplateLibrary.builtInSources
         generatedAt = try GenerationTime.resolve(option: config.generatedAt, environment: ProcessInfo.processInfo.environment)
         var lines = ["tool \(ScorecardCommand.version)", "formats \(config.reportFormats.joined(separator: ","))",
                      "generated_at \(config.generatedAt ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "clock")"]
-        lines += templates.sources.map { "template \($0.name) \(SHA256.hex(of: $0.text))" }
+        lines += templateSources.map { "template \($0.name) \(SHA256.hex(of: $0.text))" }
         fingerprint = SHA256.hex(of: lines.joined(separator: "\n"))
     }
 }
@@ -81,6 +82,8 @@ struct ReportPlan {
     /// Renders every report to write into a temporary file beside its target.
     func prepare() throws -> [Prepared] {
         AtomicFile.removeStale(in: settings.directory)
+        guard !toRender.isEmpty else { return [] }
+        let templates = try TemplateLibrary(sources: settings.templateSources)
         var prepared: [Prepared] = []
         do {
             for (card, stem) in toRender {
@@ -89,7 +92,7 @@ struct ReportPlan {
                 subjectInput.inputs = card.document.inputs
                 for format in settings.formats {
                     let options = RenderOptions(
-                        formats: [format], templates: settings.templates, generatedAt: settings.generatedAt,
+                        formats: [format], templates: templates, generatedAt: settings.generatedAt,
                         naming: .single(fileName: "\(stem).\(format.fileExtension)"))
                     for file in try ReportRenderer.files(for: subjectInput, options: options) {
                         let path = (settings.directory as NSString).appendingPathComponent(file.path)

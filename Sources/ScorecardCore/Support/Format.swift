@@ -35,7 +35,9 @@ public enum Format {
         var result = String(digits.prefix(point))
         let rest = digits.dropFirst(point)
         if !rest.isEmpty, rest.contains(where: { $0 != "0" }) {
-            result += "." + String(rest).replacing(/0+$/, with: "")
+            var fraction = Substring(rest)
+            while fraction.last == "0" { fraction.removeLast() }
+            result += "." + fraction
         }
         return (negative ? "-" : "") + result
     }

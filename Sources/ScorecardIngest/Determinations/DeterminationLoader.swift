@@ -92,7 +92,7 @@ public enum DeterminationLoader {
         let author = m.required("author", &log)?.string(&log)
         var date: String?
         if let node = m.required("date", &log), let text = node.string(&log) {
-            if text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil { date = text } else {
+            if isISODate(text) { date = text } else {
                 node.log("date must be YYYY-MM-DD, found '\(text)'", &log)
             }
         }
@@ -101,6 +101,15 @@ public enum DeterminationLoader {
         return Determination(
             model: model, snapshot: snapshot, category: category, stage: stage, level: level, rationale: rationale,
             author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0))
+    }
+
+    /// Whether `text` is `YYYY-MM-DD` (digits and hyphens in place; a Swift regex costs milliseconds to compile).
+    static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        return bytes.indices.allSatisfy { i in
+            i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i])
+        }
     }
 
     static func categoryID(_ m: YAMLMap, _ framework: Framework, _ log: inout DiagnosticLog) -> String? {

@@ -27,9 +27,12 @@ public struct TemplateLibrary: Sendable {
 
     /// The built-in templates (a copy of `templates/` embedded in the binary).
     public static func builtIn() throws(TemplateError) -> TemplateLibrary {
-        try TemplateLibrary(sources: DefaultTemplates.files.map {
-            Source(name: $0.name, text: $0.text, origin: "templates/\($0.name) (built in)")
-        })
+        try TemplateLibrary(sources: builtInSources)
+    }
+
+    /// The built-in templates' sources, unparsed.
+    public static var builtInSources: [Source] {
+        DefaultTemplates.files.map { Source(name: $0.name, text: $0.text, origin: "templates/\($0.name) (built in)") }
     }
 
     /// The built-in templates with every file in `directory` replacing the one of the same name.
@@ -37,9 +40,13 @@ public struct TemplateLibrary: Sendable {
     /// Hidden files are ignored; any other file whose name is not a built-in template's is an
     /// error that lists the known names.
     public static func loading(overrides directory: String) throws(TemplateError) -> TemplateLibrary {
-        var sources = DefaultTemplates.files.map {
-            Source(name: $0.name, text: $0.text, origin: "templates/\($0.name) (built in)")
-        }
+        try TemplateLibrary(sources: sources(overrides: directory))
+    }
+
+    /// The sources `loading(overrides:)` would parse: read, not parsed, so callers can tell
+    /// whether templates changed without paying for parsing them.
+    public static func sources(overrides directory: String) throws(TemplateError) -> [Source] {
+        var sources = builtInSources
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -60,7 +67,7 @@ public struct TemplateLibrary: Sendable {
             }
             sources[index] = Source(name: entry, text: text, origin: path)
         }
-        return try TemplateLibrary(sources: sources)
+        return sources
     }
 
     /// Parses `sources` into a Markdown and an HTML library and checks every partial reference.
