@@ -94,7 +94,7 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("broken.json:"), "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
 

@@ -44,7 +44,7 @@ struct RegenerateCommand: ScorecardSubcommand {
         }
         let database = try ScorecardStore(path: storePath)
         let summary = try withExtendedLifetime(lock) {
-            try Regenerator(config: card, store: database, registry: BuiltinEvaluators.registry) { Console.progress($0) }.run()
+            try Regenerator(config: card, store: database, registry: BuiltinEvaluators.registry).run()
         }
         switch format {
         case .json:

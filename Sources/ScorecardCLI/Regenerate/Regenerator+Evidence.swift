@@ -19,12 +19,13 @@ extension Regenerator {
         var parsed: LoadedEvidence = .init(set: EvidenceSet(records: []), filesBySubject: [:], parsed: [])
         var stored: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var toRead: [ScannedFile] = []
         for file in scan.files {
-            if try store.hasEvidence(sha256: file.sha256) {
-                stored[file.sha256] = file.display
-                continue
-            }
-            progress("reading \(file.display)")
+            if try store.hasEvidence(sha256: file.sha256) { stored[file.sha256] = file.display } else { toRead.append(file) }
+        }
+        let progress = Progress(total: toRead.count)
+        defer { progress.finish() }
+        for (index, file) in toRead.enumerated() {
             do throws(InputError) {
                 let read = try EvidenceLoader.read(
                     path: file.path, name: file.display, reader: try reader(for: file), stages: stages,
@@ -33,7 +34,10 @@ extension Regenerator {
                     bytes: file.bytes)
                 records += read.records
                 samples += read.samples
-                for warning in read.warnings { progress("warning: \(warning)") }
+                progress.step(index + 1, label: file.display,
+                              detail: "\(read.records.count) summary and \(read.samples.count) per-sample records",
+                              bytes: file.byteCount)
+                for warning in read.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
                 parsed.parsed.append((file, read.format, read.records, read.samples))
             } catch {
                 diagnostics += error.diagnostics

@@ -17,7 +17,6 @@ struct Regenerator {
     let config: CardConfig
     let store: ScorecardStore
     let registry: EvaluatorRegistry
-    let progress: (String) -> Void
 
     func run() throws -> RunSummary {
         let framework = try FrameworkLoader.load(path: config.framework, registry: registry)

@@ -6,6 +6,18 @@ import Glibc
 /// Writing files so a crash never leaves half of one: write a temporary file beside the target,
 /// flush it to disk, then rename it over the target.
 enum AtomicFile {
+    /// Writes `data` to `path` atomically, creating its folder if needed.
+    static func write(_ data: Data, to path: String) throws {
+        try prepare(data, for: path).commit()
+    }
+
+    /// Writes `data` to a temporary file beside `path` and flushes it; the caller commits or discards.
+    static func prepare(_ data: Data, for path: String) throws -> Pending {
+        let writer = try AtomicFileWriter(path: path)
+        try data.withUnsafeBytes { try writer.write($0) }
+        return try writer.finish()
+    }
+
     /// A fully written temporary file waiting to replace its target.
     struct Pending {
         let temporary: String
@@ -30,6 +42,13 @@ enum AtomicFile {
         func discard() { unlink(temporary) }
     }
 
+    /// The temporary name for `target`: `.NAME.PID.RANDOM.tmp` in the same folder.
+    static func temporaryName(for target: String) -> String {
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = ".\((target as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    }
+
     /// Removes temporary files this tool left in `folder` when a process writing them was killed.
     ///
     /// Only names of the form `.NAME.PID.RANDOM.tmp` whose process is gone are removed.
@@ -43,51 +62,80 @@ enum AtomicFile {
             }
         }
     }
+}
 
-    /// Writes `data` to `path` atomically.
-    static func write(_ data: Data, to path: String) throws {
-        try prepare(data, for: path).commit()
-    }
+/// Writes a file in pieces into a temporary file beside the target; `commit()` renames it over
+/// the target, `discard()` (or dropping the writer) removes it. The target is untouched until then.
+final class AtomicFileWriter {
+    let path: String
+    private let temporary: String
+    private var handle: UnsafeMutablePointer<FILE>?
+    private(set) var bytesWritten = 0
+    private let limit = FaultInjection.writeLimit
 
-    /// Writes `data` to a temporary file beside `path` and flushes it; the caller commits or discards.
-    static func prepare(_ data: Data, for path: String) throws -> Pending {
+    init(path: String) throws {
+        self.path = path
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw CommandError("cannot create the folder \(folder): \(error.localizedDescription)")
         }
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CommandError("cannot write in \(folder): \(String(cString: strerror(errno)))") }
-        let limit = FaultInjection.writeLimit
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                if let limit, offset >= limit {
-                    failure = String(cString: strerror(ENOSPC))
-                    return
-                }
-                let chunk = min(raw.count - offset, limit.map { max(1, $0 - offset) } ?? Int.max, 1 << 20)
-                guard let base = raw.baseAddress else { return }
-                let written = Glibc.write(fd, base + offset, chunk)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        close(fd)
-        if let failure {
+        temporary = AtomicFile.temporaryName(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw CommandError("cannot write in \(folder): \(String(cString: strerror(errno)))") }
+        guard let stream = fdopen(descriptor, "w") else {
+            close(descriptor)
             unlink(temporary)
-            throw CommandError("cannot write \(path): \(failure)")
+            throw CommandError("cannot open a temporary file beside \(path)")
         }
-        return Pending(temporary: temporary, target: path)
+        handle = stream
+        setvbuf(stream, nil, _IOFBF, 1 << 20)
+    }
+
+    deinit { discard() }
+
+    /// Appends bytes.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let handle else { throw CommandError("write after the output was closed") }
+        if let limit, bytesWritten + bytes.count > limit { throw CommandError("cannot write \(path): \(String(cString: strerror(ENOSPC)))") }
+        let written = bytes.isEmpty ? 0 : fwrite(bytes.baseAddress, 1, bytes.count, handle)
+        guard written == bytes.count else { throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        bytesWritten += written
+    }
+
+    /// Appends bytes.
+    func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
+
+    /// Appends bytes and a newline.
+    func writeLine(_ bytes: [UInt8]) throws {
+        try write(bytes)
+        try write([0x0A])
+    }
+
+    /// Flushes and closes the temporary file, ready to be renamed over the target.
+    func finish() throws -> AtomicFile.Pending {
+        guard let handle else { throw CommandError("the output was already closed") }
+        self.handle = nil
+        let flushed = fflush(handle) == 0 && fsync(fileno(handle)) == 0
+        let reason = String(cString: strerror(errno))
+        let closed = fclose(handle) == 0
+        guard flushed, closed else {
+            unlink(temporary)
+            throw CommandError("cannot write \(path): \(reason)")
+        }
+        return AtomicFile.Pending(temporary: temporary, target: path)
+    }
+
+    /// Flushes, syncs and renames the temporary file over the target.
+    func commit() throws { try finish().commit() }
+
+    /// Removes the temporary file without touching the target.
+    func discard() {
+        guard let handle else { return }
+        self.handle = nil
+        fclose(handle)
+        unlink(temporary)
     }
 }
 

@@ -80,15 +80,6 @@ enum Console {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// A progress line on standard error: rewritten in place on a terminal, plain lines otherwise.
-    static func progress(_ text: String) {
-        if isatty(STDERR_FILENO) != 0 {
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-        } else {
-            error(text)
-        }
-    }
-
     /// Writes text to standard output as is.
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
