@@ -73,23 +73,11 @@ public enum EvidenceFormats {
                 problems.append(Diagnostic(file: path, message: "no such file or folder"))
                 continue
             }
-            let files: [String]
-            if isDirectory.boolValue {
-                do {
-                    files = try FileManager.default.contentsOfDirectory(atPath: path)
-                        .filter { !$0.hasPrefix(".") }.sorted()
-                        .map { (path as NSString).appendingPathComponent($0) }
-                        .filter { file in
-                            var isFolder: ObjCBool = false
-                            return FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) && !isFolder.boolValue
-                        }
-                } catch {
-                    problems.append(Diagnostic(file: path, message: "cannot list the folder: \(error.localizedDescription)"))
-                    continue
-                }
-            } else {
-                files = [path]
+            if isDirectory.boolValue, !FileManager.default.isReadableFile(atPath: path) {
+                problems.append(Diagnostic(file: path, message: "cannot list the folder: permission denied"))
+                continue
             }
+            let files = isDirectory.boolValue ? FileGlob.expand(path) : [path]
             for file in files where seen.insert((file as NSString).standardizingPath).inserted {
                 do {
                     let prefix = try InputFile.prefix(file)
