@@ -109,6 +109,15 @@ import ScorecardStore
         #expect(recovered.status == 5)
     }
 
+    @Test func theSameResultsListedTwiceAreRefused() throws {
+        let card = try CardFixture(models: 1)
+        defer { card.remove() }
+        try FileManager.default.copyItem(at: card.evidence, to: card.directory.appendingPathComponent("evidence/copy.jsonl"))
+        let result = try card.regenerate()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("evidence/results.jsonl: has the same contents as evidence/copy.jsonl; list the results once"))
+    }
+
     @Test func aCorruptDatabaseIsReportedAndLeftAlone() throws {
         let card = try CardFixture()
         defer { card.remove() }

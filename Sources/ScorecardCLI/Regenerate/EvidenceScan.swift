@@ -52,6 +52,13 @@ struct EvidenceScan {
             }
         }
         result.counts.files = result.files.count
+        var byContent: [String: String] = [:]
+        for file in result.files {
+            if let first = byContent[file.sha256] {
+                throw InputError(file: file.display, "has the same contents as \(first); list the results once")
+            }
+            byContent[file.sha256] = file.display
+        }
         return result
     }
 
