@@ -52,25 +52,21 @@ public struct CTFEvaluator: Evaluator {
         guard !all.isEmpty else { return nil }
         let problems = options.problems(all)
         guard !problems.isEmpty else { return .missing(reason: "no challenges of '\(target.evaluation)' in tier \(options.tier ?? "")") }
-        var perProblem: [Double] = []
-        for problem in problems {
-            let outcomes = options.outcomes(problem)
-            // With errored attempts excluded, a challenge that never ran has nothing to say.
-            if outcomes.isEmpty, options.errored == .exclude { continue }
-            let successes = outcomes.filter { $0 == 1 }.count
-            guard let estimate = PassAtK.estimate(attempts: outcomes.count, successes: successes, k: k) else {
-                return .missing(reason: "challenge '\(problem.id)' has \(outcomes.count) usable attempts; pass@\(k) needs at least \(k)")
-            }
-            perProblem.append(estimate)
+        let summary = options.summarize(problems, k: k, partialCredit: false)
+        if let short = problems.first(where: { problem in
+            let usable = problem.scores.filter { $0 != nil || options.errored == .failure }.count
+            return usable > 0 && usable < k
+        }) {
+            let usable = short.scores.filter { $0 != nil || options.errored == .failure }.count
+            return .missing(reason: "challenge '\(short.id)' has \(usable) usable attempts; pass@\(k) needs at least \(k)")
         }
-        guard !perProblem.isEmpty else {
+        // pass@1 is the mean solve rate; larger k come from the unbiased estimator.
+        guard let estimate = k == 1 ? summary.mean : summary.passAtK else {
             return .missing(reason: "every attempt at '\(target.evaluation)' errored and errored attempts are excluded")
         }
-        let value = perProblem.reduce(0, +) / Double(perProblem.count)
-        let interval = Bootstrap.meanInterval(perProblem, settings: options.bootstrap)
         return .measured(IndicatorScore(
-            value: value, interval: interval, n: perProblem.count, k: nil, metric: "pass@\(k)", basis: .samples,
+            value: estimate.value, interval: estimate.interval, n: estimate.n, k: nil, metric: "pass@\(k)", basis: .samples,
             sources: SampleOptions.sources(evidence, target.evaluation),
-            notes: [options.denominatorNote(problems), "unbiased pass@\(k) (Chen et al. 2021) averaged over challenges"]))
+            notes: [options.denominatorNote(summary), "unbiased pass@\(k) (Chen et al. 2021) averaged over challenges"]))
     }
 }

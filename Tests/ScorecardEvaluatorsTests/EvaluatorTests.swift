@@ -49,7 +49,7 @@ enum Evidence {
         let samples = Evidence.samples("ctf", [("a", [1, nil], "pro"), ("b", [nil, nil], "pro"), ("c", [1, 1], "easy")])
         let score = try #require(try make(["tier": .string("pro")]).measure(Evidence.target("ctf", ["pass@1"]), in: Evidence.slice([], samples)).score)
         #expect(abs(score.value - 0.25) < 1e-12, "a: 1 of 2, b: 0 of 2 (errored = failed) → 0.25")
-        #expect(score.notes[0].contains("2 problems, 4 attempts (1 scored, 3 errored; errored attempts count as failures); tier pro"))
+        #expect(score.notes[0].contains("2 problems, 4 attempts (1 scored, 3 errored; errored samples count as failures); tier pro"))
         let excluded = try #require(try make(["tier": .string("pro"), "errored": .string("exclude")]).measure(
             Evidence.target("ctf", ["pass@1"]), in: Evidence.slice([], samples)).score)
         #expect(abs(excluded.value - 1.0) < 1e-12, "b has no usable attempt and drops out; a is 1 of 1")

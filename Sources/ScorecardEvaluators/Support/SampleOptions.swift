@@ -2,17 +2,10 @@ import ScorecardCore
 
 /// Options shared by evaluators that compute from per-sample records.
 struct SampleOptions: Hashable, Sendable {
-    /// What an errored attempt counts as.
-    enum ErroredPolicy: String, Hashable, Sendable {
-        /// An errored attempt is a failed attempt (the default: errors never raise a success rate).
-        case failure
-        /// Errored attempts are dropped from the denominator.
-        case exclude
-    }
-
     static let keys = ["errored", "success_threshold", "bootstrap_resamples", "seed", "tier"]
 
-    let errored: ErroredPolicy
+    /// What an errored attempt counts as (a failure unless `errored: exclude`).
+    let errored: SampleStatistics.ErroredPolicy
     /// A score at or above this counts as a success.
     let successThreshold: Double
     let bootstrap: Bootstrap.Settings
@@ -20,7 +13,8 @@ struct SampleOptions: Hashable, Sendable {
     let tier: String?
 
     init(_ parameters: EvaluatorParameters) throws(ParameterError) {
-        errored = ErroredPolicy(rawValue: try parameters.choice("errored", of: ["failure", "exclude"], default: "failure")) ?? .failure
+        let policy = try parameters.choice("errored", of: SampleStatistics.ErroredPolicy.allCases.map(\.rawValue), default: "failure")
+        errored = SampleStatistics.ErroredPolicy(rawValue: policy) ?? .failure
         successThreshold = try parameters.number("success_threshold", default: 1) ?? 1
         guard (0...1).contains(successThreshold) else {
             throw ParameterError(key: "success_threshold", message: "must be in [0, 1], found \(Format.number(successThreshold))")
@@ -37,25 +31,24 @@ struct SampleOptions: Hashable, Sendable {
         return all.filter { $0.metadata["tier"] == tier }
     }
 
-    /// Attempt outcomes of one problem as 0/1 successes under the errored policy.
-    func outcomes(_ problem: Problem) -> [Double] {
-        problem.scores.compactMap { score in
-            guard let score else { return errored == .failure ? 0 : nil }
-            return score >= successThreshold ? 1 : 0
+    /// A problem's attempts for `SampleStatistics`: successes as 0/1, or scores kept as partial credit.
+    func attempts(_ problem: Problem, partialCredit: Bool) -> [SampleStatistics.Attempt] {
+        problem.scores.map { score in
+            guard let score else { return .errored }
+            return .scored(partialCredit ? score : (score >= successThreshold ? 1 : 0), answer: .missing)
         }
     }
 
-    /// Attempt scores of one problem (partial credit kept) under the errored policy.
-    func scores(_ problem: Problem) -> [Double] {
-        problem.scores.compactMap { score in score ?? (errored == .failure ? 0 : nil) }
+    /// Summarises problems with the shared per-sample statistics (as `import` does).
+    func summarize(_ problems: [Problem], k: Int, partialCredit: Bool) -> SampleStatistics.Summary {
+        SampleStatistics.summarize(
+            problems.map { attempts($0, partialCredit: partialCredit) }, k: k, errored: errored, bootstrap: bootstrap)
     }
 
     /// A line for the trace describing the denominators and the policy.
-    func denominatorNote(_ problems: [Problem]) -> String {
-        let attempts = problems.reduce(0) { $0 + $1.scores.count }
-        let erroredCount = problems.reduce(0) { $0 + $1.scores.filter { $0 == nil }.count }
-        var note = "\(problems.count) problems, \(attempts) attempts (\(attempts - erroredCount) scored, \(erroredCount) errored"
-        note += erroredCount > 0 ? "; errored attempts \(errored == .failure ? "count as failures" : "are excluded"))" : ")"
+    func denominatorNote(_ summary: SampleStatistics.Summary) -> String {
+        var note = "\(summary.problems) problems, \(summary.attempts) attempts (\(summary.scored) scored, \(summary.errored) errored"
+        note += summary.errored > 0 ? "; \(errored.phrase))" : ")"
         if let tier { note += "; tier \(tier)" }
         return note
     }
