@@ -157,3 +157,31 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
     }
 }
+
+@Suite struct ImportOtherFormatsTests {
+    static let junit = "Tests/ScorecardIngestTests/Fixtures/junit/pytest-junitxml-default.xml"
+
+    @Test func junitNeedsAModelAndFollowsTheErroredPolicy() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-junit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("e.jsonl").path
+        let noModel = try CLI.run(["import", Self.junit, "--stage", "post_mitigation", "--out", out])
+        #expect(noModel.status == 2, "JUnit records no model: \(noModel.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        func passRate(_ extra: [String]) throws -> (n: Int, k: Int) {
+            let result = try CLI.run(["import", Self.junit, "--model", "o1", "--stage", "post_mitigation", "--no-samples", "--out", out] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let line = try #require(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").first)
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(record["metric"] as? String == "pass_rate")
+            return (record["n"] as? Int ?? -1, record["k"] as? Int ?? -1)
+        }
+        let failures = try passRate([])
+        #expect(failures.n == 9 && failures.k == 3, "errors count as failed attempts by default")
+        try FileManager.default.removeItem(atPath: out)
+        let excluded = try passRate(["--errored", "exclude"])
+        #expect(excluded.n == 7 && excluded.k == 3, "--errored exclude leaves the two errored cases out of n")
+    }
+}

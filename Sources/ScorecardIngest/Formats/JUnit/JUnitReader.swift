@@ -69,9 +69,9 @@ public enum JUnitReader: EvidenceReader {
         return false
     }
 
-    /// Reads a report with the default ``JUnitOptions``.
+    /// Reads a report; errors count as failures unless the import's errored-sample policy excludes them.
     public static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedEvidence {
-        try read(path: path, options: options, junit: JUnitOptions())
+        try read(path: path, options: options, junit: JUnitOptions(countErrorsAsFailures: options.erroredSamples == .failure))
     }
 
     /// Reads a report, counting errors as ``JUnitOptions`` says.
