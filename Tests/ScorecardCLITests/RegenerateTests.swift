@@ -109,6 +109,27 @@ import ScorecardStore
         #expect(recovered.status == 5)
     }
 
+    @Test func aRunThatFailsAfterStartingIsMarkedFailedAndItsAlertsComeAgain() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        #expect(try card.regenerate().status == 0)
+        try card.writeEvidence(models: 3, version: 1)
+        // A folder where model-2's report goes: every temporary file is written, then that rename fails.
+        let blocker = card.reports.appendingPathComponent("model-2.json")
+        try FileManager.default.removeItem(at: blocker)
+        try FileManager.default.createDirectory(at: blocker.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        let failed = try card.regenerate()
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("cannot replace \(blocker.path)"))
+        #expect(try card.store().runCount(status: "failed") == 1)
+        #expect(card.temporaryFiles().isEmpty)
+
+        try FileManager.default.removeItem(at: blocker)
+        let retried = try card.regenerate()
+        #expect(retried.status == 5, "the gate flip of the failed run is raised again\n\(retried.stdout)\(retried.stderr)")
+        #expect(try card.reportContents().keys.sorted() == ["model-0.json", "model-1.json", "model-2.json"])
+    }
+
     @Test func theSameResultsListedTwiceAreRefused() throws {
         let card = try CardFixture(models: 1)
         defer { card.remove() }

@@ -10,9 +10,12 @@ import ScorecardStore
 ///
 /// Order of work, chosen so a crash at any moment leaves old or new files and a consistent
 /// database: read and assess everything in memory; write every changed report to a temporary
-/// file; store evidence, scorecards and report hashes in one transaction; rename the temporary
-/// files into place; mark the run completed. A run killed before the end stays "started", so the
-/// next run compares against the last completed one and raises the same alerts again.
+/// file (nothing in the database has changed yet, so a full disk or a read-only folder leaves it
+/// as it was); store the inputs (content-addressed, so storing them twice is harmless), then the
+/// scorecards and report hashes in one transaction; rename the temporary files into place; mark
+/// the run completed. A run that fails after it started is marked failed; one killed before the
+/// end stays "started". Either way the next run compares against the last completed one and
+/// raises the same alerts again.
 struct Regenerator {
     let config: CardConfig
     let store: ScorecardStore
@@ -64,8 +67,14 @@ struct Regenerator {
         let reports = ReportPlan(cards: cards, settings: renderSettings, input: shared, previous: last, recorded: recorded,
                                  config: config)
         let pending = try reports.prepare()
+        let run: Int64
         do {
-            let run = try store.beginRun(configPath: config.display(config.path))
+            run = try store.beginRun(configPath: config.display(config.path))
+        } catch {
+            for file in pending { file.pending.discard() }
+            throw error
+        }
+        do {
             try saveInputs(framework: framework, determinations: determinations, loaded: loaded)
             try store.commit(
                 run: run,
@@ -80,6 +89,7 @@ struct Regenerator {
             try store.completeRun(run, fingerprint: fingerprint, summary: text)
         } catch {
             for file in pending { file.pending.discard() }
+            try? store.failRun(run, message: "\(error)")
             throw error
         }
         return summary
