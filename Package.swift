@@ -5,7 +5,8 @@ let package = Package(
     name: "Scorecard",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "scorecard", targets: ["scorecard"]),
+        .executable(name: "scorecard", targets: ["ScorecardTool"]),
+        .library(name: "Scorecard", targets: ["Scorecard"]),
         .library(name: "ScorecardCore", targets: ["ScorecardCore"]),
         .library(name: "ScorecardEvaluators", targets: ["ScorecardEvaluators"]),
         .library(name: "ScorecardIngest", targets: ["ScorecardIngest"]),
@@ -52,16 +53,24 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The commands, as a library so tests can drive them in-process.
+        // The application: inputs → assessment → documents and reports; import, regenerate, check,
+        // diff, history, export, render to files. What the CLI (or a server) calls.
+        .target(
+            name: "Scorecard",
+            dependencies: ["ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardStore", "ScorecardRender"]
+        ),
+        // The commands: options, calls into Scorecard, printing, exit codes. A library so tests can drive it in-process.
         .target(
             name: "ScorecardCLI",
             dependencies: [
-                "ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardStore", "ScorecardRender",
+                "Scorecard", "ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardStore", "ScorecardRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The `scorecard` executable: only the entry point.
-        .executableTarget(name: "scorecard", dependencies: ["ScorecardCLI"]),
+        // The `scorecard` executable (product `scorecard`): only the entry point.
+        .executableTarget(name: "ScorecardTool", dependencies: ["ScorecardCLI"]),
+        // Builders for tests: a card (framework, evidence, configuration) in a temporary folder.
+        .target(name: "ScorecardTesting", dependencies: ["ScorecardStore"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
@@ -75,7 +84,14 @@ let package = Package(
             name: "ScorecardRenderTests",
             dependencies: ["ScorecardRender", "ScorecardXML", "ScorecardIngest", "ScorecardEvaluators"]
         ),
-        .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "scorecard", "ScorecardStore"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ScorecardTests",
+            dependencies: ["Scorecard", "ScorecardTesting", "ScorecardCore", "ScorecardIngest", "ScorecardStore", "ScorecardRender"]
+        ),
+        .testTarget(
+            name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "ScorecardTool", "ScorecardStore", "ScorecardTesting"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

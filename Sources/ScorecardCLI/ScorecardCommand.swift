@@ -1,11 +1,10 @@
 import ArgumentParser
+import Scorecard
 
 /// The `scorecard` command: turns evaluation evidence into risk scorecards under a framework.
 public struct ScorecardCommand: ParsableCommand {
-    public static let version = "0.1.0"
-
     public static let configuration = CommandConfiguration(
-        commandName: "scorecard",
+        commandName: ToolIdentity.name,
         abstract: "Turn evaluation evidence into Preparedness-style risk scorecards.",
         discussion: """
             Evaluators measure indicators from evidence; a rules engine maps them to levels per \
@@ -18,7 +17,7 @@ public struct ScorecardCommand: ParsableCommand {
             gate stopped passing since the last run (regenerate); 6 the store was busy (regenerate); \
             7 a stored scorecard does not re-derive (check); 64 bad command-line usage.
             """,
-        version: version,
+        version: ToolIdentity.version,
         subcommands: [
             AssessCommand.self, ExplainCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
             HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, ExportCommand.self,

@@ -1,11 +1,11 @@
 import Foundation
-@testable import ScorecardCLI
+@testable import Scorecard
+import ScorecardTesting
 import Testing
 
 /// Runs the built `scorecard` executable from the package root, as a user would.
 enum CLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackagePaths.root
 
     /// The executable, built beside the test bundle.
     static var executable: URL {

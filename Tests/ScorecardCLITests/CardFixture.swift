@@ -1,69 +1,8 @@
-import Foundation
-import ScorecardStore
+import ScorecardTesting
 
-/// A card in a temporary folder: framework, evidence, determinations and scorecard.yaml.
-struct CardFixture {
-    let directory: URL
-
-    init(models: Int = 3, version: Int = 0, formats: [String] = ["json"]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-card-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("evidence"), withIntermediateDirectories: true)
-        let framework = CLI.packageRoot.appendingPathComponent("frameworks/openai-preparedness-beta.yaml")
-        try FileManager.default.copyItem(at: framework, to: directory.appendingPathComponent("framework.yaml"))
-        try writeEvidence(models: models, version: version)
-        try """
-            schema_version: 1
-            framework: framework.yaml
-            evidence:
-              - path: evidence/*.jsonl
-            reports:
-              directory: reports
-              formats: [\(formats.joined(separator: ", "))]
-              generated_at: 2025-01-01T00:00:00Z
-            """.write(to: config, atomically: true, encoding: .utf8)
-    }
-
-    var config: URL { directory.appendingPathComponent("scorecard.yaml") }
-    var storePath: String { directory.appendingPathComponent(".scorecard/scorecard.sqlite").path }
-    var reports: URL { directory.appendingPathComponent("reports") }
-    var evidence: URL { directory.appendingPathComponent("evidence/results.jsonl") }
-
-    /// Evidence for `models` models; `version` shifts values so levels move: odd versions put
-    /// model-0's professional CTF at 0.9 (High), which fails its deployment gate.
-    func writeEvidence(models: Int, version: Int) throws {
-        var lines: [String] = []
-        for m in 0..<models {
-            let ctf = m == 0 && version % 2 == 1 ? 0.9 : 0.1 + Double(m % 5) * 0.01
-            for stage in ["pre_mitigation", "post_mitigation"] {
-                lines.append(#"{"model": "model-\#(m)", "stage": "\#(stage)", "eval": "ctf_professional", "metric": "pass@10", "value": \#(ctf), "n": 100}"#)
-                lines.append(#"{"model": "model-\#(m)", "stage": "\#(stage)", "eval": "tacit_knowledge_troubleshooting", "metric": "cons@32", "value": 0.6}"#)
-                lines.append(#"{"model": "model-\#(m)", "stage": "\#(stage)", "eval": "changemyview", "metric": "percentile", "value": 0.\#(40 + version % 3)}"#)
-                lines.append(#"{"model": "model-\#(m)", "stage": "\#(stage)", "eval": "swe_bench_verified", "metric": "pass@1", "value": 0.3, "n": 477}"#)
-            }
-        }
-        try (lines.joined(separator: "\n") + "\n").write(to: evidence, atomically: true, encoding: .utf8)
-    }
-
+extension CardFixture {
+    /// Runs `scorecard regenerate` on the card through the executable.
     func regenerate(_ extra: [String] = [], environment: [String: String] = [:]) throws -> CLI.Result {
         try CLI.run(["regenerate", "--config", config.path] + extra, environment: environment)
     }
-
-    /// Report file name → bytes.
-    func reportContents() throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
-        for name in names where !name.hasPrefix(".") {
-            result[name] = try Data(contentsOf: reports.appendingPathComponent(name))
-        }
-        return result
-    }
-
-    /// Leftover temporary files in the reports folder.
-    func temporaryFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).filter { $0.hasSuffix(".tmp") }
-    }
-
-    func store() throws -> ScorecardStore { try ScorecardStore(path: storePath, create: false) }
-
-    func remove() { try? FileManager.default.removeItem(at: directory) }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ScorecardStore
+import ScorecardTesting
+import Testing
 
 @Suite struct RegenerateTests {
     @Test func secondRunChangesNothingAndWritesNothing() throws {
@@ -181,31 +182,6 @@ import ScorecardStore
         let run = try CLI.run(["regenerate", "--config", path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Reports: 0 written"), "the template selects my-model, which the evidence does not have")
-    }
-}
-
-/// Makes a folder unwritable, also for root (who ignores permission bits): `chattr +i` then.
-enum ReadOnly {
-    static func make(_ path: String) throws {
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
-        if FileManager.default.isWritableFile(atPath: path) || getuid() == 0 {
-            let status = try chattr("+i", path)
-            if status != 0 { Issue.record("cannot make \(path) read-only here (chattr exited \(status))") }
-        }
-    }
-
-    static func release(_ path: String) throws {
-        if getuid() == 0 { _ = try chattr("-i", path) }
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-    }
-
-    private static func chattr(_ flag: String, _ path: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [flag, path]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }
 

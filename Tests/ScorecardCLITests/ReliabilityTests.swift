@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardTesting
 import Testing
 import ScorecardStore
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scorecard
 import ScorecardCore
 
 /// `scorecard assess`: evidence → levels, gates and flags, printed as a table or JSON.
@@ -27,14 +28,14 @@ struct AssessCommand: ScorecardSubcommand {
     var failOnGate = false
 
     mutating func execute() throws -> ExitStatus {
-        let loaded = try LoadedInputs.load(inputs)
+        let loaded = try inputs.load()
         let assessments = try loaded.assess(models: inputs.model)
         switch format {
         case .json:
             let data = try loaded.document(assessments).encoded()
             FileHandle.standardOutput.write(data)
         case .text:
-            Console.write(TextScorecard(framework: loaded.framework.framework).render(assessments))
+            Console.write(TextScorecard(framework: loaded.framework).render(assessments))
         }
         if failOnGate, assessments.contains(where: { $0.gates.contains { !$0.passed } }) {
             return .gateFailed

@@ -1,15 +1,11 @@
 import ArgumentParser
 import Foundation
-import ScorecardCore
+import Scorecard
 import ScorecardIngest
 
-/// `scorecard bench import`: times `import` (read, statistics, JSON Lines) on folders of logs.
-///
-/// Each repeat runs the same pipeline as `import`, with the same workers, but discards the
-/// output; the kernel's peak-RSS counter is reset before each repeat, so each row shows that
-/// repeat's peak. Phase times are summed over workers (thread-seconds); wall is the repeat's
-/// elapsed time. A last line times the bootstrap alone: B resamples over 10,000 problems.
-struct BenchImport: ParsableCommand {
+/// `scorecard bench import`: times `import` (read, statistics, JSON Lines) on folders of logs;
+/// see ``ImportBenchmark``.
+struct BenchImport: ScorecardSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Time importing logs: read, statistics, encode; MB/s, records/s, peak RSS; medians over repeats."
@@ -45,96 +41,29 @@ struct BenchImport: ParsableCommand {
         if !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64.") }
     }
 
-    struct Row: Codable {
-        var wall = 0.0, read = 0.0, compute = 0.0, encode = 0.0
-        var megabytes = 0.0, sampleRecords = 0, summaryRecords = 0, outputMegabytes = 0.0, peakRSSMegabytes = 0.0
-        var megabytesPerSecond: Double { wall > 0 ? megabytes / wall : 0 }
-        var recordsPerSecond: Double { wall > 0 ? Double(sampleRecords) / wall : 0 }
-    }
-
-    func run() throws {
-        let files: [EvidenceFormats.Input]
-        do {
-            files = try EvidenceFormats.inputs(inputs).inputs
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
-        }
+    mutating func execute() throws -> ExitStatus {
         let options = ImportOptions(
             stage: stage, includeSamples: !noSamples, bootstrap: .init(resamples: bootstrapResamples, seed: 0),
             exactMetadata: exactMetadata)
-        var rows: [Row] = []
-        for _ in 0..<`repeat` {
-            rows.append(try once(files, options: options))
-        }
-        let bootstrapSeconds = Self.timeBootstrap(resamples: bootstrapResamples)
-        let median = Self.median(rows)
+        let benchmark = try ImportBenchmark(inputs: inputs, options: options, jobs: jobs, repeats: `repeat`)
+        let result = try benchmark.run()
+        let rows = result.rows, median = result.median, files = benchmark.files.count
         switch format {
         case .json:
             let document: [String: Any] = [
-                "files": files.count, "jobs": jobs, "bootstrap_resamples": bootstrapResamples, "repeats": rows.count,
+                "files": files, "jobs": jobs, "bootstrap_resamples": bootstrapResamples, "repeats": rows.count,
                 "median": Self.dictionary(median), "rows": rows.map(Self.dictionary),
-                "bootstrap_10000_problems_seconds": bootstrapSeconds,
+                "bootstrap_10000_problems_seconds": result.bootstrapSeconds,
             ]
             let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
             Console.write(String(decoding: data, as: UTF8.self) + "\n")
         case .text:
-            Console.write(text(files: files.count, rows: rows, median: median, bootstrapSeconds: bootstrapSeconds))
+            Console.write(text(files: files, rows: rows, median: median, bootstrapSeconds: result.bootstrapSeconds))
         }
+        return .success
     }
 
-    func once(_ files: [EvidenceFormats.Input], options: ImportOptions) throws -> Row {
-        PeakMemory.reset()
-        var row = Row()
-        var failures: [Diagnostic] = []
-        let clock = ContinuousClock()
-        let start = clock.now
-        OrderedWorkers.run(count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options) }) { _, processed in
-            if let error = processed.error { failures += error.diagnostics }
-            row.read += processed.readSeconds
-            row.compute += processed.computeSeconds
-            row.encode += processed.encodeSeconds
-            row.megabytes += Double(processed.fileBytes) / 1e6
-            row.sampleRecords += processed.sampleLines.count
-            row.summaryRecords += processed.summaryLines.count
-            row.outputMegabytes += Double((processed.summaryLines + processed.sampleLines).reduce(0) { $0 + $1.count + 1 }) / 1e6
-        }
-        let elapsed = clock.now - start
-        row.wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        row.peakRSSMegabytes = PeakMemory.peakMegabytes()
-        if !failures.isEmpty {
-            Console.error(InputError(failures).description)
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
-        }
-        return row
-    }
-
-    /// Seconds for one bootstrap of B resamples over 10,000 problems of three 0/1 attempts (mean, pass@3, two-level).
-    static func timeBootstrap(resamples: Int) -> Double {
-        var generator = SeededGenerator(seed: 42)
-        let problems: [[SampleStatistics.Attempt]] = (0..<10_000).map { _ in
-            (0..<3).map { _ in .scored(generator.next() % 3 == 0 ? 1 : 0, answer: .missing) }
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
-        _ = SampleStatistics.summarize(problems, k: 3, errored: .failure, bootstrap: .init(resamples: resamples, seed: 0))
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
-
-    static func median(_ rows: [Row]) -> Row {
-        func mid(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        }
-        var row = rows.first ?? Row()
-        row.wall = mid(rows.map(\.wall))
-        row.read = mid(rows.map(\.read))
-        row.compute = mid(rows.map(\.compute))
-        row.encode = mid(rows.map(\.encode))
-        row.peakRSSMegabytes = mid(rows.map(\.peakRSSMegabytes))
-        return row
-    }
+    typealias Row = ImportBenchmark.Row
 
     static func dictionary(_ row: Row) -> [String: Any] {
         [
@@ -162,23 +91,4 @@ struct BenchImport: ParsableCommand {
     }
 
     func f(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
-}
-
-/// The kernel's record of this process's peak resident set (Linux `/proc/self/status` VmHWM).
-enum PeakMemory {
-    /// Resets the peak to the current resident set (writing 5 to `/proc/self/clear_refs`); a no-op elsewhere.
-    static func reset() {
-        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
-        try? handle.write(contentsOf: Data("5".utf8))
-        try? handle.close()
-    }
-
-    /// VmHWM in megabytes (10^6 bytes), or 0 when unknown.
-    static func peakMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes * 1024 / 1e6
-    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Scorecard
 import ScorecardCore
 import ScorecardEvaluators
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scorecard
 import ScorecardCore
 
 /// `scorecard explain`: why a category has its level, step by step.
@@ -31,19 +32,10 @@ struct ExplainCommand: ScorecardSubcommand {
     }
 
     mutating func execute() throws -> ExitStatus {
-        let loaded = try LoadedInputs.load(inputs)
-        let framework = loaded.framework.framework
-        guard let definition = framework.category(category) else {
-            throw CommandError("unknown category '\(category)' (known: \(framework.categories.map(\.id).joined(separator: ", ")))",
-                               status: .invalidInput)
-        }
-        let stages = try onlyStage.map { id in
-            guard let found = framework.stage(id) else {
-                throw CommandError("unknown stage '\(id)' (known: \(framework.stages.map(\.id).joined(separator: ", ")))",
-                                   status: .invalidInput)
-            }
-            return [found]
-        } ?? framework.stages
+        let loaded = try inputs.load()
+        let framework = loaded.framework
+        let definition = try loaded.category(category)
+        let stages = try loaded.stages(only: onlyStage)
         let assessments = try loaded.assess(models: inputs.model)
         var out = ""
         for assessment in assessments {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ScorecardCore
+import Scorecard
 import ScorecardIngest
 
 /// `scorecard export`: evidence → another tool's format (Every Eval Ever records).
@@ -57,33 +57,22 @@ struct ExportCommand: ScorecardSubcommand {
     }
 
     mutating func execute() throws -> ExitStatus {
-        let bundle = try EvidenceLoader.load(paths: evidence, stages: nil)
-        let timestamp = retrievedAt
-            ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-            ?? Int(Date().timeIntervalSince1970)
-        let options = EveryEvalEverExporter.Options(
+        let options = Exporter.Options(
             organization: organization, relationship: EveryEvalEverExporter.Relationship(rawValue: relationship.rawValue) ?? .other,
-            retrievedAt: timestamp, toolVersion: ScorecardCommand.version)
-        let files = try EveryEvalEverExporter.export(bundle.records, options: options)
-        let directory = URL(fileURLWithPath: out)
-        var written: [(path: String, file: EveryEvalEverExporter.File)] = []
-        for file in files {
-            let target = directory.appendingPathComponent(file.relativePath)
-            try AtomicFile.write(Data(file.contents), to: target.path)
-            written.append((target.path, file))
-        }
-        if !bundle.samples.isEmpty {
-            Console.error("note: \(bundle.samples.count) per-sample records not exported (EEE instance rows need prompts and outputs)")
+            retrievedAt: retrievedAt)
+        let result = try Exporter.exportEEE(evidence: evidence, out: out, options: options)
+        if result.skippedSamples > 0 {
+            Console.error("note: \(result.skippedSamples) per-sample records not exported (EEE instance rows need prompts and outputs)")
         }
         switch format {
         case .text:
-            Console.write(written.map {
-                terminalSafe("wrote \($0.path) (\($0.file.subject), \($0.file.stage): \($0.file.resultCount) results)") + "\n"
+            Console.write(result.files.map {
+                terminalSafe("wrote \($0.path) (\($0.subject), \($0.stage): \($0.resultCount) results)") + "\n"
             }.joined())
         case .json:
-            let rows: [[String: Any]] = written.map {
-                ["path": $0.path, "model": $0.file.subject.model, "snapshot": $0.file.subject.snapshot ?? NSNull(),
-                 "stage": $0.file.stage, "results": $0.file.resultCount]
+            let rows: [[String: Any]] = result.files.map {
+                ["path": $0.path, "model": $0.subject.model, "snapshot": $0.subject.snapshot ?? NSNull(),
+                 "stage": $0.stage, "results": $0.resultCount]
             }
             let data = try JSONSerialization.data(withJSONObject: ["files": rows], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             Console.write(String(decoding: data, as: UTF8.self) + "\n")

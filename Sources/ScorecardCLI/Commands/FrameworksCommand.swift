@@ -1,4 +1,5 @@
 import ArgumentParser
+import Scorecard
 import Foundation
 import ScorecardCore
 import ScorecardEvaluators

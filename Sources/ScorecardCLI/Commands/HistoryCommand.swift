@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import Scorecard
 import ScorecardCore
-import ScorecardIngest
 import ScorecardStore
 
 /// Where a command finds the store: `--store`, or the card configuration's `store`.
@@ -13,8 +13,7 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     func open() throws -> ScorecardStore {
-        let path = try store ?? CardConfigLoader.load(path: config, formats: EvidenceSources.readerNames).store
-        return try ScorecardStore(path: path, create: false)
+        try Card.openStore(store, config: config)
     }
 }
 
@@ -33,13 +32,7 @@ struct HistoryCommand: ScorecardSubcommand {
     var format: OutputFormat = .text
 
     mutating func execute() throws -> ExitStatus {
-        let store = try storeOptions.open()
-        let stored = try store.scorecards(model: model)
-        guard !stored.isEmpty else {
-            let known = try store.models()
-            throw CommandError("no scorecards for model '\(model)' (known: \(known.joined(separator: ", ")))", status: .invalidInput)
-        }
-        let entries = try stored.map { try HistoryEntry($0) }
+        let entries = try History.entries(model: model, store: try storeOptions.open())
         switch format {
         case .json:
             FileHandle.standardOutput.write(try JSONOutput.encode(entries))
@@ -62,39 +55,5 @@ struct HistoryCommand: ScorecardSubcommand {
         }
         let stages = entries.last?.stages.joined(separator: "/") ?? ""
         return "Levels are \(stages); — is not assessed.\n" + table.render()
-    }
-}
-
-/// One stored scorecard as a row of the history.
-struct HistoryEntry: Encodable {
-    struct CategoryLevels: Encodable {
-        var id: String
-        /// Levels in the framework's stage order; nil is not assessed.
-        var levels: [String?]
-    }
-
-    var id: Int64
-    var createdAt: String
-    var snapshot: String?
-    var framework: String
-    var stages: [String]
-    var categories: [CategoryLevels]
-    var overall: [String?]
-    var failingGates: [String]
-
-    init(_ stored: StoredScorecard) throws {
-        let document = try stored.decoded()
-        guard let card = document.models.first else { throw CommandError("scorecard \(stored.id) has no model") }
-        id = stored.id
-        createdAt = stored.createdAt
-        snapshot = card.snapshot
-        framework = "\(document.framework.id) \(document.framework.version)"
-        stages = document.framework.stages
-        let order = document.framework.stages
-        categories = card.categories.map { category in
-            CategoryLevels(id: category.id, levels: order.map { category.stages[$0]?.level })
-        }
-        overall = order.map { card.overall[$0] ?? nil }
-        failingGates = card.gates.filter { !$0.passed }.map(\.id)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Scorecard
 import ScorecardCore
 import ScorecardIngest
 
@@ -82,68 +82,58 @@ struct ImportCommand: ScorecardSubcommand {
         if seed < 0 { throw ValidationError("--seed must not be negative.") }
     }
 
+    /// `TASK=EVAL_ID` as a pair; nil when either side is empty or there is no `=`.
     static func mapping(_ entry: String) -> (String, String)? {
         guard let equals = entry.firstIndex(of: "=") else { return nil }
         let task = String(entry[..<equals]), id = String(entry[entry.index(after: equals)...])
         return task.isEmpty || id.isEmpty ? nil : (task, id)
     }
 
+    /// `--map` entries as task → evaluation id; a task mapped twice takes the last.
+    static func evaluationMap(_ entries: [String]) -> [String: String] {
+        Dictionary(entries.compactMap(mapping), uniquingKeysWith: { _, last in last })
+    }
+
     var options: ImportOptions {
         ImportOptions(
-            stage: stage, evaluationMap: Dictionary(map.compactMap(Self.mapping), uniquingKeysWith: { _, last in last }),
-            model: model, allowIncomplete: allowIncomplete, includeSamples: !noSamples,
-            erroredSamples: errored.policy, bootstrap: .init(resamples: bootstrapResamples, seed: UInt64(seed)),
-            exactMetadata: exactMetadata)
+            stage: stage, evaluationMap: Self.evaluationMap(map), model: model, allowIncomplete: allowIncomplete,
+            includeSamples: !noSamples, erroredSamples: errored.policy,
+            bootstrap: .init(resamples: bootstrapResamples, seed: UInt64(seed)), exactMetadata: exactMetadata)
     }
 
     mutating func execute() throws -> ExitStatus {
-        let found = try EvidenceFormats.inputs(inputs, forced: from)
-        let outPath = (out as NSString).standardizingPath
-        let files = found.inputs.filter { ($0.path as NSString).standardizingPath != outPath }
-        if !found.skipped.isEmpty, !quiet {
-            let names = found.skipped.prefix(5).joined(separator: ", ") + (found.skipped.count > 5 ? ", …" : "")
-            Console.error("skipped \(found.skipped.count) files that no format recognises: \(terminalSafe(names))")
+        let importer = try Importer(inputs: inputs, format: from, out: out, options: options, jobs: jobs)
+        if !importer.skipped.isEmpty, !quiet {
+            let names = importer.skipped.prefix(5).joined(separator: ", ") + (importer.skipped.count > 5 ? ", …" : "")
+            Console.error("skipped \(importer.skipped.count) files that no format recognises: \(terminalSafe(names))")
         }
-        guard !files.isEmpty else {
-            throw CommandError("nothing to import in \(inputs.joined(separator: ", "))", status: .invalidInput)
-        }
-        let writer = try AtomicFileWriter(path: out)
-        var merge = try ImportMerge(existing: out, importing: files, writer: writer)
-        let progress = Progress(total: files.count, enabled: !quiet)
-        var problems: [Diagnostic] = []
+        let progress = ProgressBar(enabled: !quiet)
+        defer { progress.finish() }
         var warnings: [Diagnostic] = []
-        var writeFailure: Error?
-        let options = self.options
-        OrderedWorkers.run(count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options) }) { index, processed in
-            if let error = processed.error {
-                problems += error.diagnostics
-            } else {
-                problems += merge.conflicts(processed)
-                warnings += processed.warnings
-                if problems.isEmpty, writeFailure == nil {
-                    do { try merge.write(processed, to: writer) } catch { writeFailure = error }
-                }
+        let summary = try importer.run { event in
+            progress.show(event)
+            switch event {
+            case .read(let file): warnings += file.warnings
+            case .done: for warning in warnings { Console.error("warning: \(terminalSafe(warning.description))") }
+            case .reading: break
             }
-            let detail = processed.error == nil
-                ? "\(processed.summaryLines.count) summary and \(processed.sampleLines.count) per-sample records"
-                : "failed"
-            progress.step(index + 1, label: terminalSafe(processed.path), detail: detail, bytes: processed.fileBytes)
         }
-        progress.finish()
-        for warning in warnings { Console.error("warning: \(terminalSafe(warning.description))") }
-        if let writeFailure {
-            writer.discard()
-            throw writeFailure
-        }
-        guard problems.isEmpty else {
-            writer.discard()
-            Console.error(InputError(problems).diagnostics.map { terminalSafe($0.description) }.joined(separator: "\n"))
-            Console.error("nothing was written to \(out)")
-            return .invalidInput
-        }
-        try writer.commit()
-        if !quiet { Console.error(merge.report(out: out, files: files.count, warnings: warnings.count)) }
+        if !quiet { Console.error(Self.report(summary)) }
         return .success
+    }
+
+    /// What an import wrote, in one or two lines.
+    static func report(_ summary: ImportSummary) -> String {
+        let files = summary.files, warnings = summary.warnings.count
+        var text = "wrote \(summary.out): \(summary.summaryRecords) summary and \(summary.sampleRecords) per-sample records from \(files) file\(files == 1 ? "" : "s")"
+        text += " (\(summary.newFiles) new, \(summary.replacedFiles) replaced, \(summary.unchangedFiles) unchanged)"
+        if summary.replacedRecords > 0 { text += "; \(summary.replacedRecords) earlier records of those files were replaced" }
+        if summary.keptRecords > 0 {
+            text += "; kept \(summary.keptRecords) records from \(summary.keptSources) other source\(summary.keptSources == 1 ? "" : "s")"
+        }
+        if summary.duplicates > 0 { text += "; \(summary.duplicates) identical records written once" }
+        if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s") above" }
+        return text
     }
 }
 

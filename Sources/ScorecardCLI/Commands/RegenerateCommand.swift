@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
+import Scorecard
 import ScorecardCore
-import ScorecardEvaluators
-import ScorecardIngest
-import ScorecardStore
 
 /// `scorecard regenerate`: bring a card's scorecards and reports up to date.
 struct RegenerateCommand: ScorecardSubcommand {
@@ -34,18 +32,19 @@ struct RegenerateCommand: ScorecardSubcommand {
     var format: OutputFormat = .text
 
     mutating func execute() throws -> ExitStatus {
-        let card = try CardConfigLoader.load(path: config, formats: EvidenceSources.readerNames)
-        let storePath = store ?? card.store
-        let lockPath = storePath + ".lock"
-        guard let lock = try FileLock(path: lockPath, timeout: wait, waiting: {
-            Console.error("waiting for another scorecard run on \(storePath) (up to \(Int(wait)) s)")
-        }) else {
-            throw CommandError("another scorecard run still holds \(lockPath) after \(Int(wait)) s; try again later", status: .busy)
-        }
-        let database = try ScorecardStore(path: storePath)
-        let summary = try withExtendedLifetime(lock) {
-            try Regenerator(config: card, store: database, registry: BuiltinEvaluators.registry).run()
-        }
+        let regenerator = try Regenerator(config: config, store: store)
+        let progress = ProgressBar()
+        defer { progress.finish() }
+        let wait = self.wait
+        let summary = try regenerator.run(
+            wait: wait,
+            waiting: { Console.error("waiting for another scorecard run on \(regenerator.storePath) (up to \(Int(wait)) s)") },
+            progress: { event in
+                progress.show(event)
+                if case .read(let file) = event {
+                    for warning in file.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
+                }
+            })
         switch format {
         case .json:
             FileHandle.standardOutput.write(try JSONOutput.encode(summary))
@@ -54,9 +53,4 @@ struct RegenerateCommand: ScorecardSubcommand {
         }
         return summary.status
     }
-}
-
-/// The evidence formats a card may name.
-enum EvidenceSources {
-    static var readerNames: [String] { EvidenceFormats.names }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ScorecardCore
+import Scorecard
 import ScorecardRender
 
 /// `scorecard render`: system-card sections as Markdown, HTML or the JSON envelope, written to files.
@@ -49,47 +49,17 @@ struct RenderCommand: ScorecardSubcommand {
     }
 
     mutating func execute() throws -> ExitStatus {
-        let generated = try GenerationTime.resolve(option: generatedAt, environment: ProcessInfo.processInfo.environment)
-        let library = try templates.map { try TemplateLibrary.loading(overrides: $0) } ?? TemplateLibrary.builtIn()
-        let loaded = try LoadedInputs.load(inputs)
+        let renderer = try Renderer(templates: templates, generatedAt: generatedAt)
+        let loaded = try inputs.load()
         let assessments = try loaded.assess(models: inputs.model)
-        guard !assessments.isEmpty else { throw CommandError("no models to render", status: .invalidInput) }
-
-        let formats = format.map(\.reportFormat).uniqued()
-        let (directory, naming) = try layout(reports: assessments.count * formats.count)
-        let options = RenderOptions(formats: formats, templates: library, generatedAt: generated, naming: naming)
-        let files = try ReportRenderer.files(for: loaded.reportInput(assessments), options: options)
-        for problem in files.flatMap(WellFormedness.problems) {
+        let rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out)
+        for problem in rendered.problems {
             Console.error("warning: not well-formed XML: \(problem)")
         }
-        try Self.write(files, into: directory)
-        for file in files where file.role != .chart {
-            Console.write((directory as NSString).appendingPathComponent(file.path) + "\n")
+        for path in try rendered.write() {
+            Console.write(path + "\n")
         }
         return .success
-    }
-
-    /// Where files go and how they are named, from `--out` and the number of reports.
-    private func layout(reports: Int) throws -> (directory: String, naming: RenderOptions.Naming) {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
-        let name = (out as NSString).lastPathComponent
-        let looksLikeFile = !(exists && isDirectory.boolValue) && name.contains(".") && !name.hasPrefix(".")
-        if looksLikeFile {
-            guard reports == 1 else {
-                throw ValidationError("--out '\(out)' names a file, but \(reports) reports are written: give a directory")
-            }
-            let parent = (out as NSString).deletingLastPathComponent
-            return (parent.isEmpty ? "." : parent, .single(fileName: name))
-        }
-        return (out, .slugs)
-    }
-
-    /// Creates the directories and writes every file atomically.
-    static func write(_ files: [ReportFile], into directory: String) throws {
-        for file in files {
-            try AtomicFile.write(Data(file.contents.utf8), to: (directory as NSString).appendingPathComponent(file.path))
-        }
     }
 }
 
@@ -105,23 +75,5 @@ enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
         case .html: .html
         case .json: .json
         }
-    }
-}
-
-extension LoadedInputs {
-    /// The renderer's input: Core values and the input hashes.
-    func reportInput(_ assessments: [SubjectAssessment]) -> ReportInput {
-        ReportInput(
-            framework: framework.framework, frameworkSHA256: framework.sha256, assessments: assessments,
-            evidence: evidence.evidenceSet, mitigations: determinations.mitigations, inputs: inputHashes,
-            registry: registry, tool: .init(name: "scorecard", version: ScorecardCommand.version))
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order, without repeats.
-    func uniqued() -> [Element] {
-        var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
     }
 }

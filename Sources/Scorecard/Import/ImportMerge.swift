@@ -135,15 +135,13 @@ struct ImportMerge {
         counts.samples += processed.sampleLines.count
     }
 
-    /// What happened, in one or two lines.
-    func report(out: String, files: Int, warnings: Int) -> String {
-        var text = "wrote \(out): \(counts.summaries) summary and \(counts.samples) per-sample records from \(files) file\(files == 1 ? "" : "s")"
-        text += " (\(outcome.new) new, \(outcome.replaced) replaced, \(outcome.unchanged) unchanged)"
-        if removed > 0 { text += "; \(removed) earlier records of those files were replaced" }
-        if kept > 0 { text += "; kept \(kept) records from \(keptSources.count) other source\(keptSources.count == 1 ? "" : "s")" }
-        if counts.duplicates > 0 { text += "; \(counts.duplicates) identical records written once" }
-        if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s") above" }
-        return text
+    /// What the merge wrote, for the summary of an import of `files` files into `out`.
+    func summary(out: String, files: Int, warnings: [Diagnostic]) -> ImportSummary {
+        ImportSummary(
+            out: out, files: files, summaryRecords: counts.summaries, sampleRecords: counts.samples,
+            newFiles: outcome.new, replacedFiles: outcome.replaced, unchangedFiles: outcome.unchanged,
+            replacedRecords: removed, keptRecords: kept, keptSources: keptSources.count, duplicates: counts.duplicates,
+            warnings: warnings)
     }
 }
 

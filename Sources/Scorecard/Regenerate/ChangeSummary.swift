@@ -1,36 +1,39 @@
 import ScorecardCore
 
 /// What moved between a subject's previous scorecard and its new one.
-struct ModelChange: Codable, Hashable {
-    struct LevelChange: Codable, Hashable {
-        var category: String
-        var stage: String
-        var from: String?
-        var to: String?
+public struct ModelChange: Codable, Hashable, Sendable {
+    /// A level of one category and stage that moved; nil is not assessed.
+    public struct LevelChange: Codable, Hashable, Sendable {
+        public var category: String
+        public var stage: String
+        public var from: String?
+        public var to: String?
     }
 
-    struct GateChange: Codable, Hashable {
-        var gate: String
-        var from: Bool
-        var to: Bool
+    /// A gate whose decision changed: passed before (`from`) and now (`to`).
+    public struct GateChange: Codable, Hashable, Sendable {
+        public var gate: String
+        public var from: Bool
+        public var to: Bool
     }
 
-    struct Warning: Codable, Hashable {
-        var category: String
-        var stage: String
-        var approaching: String
+    /// An early warning that is new: the level this category and stage is approaching.
+    public struct Warning: Codable, Hashable, Sendable {
+        public var category: String
+        public var stage: String
+        public var approaching: String
     }
 
-    var model: String
-    var snapshot: String?
+    public var model: String
+    public var snapshot: String?
     /// `new` (first scorecard), `changed`, or `unchanged`.
-    var status: String
-    var levels: [LevelChange] = []
-    var gates: [GateChange] = []
-    var newWarnings: [Warning] = []
+    public var status: String
+    public var levels: [LevelChange] = []
+    public var gates: [GateChange] = []
+    public var newWarnings: [Warning] = []
 
     /// Compares two scorecards of one subject; `old` nil means the first one.
-    init(old: ScorecardDocument.ModelScorecard?, new: ScorecardDocument.ModelScorecard) {
+    public init(old: ScorecardDocument.ModelScorecard?, new: ScorecardDocument.ModelScorecard) {
         model = new.model
         snapshot = new.snapshot
         guard let old else {
@@ -59,27 +62,28 @@ struct ModelChange: Codable, Hashable {
     }
 
     /// Whether a gate that passed no longer does.
-    var gateFlippedToFailed: Bool { gates.contains { $0.from && !$0.to } }
+    public var gateFlippedToFailed: Bool { gates.contains { $0.from && !$0.to } }
 }
 
 /// The outcome of one `regenerate`: what was read, what moved, what was written.
-struct RunSummary: Codable {
-    struct EvidenceCounts: Codable {
-        var files = 0
-        var new = 0
-        var changed = 0
-        var unchanged = 0
+public struct RunSummary: Codable, Sendable {
+    /// Evidence files the configuration names, by what happened to them since the last run.
+    public struct EvidenceCounts: Codable, Sendable {
+        public var files = 0
+        public var new = 0
+        public var changed = 0
+        public var unchanged = 0
     }
 
-    var nothingChanged: Bool
-    var evidence = EvidenceCounts()
-    var models: [ModelChange] = []
-    var reportsWritten: [String] = []
-    var reportsUnchanged = 0
-    var exitCode: Int32 = 0
+    public var nothingChanged: Bool
+    public var evidence = EvidenceCounts()
+    public var models: [ModelChange] = []
+    public var reportsWritten: [String] = []
+    public var reportsUnchanged = 0
+    public var exitCode: Int32 = 0
 
     /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level.
-    var status: ExitStatus {
+    public var status: ExitStatus {
         if models.contains(where: \.gateFlippedToFailed) { return .gateFlipped }
         if models.contains(where: { !$0.levels.isEmpty && $0.status == "changed" }) { return .levelsChanged }
         return .success

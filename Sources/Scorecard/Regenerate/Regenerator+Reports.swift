@@ -19,7 +19,7 @@ struct ReportSettings {
         formats = config.reportFormats.compactMap(ReportFormat.init(rawValue:))
         templateSources = try config.templates.map { try TemplateLibrary.sources(overrides: $0) } ?? TemplateLibrary.builtInSources
         generatedAt = try GenerationTime.resolve(option: config.generatedAt, environment: ProcessInfo.processInfo.environment)
-        var lines = ["tool \(ScorecardCommand.version)", "formats \(config.reportFormats.joined(separator: ","))",
+        var lines = ["tool \(ToolIdentity.version)", "formats \(config.reportFormats.joined(separator: ","))",
                      "generated_at \(config.generatedAt ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "clock")"]
         lines += templateSources.map { "template \($0.name) \(SHA256.hex(of: $0.text))" }
         fingerprint = SHA256.hex(of: lines.joined(separator: "\n"))
@@ -39,18 +39,18 @@ struct ReportPlan {
     }
 
     let settings: ReportSettings
-    let input: ReportInput
+    let inputs: Inputs
     let config: CardConfig
     private(set) var toRender: [(card: SubjectCard, stem: String)] = []
     private(set) var unchangedCount = 0
 
-    /// - Parameter input: the framework, evidence and mitigations shared by every subject's report.
+    /// - Parameter inputs: the framework, evidence and mitigations shared by every subject's report.
     init(
-        cards: [SubjectCard], settings: ReportSettings, input: ReportInput, previous: CompletedRun?,
+        cards: [SubjectCard], settings: ReportSettings, inputs: Inputs, previous: CompletedRun?,
         recorded: [String: RecordedReport], config: CardConfig
     ) {
         self.settings = settings
-        self.input = input
+        self.inputs = inputs
         self.config = config
         let stems = FileSlug.stems(for: cards.map(\.subject))
         for (card, stem) in zip(cards, stems) {
@@ -87,9 +87,7 @@ struct ReportPlan {
         var prepared: [Prepared] = []
         do {
             for (card, stem) in toRender {
-                var subjectInput = input
-                subjectInput.assessments = [card.assessment]
-                subjectInput.inputs = card.document.inputs
+                let subjectInput = inputs.reportInput([card.assessment], hashes: card.document.inputs)
                 for format in settings.formats {
                     let options = RenderOptions(
                         formats: [format], templates: templates, generatedAt: settings.generatedAt,

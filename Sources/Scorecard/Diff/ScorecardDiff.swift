@@ -1,37 +1,42 @@
 import ScorecardCore
 
-/// The differences between two scorecards, computed from their documents.
-struct ScorecardDiff: Encodable {
-    struct LevelRow: Encodable {
-        var category: String
-        var stage: String
-        var a: String?
-        var b: String?
-        var changed: Bool
+/// The differences between two scorecards, computed from their documents: levels per category
+/// and stage, overall levels, gates, indicator values and inputs, determinations.
+public struct ScorecardDiff: Encodable, Sendable {
+    /// One category (or `overall`) and stage: its level on each side; nil is not assessed.
+    public struct LevelRow: Encodable, Sendable {
+        public var category: String
+        public var stage: String
+        public var a: String?
+        public var b: String?
+        public var changed: Bool
     }
 
-    struct GateRow: Encodable {
-        var gate: String
-        var a: Bool?
-        var b: Bool?
+    /// One gate: passed on each side; nil where the framework has no such gate.
+    public struct GateRow: Encodable, Sendable {
+        public var gate: String
+        public var a: Bool?
+        public var b: Bool?
     }
 
-    struct Change: Encodable {
-        var what: String
-        var a: String?
-        var b: String?
+    /// Something that differs (an indicator value, an input hash, a determination), described on each side.
+    public struct Change: Encodable, Sendable {
+        public var what: String
+        public var a: String?
+        public var b: String?
     }
 
-    var a: String
-    var b: String
-    var frameworks: [String]
-    var levels: [LevelRow] = []
-    var overall: [LevelRow] = []
-    var gates: [GateRow] = []
-    var evidence: [Change] = []
-    var determinations: [Change] = []
+    public var a: String
+    public var b: String
+    public var frameworks: [String]
+    public var levels: [LevelRow] = []
+    public var overall: [LevelRow] = []
+    public var gates: [GateRow] = []
+    public var evidence: [Change] = []
+    public var determinations: [Change] = []
 
-    init(_ left: ScorecardReference, _ right: ScorecardReference) {
+    /// Compares `left` (A, the earlier) with `right` (B, the later).
+    public init(_ left: ScorecardReference, _ right: ScorecardReference) {
         a = left.label
         b = right.label
         frameworks = [left.document.framework, right.document.framework].map { "\($0.id) \($0.version)" }
@@ -83,27 +88,5 @@ struct ScorecardDiff: Encodable {
 
     private static func union(_ a: [String], _ b: [String]) -> [String] {
         a + b.filter { !a.contains($0) }
-    }
-
-    func text() -> String {
-        var out = "A: \(terminalSafe(a)) [\(frameworks[0])]\nB: \(terminalSafe(b)) [\(frameworks[1])]\n\n"
-        var table = TextTable()
-        table.add(["category", "stage", "A", "B", ""])
-        for row in levels + overall {
-            table.add([row.category, row.stage, row.a ?? "not assessed", row.b ?? "not assessed", row.changed ? "CHANGED" : ""])
-        }
-        out += table.render()
-        out += "\nGates\n"
-        for gate in gates {
-            func word(_ passed: Bool?) -> String { passed.map { $0 ? "passed" : "not passed" } ?? "—" }
-            out += "  \(gate.gate): \(word(gate.a)) → \(word(gate.b))\(gate.a != gate.b ? "  CHANGED" : "")\n"
-        }
-        for (title, changes) in [("Evidence", evidence), ("Determinations", determinations)] {
-            out += "\n\(title)\(changes.isEmpty ? ": no changes" : "")\n"
-            for change in changes {
-                out += "  \(terminalSafe(change.what)): \(terminalSafe(change.a ?? "—")) → \(terminalSafe(change.b ?? "—"))\n"
-            }
-        }
-        return out
     }
 }

@@ -8,6 +8,56 @@ import ScorecardStore
 /// Brings a card's scorecards and reports up to date with its inputs, touching nothing when
 /// nothing changed.
 ///
+/// Two runs on one store take turns: ``run(wait:waiting:progress:)`` holds the store's lock
+/// (`STORE.lock`) for the whole run, waiting for another run up to a timeout.
+public struct Regenerator: Sendable {
+    /// The card's configuration.
+    public let config: CardConfig
+    /// The SQLite store: the one given, else the configuration's.
+    public let storePath: String
+    public let registry: EvaluatorRegistry
+
+    /// Loads the card configuration at `config`; `store` overrides the store it names.
+    public init(config: String, store: String? = nil, registry: EvaluatorRegistry = BuiltinEvaluators.registry) throws(InputError) {
+        self.config = try Card.load(path: config)
+        self.storePath = store ?? self.config.store
+        self.registry = registry
+    }
+
+    /// Takes the store's lock, then imports, assesses, stores and renders what changed.
+    ///
+    /// - Parameters:
+    ///   - wait: seconds to wait for another run holding the lock; then ``RegenerateError/busy(lock:waited:)``.
+    ///   - waiting: called once when the lock is held by another run and this one starts waiting.
+    ///   - progress: evidence files being read.
+    public func run(
+        wait: Double = 60, waiting: () -> Void = {}, progress: (ProgressEvent) -> Void = { _ in }
+    ) throws -> RunSummary {
+        let lockPath = storePath + ".lock"
+        guard let lock = try FileLock(path: lockPath, timeout: wait, waiting: waiting) else {
+            throw RegenerateError.busy(lock: lockPath, waited: wait)
+        }
+        let store = try ScorecardStore(path: storePath)
+        return try withExtendedLifetime(lock) {
+            try RegenerationRun(config: config, store: store, registry: registry).run(progress: progress)
+        }
+    }
+}
+
+/// Why a regeneration did not start.
+public enum RegenerateError: Error, Sendable, CustomStringConvertible {
+    /// Another run held the store's lock for the whole wait.
+    case busy(lock: String, waited: Double)
+
+    public var description: String {
+        switch self {
+        case .busy(let lock, let waited): "another scorecard run still holds \(lock) after \(Int(waited)) s; try again later"
+        }
+    }
+}
+
+/// One regeneration of a card, holding the store's lock.
+///
 /// Order of work, chosen so a crash at any moment leaves old or new files and a consistent
 /// database: read and assess everything in memory; write every changed report to a temporary
 /// file (nothing in the database has changed yet, so a full disk or a read-only folder leaves it
@@ -16,12 +66,12 @@ import ScorecardStore
 /// the run completed. A run that fails after it started is marked failed; one killed before the
 /// end stays "started". Either way the next run compares against the last completed one and
 /// raises the same alerts again.
-struct Regenerator {
+struct RegenerationRun {
     let config: CardConfig
     let store: ScorecardStore
     let registry: EvaluatorRegistry
 
-    func run() throws -> RunSummary {
+    func run(progress: (ProgressEvent) -> Void) throws -> RunSummary {
         let framework = try FrameworkLoader.load(path: config.framework, registry: registry)
         let determinations = try config.determinations.map {
             try DeterminationLoader.load(path: $0, name: config.display($0), framework: framework.framework)
@@ -44,27 +94,25 @@ struct Regenerator {
             return summary
         }
 
-        let loaded = try loadEvidence(scan, stages: framework.framework.stages.map(\.id))
-        let subjects = try Assessor(framework: framework.framework, registry: registry)
-            .assess(evidence: loaded.set, determinations: determinations?.determinations ?? [], models: config.models.map(\.name))
-            .filter(selected)
+        let loaded = try loadEvidence(scan, stages: framework.framework.stages.map(\.id), progress: progress)
         var common = [config.display(framework.path): framework.sha256]
         for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
+        let inputs = Inputs(
+            framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, samples: loaded.samples,
+            determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
+            registry: registry, hashes: common)
+        let subjects = try inputs.assess(models: config.models.map(\.name)).filter(selected)
         let cards = try subjects.map { assessment in
-            var inputs = common
-            for file in loaded.filesBySubject[assessment.subject] ?? [] { inputs[file.display] = file.sha256 }
-            return try SubjectCard(assessment: assessment, framework: framework, inputs: inputs, registry: registry)
+            var hashes = common
+            for file in loaded.filesBySubject[assessment.subject] ?? [] { hashes[file.display] = file.sha256 }
+            return try SubjectCard(assessment: assessment, document: inputs.document([assessment], hashes: hashes))
         }
 
         var summary = RunSummary(nothingChanged: false, evidence: scan.counts)
         summary.models = cards.map { card in
             ModelChange(old: (try? last?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
         }
-        let shared = ReportInput(
-            framework: framework.framework, frameworkSHA256: framework.sha256, assessments: [], evidence: loaded.set,
-            mitigations: determinations?.mitigations ?? [], inputs: [:], registry: registry,
-            tool: .init(name: "scorecard", version: ScorecardCommand.version))
-        let reports = ReportPlan(cards: cards, settings: renderSettings, input: shared, previous: last, recorded: recorded,
+        let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
                                  config: config)
         let pending = try reports.prepare()
         let run: Int64
@@ -120,7 +168,7 @@ struct Regenerator {
         framework: LoadedFramework, determinations: DeterminationBundle?, scan: EvidenceScan.Result, render: ReportSettings
     ) -> String {
         var lines = [
-            "tool \(ScorecardCommand.version)", "config \(config.sha256)", "framework \(framework.sha256)",
+            "tool \(ToolIdentity.version)", "config \(config.sha256)", "framework \(framework.sha256)",
             "determinations \(determinations?.inputs.first?.sha256 ?? "-")", "render \(render.fingerprint)",
         ]
         lines += scan.files.map { "evidence \($0.display) \($0.sha256)" }.sorted()

@@ -1,5 +1,5 @@
 import Foundation
-@testable import ScorecardCLI
+@testable import Scorecard
 import Testing
 
 @Suite struct AtomicFileTests {
@@ -35,7 +35,7 @@ import Testing
         do {
             try AtomicFile.write(Data("x".utf8), to: directory.appendingPathComponent("taken").path)
             Issue.record("wrote over a directory")
-        } catch let error as CommandError {
+        } catch let error as FileError {
             #expect(error.message.hasPrefix("cannot replace \(directory.appendingPathComponent("taken").path): "))
         }
         #expect(try Self.entries(directory) == ["taken"])

@@ -1,27 +1,42 @@
 import Foundation
+import Scorecard
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Progress of a long job on standard error: a bar on a terminal, one plain line per step otherwise.
+/// Progress of a long job on standard error: a bar on a terminal, one plain line per file otherwise.
 ///
 /// Plain lines suit logs and CI; the bar redraws one line in place and is cleared at the end.
-final class Progress {
-    let total: Int
+final class ProgressBar {
     let enabled: Bool
     let isTerminal: Bool
-    private let started = Date()
+    private var total = 0
+    private var started = Date()
     private var bytes = 0
     private var drawn = false
 
-    init(total: Int, enabled: Bool = true, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
-        self.total = total
+    init(enabled: Bool = true, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.enabled = enabled
         self.isTerminal = isTerminal
     }
 
+    /// Shows what the job reported.
+    func show(_ event: ProgressEvent) {
+        switch event {
+        case .reading(let files):
+            total = files
+            started = Date()
+            bytes = 0
+        case .read(let file):
+            let detail = file.failed ? "failed" : "\(file.summaryRecords) summary and \(file.sampleRecords) per-sample records"
+            step(file.index, label: terminalSafe(file.path), detail: detail, bytes: file.byteCount)
+        case .done:
+            finish()
+        }
+    }
+
     /// Reports that step `done` (1-based) finished: `label` is the file, `detail` what it gave.
-    func step(_ done: Int, label: String, detail: String, bytes stepBytes: Int) {
+    private func step(_ done: Int, label: String, detail: String, bytes stepBytes: Int) {
         guard enabled else { return }
         bytes += stepBytes
         let elapsed = Date().timeIntervalSince(started)
@@ -47,12 +62,5 @@ final class Progress {
 
     static func megabytes(_ bytes: Int) -> String {
         String(format: "%.1f MB", Double(bytes) / 1e6)
-    }
-}
-
-extension Console {
-    /// Writes text to standard error as is (no newline added).
-    static func raw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,3 +1,5 @@
+import Scorecard
+
 /// The text form of a regenerate summary: one line per model that moved.
 enum RunSummaryText {
     static func render(_ summary: RunSummary) -> String {

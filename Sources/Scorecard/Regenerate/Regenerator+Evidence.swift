@@ -5,26 +5,28 @@ import ScorecardStore
 
 /// Evidence for a run: stored contents plus newly parsed files, and which files fed which subject.
 struct LoadedEvidence {
-    var set: EvidenceSet
+    var records: [EvidenceRecord]
+    var samples: [SampleRecord]
     var filesBySubject: [Subject: [(display: String, sha256: String)]]
     /// Files parsed in this run, to store with the run's transaction.
     var parsed: [(file: ScannedFile, format: String, records: [EvidenceRecord], samples: [SampleRecord])]
 }
 
-extension Regenerator {
+extension RegenerationRun {
     /// Parses files whose content is not stored yet and loads the rest from the store.
-    func loadEvidence(_ scan: EvidenceScan.Result, stages: [String]) throws -> LoadedEvidence {
+    func loadEvidence(
+        _ scan: EvidenceScan.Result, stages: [String], progress: (ProgressEvent) -> Void
+    ) throws -> LoadedEvidence {
         var records: [EvidenceRecord] = []
         var samples: [SampleRecord] = []
-        var parsed: LoadedEvidence = .init(set: EvidenceSet(records: []), filesBySubject: [:], parsed: [])
+        var parsed = LoadedEvidence(records: [], samples: [], filesBySubject: [:], parsed: [])
         var stored: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var toRead: [ScannedFile] = []
         for file in scan.files {
             if try store.hasEvidence(sha256: file.sha256) { stored[file.sha256] = file.display } else { toRead.append(file) }
         }
-        let progress = Progress(total: toRead.count)
-        defer { progress.finish() }
+        progress(.reading(files: toRead.count))
         for (index, file) in toRead.enumerated() {
             do throws(InputError) {
                 let read = try EvidenceLoader.read(
@@ -34,15 +36,16 @@ extension Regenerator {
                     bytes: file.bytes)
                 records += read.records
                 samples += read.samples
-                progress.step(index + 1, label: file.display,
-                              detail: "\(read.records.count) summary and \(read.samples.count) per-sample records",
-                              bytes: file.byteCount)
-                for warning in read.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
+                progress(.read(FileProgress(
+                    index: index + 1, total: toRead.count, path: file.display, byteCount: file.byteCount,
+                    summaryRecords: read.records.count, sampleRecords: read.samples.count, failed: false,
+                    warnings: read.warnings)))
                 parsed.parsed.append((file, read.format, read.records, read.samples))
             } catch {
                 diagnostics += error.diagnostics
             }
         }
+        progress(.done)
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         let fromStore = try store.loadEvidence(paths: stored)
         let unknownStages = fromStore.records.filter { !stages.contains($0.stage) }
@@ -65,7 +68,8 @@ extension Regenerator {
         parsed.filesBySubject = bySubject.mapValues { files in
             files.sorted().compactMap { display in hashes[display].map { (display, $0) } }
         }
-        parsed.set = EvidenceSet(records: records, samples: samples)
+        parsed.records = records
+        parsed.samples = samples
         return parsed
     }
 
@@ -93,7 +97,7 @@ extension Regenerator {
     }
 }
 
-/// One subject's scorecard document, with inputs limited to the files that fed it.
+/// One subject's scorecard document, with inputs limited to the files that fed it, and its bytes.
 struct SubjectCard {
     let assessment: SubjectAssessment
     let document: ScorecardDocument
@@ -101,12 +105,9 @@ struct SubjectCard {
 
     var subject: Subject { assessment.subject }
 
-    /// - Parameter inputs: path (relative to the configuration) → SHA-256 of every file that fed the subject.
-    init(assessment: SubjectAssessment, framework: LoadedFramework, inputs: [String: String], registry: EvaluatorRegistry) throws {
+    init(assessment: SubjectAssessment, document: ScorecardDocument) throws {
         self.assessment = assessment
-        document = ScorecardDocument(
-            framework: framework.framework, assessments: [assessment], inputs: inputs, registry: registry,
-            tool: .init(name: "scorecard", version: ScorecardCommand.version))
+        self.document = document
         data = try document.encoded()
     }
 }

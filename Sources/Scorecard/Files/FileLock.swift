@@ -14,17 +14,21 @@ final class FileLock {
     /// Takes the lock, waiting up to `timeout` seconds; nil when it could not be had in time.
     init?(path: String, timeout: Double, waiting: () -> Void = {}) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        } catch {
+            throw FileError("cannot create the folder \(folder): \(error.localizedDescription)")
+        }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw CommandError("cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            throw FileError("cannot open the lock file \(path): \(String(cString: strerror(errno)))")
         }
         let deadline = Date().addingTimeInterval(timeout)
         var announced = false
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 close(fd)
-                throw CommandError("cannot lock \(path): \(String(cString: strerror(errno)))")
+                throw FileError("cannot lock \(path): \(String(cString: strerror(errno)))")
             }
             if Date() >= deadline {
                 close(fd)

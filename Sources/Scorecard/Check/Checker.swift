@@ -1,0 +1,142 @@
+import Foundation
+import ScorecardCore
+import ScorecardEvaluators
+import ScorecardIngest
+import ScorecardStore
+
+/// Re-derives stored scorecards from the inputs the store holds for them (`scorecard check`).
+///
+/// For each scorecard: the framework, determinations and evidence it was made from are read
+/// back out of the store, assessed again, and the new document is compared with the stored one
+/// byte for byte.
+public struct Checker {
+    public let store: ScorecardStore
+    public let registry: EvaluatorRegistry
+
+    public init(store: ScorecardStore, registry: EvaluatorRegistry = BuiltinEvaluators.registry) {
+        self.store = store
+        self.registry = registry
+    }
+
+    /// Checks the current scorecards, or every stored one when `all`; a scorecard that cannot be
+    /// re-derived is a result (``CheckResult/Outcome/failed(_:)``), not an error.
+    public func check(all: Bool = false) throws -> [CheckResult] {
+        let scorecards = try all ? store.models().flatMap { try store.scorecards(model: $0) } : store.currentScorecards()
+        guard !scorecards.isEmpty else { throw CheckError.nothingToCheck }
+        return scorecards.map { stored in
+            do {
+                return try rederive(stored)
+            } catch {
+                return CheckResult(scorecard: stored, outcome: .failed(error), flags: [])
+            }
+        }
+    }
+
+    /// Re-assesses one stored scorecard from the inputs the store holds for it.
+    public func rederive(_ stored: StoredScorecard) throws -> CheckResult {
+        let document = try stored.decoded()
+        guard let frameworkText = try store.framework(sha256: stored.frameworkSHA256) else {
+            throw CheckError.frameworkNotStored(sha256: stored.frameworkSHA256)
+        }
+        let framework = try FrameworkLoader.parse(frameworkText.text, file: frameworkText.path, registry: registry)
+        var determinations = DeterminationBundle()
+        var evidencePaths: [String: String] = [:]
+        for (path, sha256) in document.inputs where sha256 != stored.frameworkSHA256 {
+            if let text = try store.determinations(sha256: sha256) {
+                let parsed = try DeterminationLoader.parse(text.text, file: text.path, framework: framework)
+                determinations.determinations += parsed.determinations
+                determinations.mitigations += parsed.mitigations
+            } else if try store.hasEvidence(sha256: sha256) {
+                evidencePaths[sha256] = path
+            } else {
+                throw CheckError.inputNotStored(path: path, sha256: sha256)
+            }
+        }
+        let evidence = try store.loadEvidence(paths: evidencePaths)
+        let inputs = Inputs(
+            framework: framework, frameworkSHA256: stored.frameworkSHA256, records: evidence.records, samples: evidence.samples,
+            determinations: determinations.determinations, mitigations: determinations.mitigations, registry: registry,
+            hashes: document.inputs)
+        let assessments = try inputs.assess(models: [stored.subject.model])
+        guard let assessment = assessments.first(where: { $0.subject == stored.subject }) else {
+            return CheckResult(scorecard: stored, outcome: .noLongerProduced, flags: [])
+        }
+        let data = try inputs.document([assessment]).encoded()
+        let flags = document.models.first?.flags ?? []
+        if data == stored.document { return CheckResult(scorecard: stored, outcome: .unchanged, flags: flags) }
+        let line = TextDifference.firstLine(String(decoding: stored.document, as: UTF8.self), String(decoding: data, as: UTF8.self))
+        let difference = CheckResult.Difference(
+            line: line.number, stored: line.old.trimmingCharacters(in: .whitespaces),
+            rederived: line.new.trimmingCharacters(in: .whitespaces), storedBy: document.tool.version,
+            rederivedBy: ToolIdentity.version)
+        return CheckResult(scorecard: stored, outcome: .differs(difference), flags: flags)
+    }
+}
+
+/// One stored scorecard, re-derived.
+public struct CheckResult {
+    public enum Outcome {
+        /// The stored inputs give the stored document, byte for byte.
+        case unchanged
+        /// They give another document.
+        case differs(Difference)
+        /// They give no scorecard for this subject any more.
+        case noLongerProduced
+        /// The scorecard could not be re-derived (an input is missing from the store, or does not load).
+        case failed(any Error)
+    }
+
+    /// Where a re-derived document first differs from the stored one.
+    public struct Difference: Sendable {
+        /// 1-based line of the pretty-printed JSON.
+        public let line: Int
+        public let stored: String
+        public let rederived: String
+        /// The tool versions that made the stored document and the new one.
+        public let storedBy: String
+        public let rederivedBy: String
+    }
+
+    public let scorecard: StoredScorecard
+    public let outcome: Outcome
+    /// The stored scorecard's review flags, for a reviewer; empty when it could not be re-derived.
+    public let flags: [ScorecardDocument.FlagEntry]
+
+    /// Whether the scorecard re-derived unchanged.
+    public var matches: Bool {
+        if case .unchanged = outcome { return true }
+        return false
+    }
+}
+
+/// What stops a check.
+public enum CheckError: Error, Sendable, CustomStringConvertible {
+    /// The store holds no scorecard.
+    case nothingToCheck
+    /// The framework a scorecard was made under is not in the store.
+    case frameworkNotStored(sha256: String)
+    /// An input a scorecard names is not in the store.
+    case inputNotStored(path: String, sha256: String)
+
+    public var description: String {
+        switch self {
+        case .nothingToCheck: "no stored scorecards to check"
+        case .frameworkNotStored(let sha256): "the framework \(sha256.prefix(12)) is not in the store"
+        case .inputNotStored(let path, let sha256): "input \(path) (\(sha256.prefix(12))) is not in the store"
+        }
+    }
+}
+
+/// Locating the first differing line of two texts.
+enum TextDifference {
+    /// The 1-based number of the first line that differs, and the two lines (`<end>` past the end of
+    /// one text); line 0 when the texts are equal.
+    static func firstLine(_ a: String, _ b: String) -> (number: Int, old: String, new: String) {
+        let left = a.components(separatedBy: "\n"), right = b.components(separatedBy: "\n")
+        for i in 0..<max(left.count, right.count) {
+            let l = i < left.count ? left[i] : "<end>", r = i < right.count ? right[i] : "<end>"
+            if l != r { return (i + 1, l, r) }
+        }
+        return (0, "", "")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import ScorecardCore
+import ScorecardStore
+
+/// One side of a diff: a model's scorecard and the document it came from.
+public struct ScorecardReference: Sendable {
+    /// How the side is named in output: the text given, or `#ID MODEL (CREATED)` for a stored one.
+    public let label: String
+    public let document: ScorecardDocument
+    public let card: ScorecardDocument.ModelScorecard
+
+    /// Finds the scorecard `text` names: a JSON scorecard file (`FILE#MODEL` picks a model), a
+    /// stored scorecard id (`#12` or `12`), or `MODEL[@SNAPSHOT]` (its latest stored scorecard).
+    /// `store` is called only when the text does not name a file.
+    public static func resolve(_ text: String, store: () throws -> ScorecardStore) throws -> ScorecardReference {
+        let (path, model) = split(text)
+        if FileManager.default.fileExists(atPath: path) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let document: ScorecardDocument
+            do { document = try ScorecardDocument.decode(data) } catch {
+                throw LookupError.notADocument(path: path, reason: "\(error)")
+            }
+            let candidates = document.models.filter { model == nil || $0.model == model }
+            guard candidates.count == 1, let card = candidates.first else {
+                throw LookupError.ambiguous(path: path, models: document.models.map(\.model))
+            }
+            return ScorecardReference(label: text, document: document, card: card)
+        }
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        let stored: StoredScorecard?
+        if let id = Int64(digits) {
+            stored = try store().scorecard(id: id)
+        } else {
+            let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+            stored = try store().scorecards(model: parts.first ?? text).last { parts.count == 1 || $0.subject.snapshot == parts[1] }
+        }
+        guard let stored else { throw LookupError.notFound(text) }
+        let (document, card) = try stored.modelScorecard()
+        return ScorecardReference(label: "#\(stored.id) \(card.model) (\(stored.createdAt))", document: document, card: card)
+    }
+
+    private static func split(_ text: String) -> (String, String?) {
+        guard let hash = text.lastIndex(of: "#"), hash != text.startIndex else { return (text, nil) }
+        let path = String(text[..<hash])
+        return FileManager.default.fileExists(atPath: path) ? (path, String(text[text.index(after: hash)...])) : (text, nil)
+    }
+}
+
+/// Two scorecards compared (`scorecard diff`).
+public enum Differ {
+    /// Resolves `a` and `b` (see ``ScorecardReference/resolve(_:store:)``) and compares them;
+    /// `openStore` is called at most once, and only when a side is not a file.
+    public static func diff(_ a: String, _ b: String, openStore: () throws -> ScorecardStore) throws -> ScorecardDiff {
+        var store: ScorecardStore?
+        func opened() throws -> ScorecardStore {
+            if let store { return store }
+            let opened = try openStore()
+            store = opened
+            return opened
+        }
+        let left = try ScorecardReference.resolve(a, store: opened)
+        let right = try ScorecardReference.resolve(b, store: opened)
+        return ScorecardDiff(left, right)
+    }
+}
+
+/// A scorecard that was asked for and could not be found or read.
+public enum LookupError: Error, Sendable, CustomStringConvertible {
+    /// No stored scorecard and no file has this name.
+    case notFound(String)
+    /// The store has no scorecard of this model.
+    case noScorecards(model: String, known: [String])
+    /// The file is not a scorecard document.
+    case notADocument(path: String, reason: String)
+    /// The file holds several models (or not the one named).
+    case ambiguous(path: String, models: [String])
+    /// A stored scorecard whose document names no model: the store is damaged.
+    case emptyScorecard(id: Int64)
+
+    public var description: String {
+        switch self {
+        case .notFound(let text): "no stored scorecard or file '\(text)'"
+        case .noScorecards(let model, let known): "no scorecards for model '\(model)' (known: \(known.joined(separator: ", ")))"
+        case .notADocument(let path, let reason): "\(path): not a scorecard document (\(reason))"
+        case .ambiguous(let path, let models):
+            "\(path) holds \(models.count) models (\(models.joined(separator: ", "))); name one as \(path)#MODEL"
+        case .emptyScorecard(let id): "scorecard \(id) has no model"
+        }
+    }
+}
+
+extension StoredScorecard {
+    /// The decoded document and its one model's scorecard.
+    func modelScorecard() throws -> (ScorecardDocument, ScorecardDocument.ModelScorecard) {
+        let document = try decoded()
+        guard let card = document.models.first else { throw LookupError.emptyScorecard(id: id) }
+        return (document, card)
+    }
+}

@@ -1,0 +1,21 @@
+/// The tool's documented exit codes.
+///
+/// The command line maps errors to them in one place; a run of `regenerate` records its own in
+/// the store (``RunSummary/status``).
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// Something unexpected: an I/O failure, a bug.
+    case failure = 1
+    /// Input files are invalid: framework, evidence, determinations, configuration.
+    case invalidInput = 2
+    /// A gate did not pass and `--fail-on-gate` was given.
+    case gateFailed = 3
+    /// `regenerate`: a level moved since the last completed run.
+    case levelsChanged = 4
+    /// `regenerate`: a gate that passed in the last completed run no longer passes.
+    case gateFlipped = 5
+    /// `regenerate`: another run held the store's lock past the wait timeout.
+    case busy = 6
+    /// `check`: a stored scorecard does not re-derive from its stored inputs.
+    case checkFailed = 7
+}

@@ -1,0 +1,61 @@
+import Foundation
+import ScorecardCore
+import ScorecardIngest
+
+/// Writes evidence in another tool's format (`scorecard export`): Every Eval Ever 0.3.0 records,
+/// one per model, snapshot and stage, in EEE's datastore layout.
+public enum Exporter {
+    /// Who published the figures, and when they were retrieved.
+    public struct Options: Sendable {
+        /// `source_organization_name`.
+        public var organization: String
+        /// `evaluator_relationship`.
+        public var relationship: EveryEvalEverExporter.Relationship
+        /// `retrieved_timestamp` in Unix seconds; nil: `$SOURCE_DATE_EPOCH`, else now.
+        public var retrievedAt: Int?
+
+        public init(organization: String = "unknown", relationship: EveryEvalEverExporter.Relationship = .other, retrievedAt: Int? = nil) {
+            self.organization = organization
+            self.relationship = relationship
+            self.retrievedAt = retrievedAt
+        }
+    }
+
+    /// One file written.
+    public struct WrittenFile: Sendable {
+        public let path: String
+        public let subject: Subject
+        public let stage: String
+        public let resultCount: Int
+    }
+
+    /// What an export wrote.
+    public struct Result: Sendable {
+        public let files: [WrittenFile]
+        /// Per-sample records read but not exported (EEE instance rows need prompts and outputs).
+        public let skippedSamples: Int
+    }
+
+    /// Reads the evidence files and writes their records as EEE files under `out`, each atomically.
+    public static func exportEEE(
+        evidence: [String], out: String, options: Options,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Result {
+        let bundle = try EvidenceLoader.load(paths: evidence, stages: nil)
+        let timestamp = options.retrievedAt
+            ?? environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+            ?? Int(Date().timeIntervalSince1970)
+        let exportOptions = EveryEvalEverExporter.Options(
+            organization: options.organization, relationship: options.relationship, retrievedAt: timestamp,
+            toolVersion: ToolIdentity.version)
+        let files = try EveryEvalEverExporter.export(bundle.records, options: exportOptions)
+        let directory = URL(fileURLWithPath: out)
+        var written: [WrittenFile] = []
+        for file in files {
+            let target = directory.appendingPathComponent(file.relativePath)
+            try AtomicFile.write(Data(file.contents), to: target.path)
+            written.append(WrittenFile(path: target.path, subject: file.subject, stage: file.stage, resultCount: file.resultCount))
+        }
+        return Result(files: written, skippedSamples: bundle.samples.count)
+    }
+}

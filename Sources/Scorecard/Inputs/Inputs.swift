@@ -1,0 +1,63 @@
+import ScorecardCore
+import ScorecardIngest
+import ScorecardRender
+
+/// Everything one assessment reads (framework, evidence, determinations, evaluators) and the
+/// hashes of the files it came from: the one place where load → assess → document is composed.
+///
+/// Make one with ``load(_:registry:)`` from files, or with ``init(framework:frameworkSHA256:records:samples:determinations:mitigations:registry:hashes:warnings:)``
+/// from values held elsewhere (a store, a benchmark). Then ``assess(models:)`` runs the
+/// evaluators and the rules engine, ``document(_:hashes:)`` gives the versioned JSON scorecard and
+/// ``reportInput(_:hashes:)`` what the renderer needs.
+public struct Inputs: Sendable {
+    public let framework: Framework
+    public let frameworkSHA256: String
+    /// The evidence, indexed once for every evaluator and every report.
+    public let evidence: EvidenceSet
+    public let determinations: [Determination]
+    public let mitigations: [Mitigation]
+    public let registry: EvaluatorRegistry
+    /// Input path → SHA-256 of every file the inputs came from, for the scorecard's provenance.
+    public let hashes: [String: String]
+    /// Models named by some evidence or determination.
+    public let models: Set<String>
+    /// Problems that did not stop loading, such as a score value of an unknown shape.
+    public let warnings: [Diagnostic]
+
+    public init(
+        framework: Framework, frameworkSHA256: String, records: [EvidenceRecord], samples: [SampleRecord] = [],
+        determinations: [Determination] = [], mitigations: [Mitigation] = [], registry: EvaluatorRegistry,
+        hashes: [String: String], warnings: [Diagnostic] = []
+    ) {
+        self.framework = framework
+        self.frameworkSHA256 = frameworkSHA256
+        self.evidence = EvidenceSet(records: records, samples: samples)
+        self.determinations = determinations
+        self.mitigations = mitigations
+        self.registry = registry
+        self.hashes = hashes
+        self.models = Set(records.map(\.subject.model) + samples.map(\.subject.model) + determinations.map(\.model))
+        self.warnings = warnings
+    }
+
+    /// Runs the evaluators and the rules engine for `models` (every model when empty).
+    public func assess(models: [String] = []) throws(RegistryError) -> [SubjectAssessment] {
+        try Assessor(framework: framework, registry: registry)
+            .assess(evidence: evidence, determinations: determinations, models: models)
+    }
+
+    /// The versioned JSON document for `assessments`; `hashes` replaces the inputs' own (for a
+    /// document limited to the files that fed one subject).
+    public func document(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ScorecardDocument {
+        ScorecardDocument(
+            framework: framework, assessments: assessments, inputs: hashes ?? self.hashes, registry: registry,
+            tool: ToolIdentity.document)
+    }
+
+    /// The renderer's input for `assessments`; `hashes` replaces the inputs' own in the provenance.
+    public func reportInput(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ReportInput {
+        ReportInput(
+            framework: framework, frameworkSHA256: frameworkSHA256, assessments: assessments, evidence: evidence,
+            mitigations: mitigations, inputs: hashes ?? self.hashes, registry: registry, tool: ToolIdentity.document)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import ScorecardCore
+import ScorecardRender
+
+/// Renders system-card reports to files (`scorecard render`): where they go, their names, and
+/// atomic writes.
+///
+/// With one report (one model, one format) the output path may name the file; otherwise it is a
+/// directory and files are named from the model. Markdown charts are written beside their report.
+public struct Renderer: Sendable {
+    public let templates: TemplateLibrary
+    /// The generation time the reports show (ISO 8601).
+    public let generatedAt: String
+
+    /// - Parameters:
+    ///   - templates: a directory whose files replace the built-in templates of the same name.
+    ///   - generatedAt: the time to show (ISO 8601, or a date); nil: `$SOURCE_DATE_EPOCH`, else the clock.
+    public init(
+        templates: String? = nil, generatedAt: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        self.generatedAt = try GenerationTime.resolve(option: generatedAt, environment: environment)
+        self.templates = try templates.map { try TemplateLibrary.loading(overrides: $0) } ?? TemplateLibrary.builtIn()
+    }
+
+    /// Renders each of `assessments` in each of `formats` (repeats ignored) for the output path `out`.
+    public func render(
+        _ inputs: Inputs, assessments: [SubjectAssessment], formats: [ReportFormat], out: String
+    ) throws -> RenderedReports {
+        guard !assessments.isEmpty else { throw RenderError.noModels }
+        var seen: Set<ReportFormat> = []
+        let formats = formats.filter { seen.insert($0).inserted }
+        let (directory, naming) = try Self.layout(out: out, reports: assessments.count * formats.count)
+        let options = RenderOptions(formats: formats, templates: templates, generatedAt: generatedAt, naming: naming)
+        let files = try ReportRenderer.files(for: inputs.reportInput(assessments), options: options)
+        return RenderedReports(directory: directory, files: files)
+    }
+
+    /// Where files go and how they are named, from the output path and the number of reports.
+    static func layout(out: String, reports: Int) throws(RenderError) -> (directory: String, naming: RenderOptions.Naming) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
+        let name = (out as NSString).lastPathComponent
+        let looksLikeFile = !(exists && isDirectory.boolValue) && name.contains(".") && !name.hasPrefix(".")
+        if looksLikeFile {
+            guard reports == 1 else { throw .outNamesAFile(out: out, reports: reports) }
+            let parent = (out as NSString).deletingLastPathComponent
+            return (parent.isEmpty ? "." : parent, .single(fileName: name))
+        }
+        return (out, .slugs)
+    }
+}
+
+/// Reports rendered in memory, ready to be written.
+public struct RenderedReports: Sendable {
+    /// The folder the files' paths are relative to.
+    public let directory: String
+    public let files: [ReportFile]
+
+    /// Places where an HTML or SVG file is not well-formed XML (`file:line:column: message`);
+    /// such a file is still written (a template override may have broken it).
+    public var problems: [String] { files.flatMap(WellFormedness.problems) }
+
+    /// Creates the folders and writes every file atomically; returns the paths of the reports
+    /// (not their charts), in order.
+    @discardableResult
+    public func write() throws -> [String] {
+        var reports: [String] = []
+        for file in files {
+            let path = (directory as NSString).appendingPathComponent(file.path)
+            try AtomicFile.write(Data(file.contents.utf8), to: path)
+            if file.role != .chart { reports.append(path) }
+        }
+        return reports
+    }
+}
+
+/// Why reports were not rendered.
+public enum RenderError: Error, Sendable, CustomStringConvertible {
+    /// No model was assessed.
+    case noModels
+    /// The output path names one file, but several reports are to be written.
+    case outNamesAFile(out: String, reports: Int)
+
+    public var description: String {
+        switch self {
+        case .noModels: "no models to render"
+        case .outNamesAFile(let out, let reports): "'\(out)' names a file, but \(reports) reports are written: give a directory"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Scorecard
+import ScorecardCore
+import ScorecardIngest
+import ScorecardRender
+import ScorecardStore
+
+/// A command whose body returns an exit status; its errors are printed and mapped to codes by
+/// ``ErrorReport``.
+protocol ScorecardSubcommand: ParsableCommand {
+    mutating func execute() throws -> ExitStatus
+}
+
+extension ScorecardSubcommand {
+    public mutating func run() throws {
+        let status: ExitStatus
+        do {
+            status = try execute()
+        } catch {
+            status = try ErrorReport.report(error)
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// Errors → messages on standard error and exit statuses: the one place they are mapped.
+enum ErrorReport {
+    /// Prints `error` and returns its exit status. Rethrows ArgumentParser's own errors (usage,
+    /// exit codes), usage problems found late (as usage errors), and errors of other types, which
+    /// ArgumentParser prints and exits 1 for.
+    static func report(_ error: any Error) throws -> ExitStatus {
+        switch error {
+        case let error as InputError:
+            Console.error(lines(error.diagnostics))
+            return .invalidInput
+        case let error as ImportError:
+            switch error {
+            case .refused(let problems, let out):
+                Console.error(lines(problems))
+                Console.error("nothing was written to \(out)")
+            case .nothingToImport:
+                Console.error("error: \(error)")
+            }
+            return .invalidInput
+        case let error as RenderError:
+            switch error {
+            case .outNamesAFile(let out, let reports):
+                throw ValidationError("--out '\(out)' names a file, but \(reports) reports are written: give a directory")
+            case .noModels:
+                Console.error("error: \(error)")
+                return .invalidInput
+            }
+        case let error as CardTemplateError:
+            Console.error("error: \(error); pass --force to replace it")
+            return .invalidInput
+        case is TemplateError, is GenerationTime.InvalidTime, is RegistryError, is InputsError:
+            Console.error("error: \(error)")
+            return .invalidInput
+        case let error as LookupError:
+            Console.error("error: \(error)")
+            if case .emptyScorecard = error { return .failure }
+            return .invalidInput
+        case let error as CheckError:
+            Console.error("error: \(error)")
+            if case .nothingToCheck = error { return .invalidInput }
+            return .failure
+        case is RegenerateError:
+            Console.error("error: \(error)")
+            return .busy
+        case is StoreError, is FileError:
+            Console.error("error: \(error)")
+            return .failure
+        default:
+            throw error
+        }
+    }
+
+    /// Diagnostics one per line. Messages quote values from input files: their control
+    /// characters are kept visible, not live.
+    static func lines(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { terminalSafe($0.description) }.joined(separator: "\n")
+    }
+}
+
+/// Writing to the terminal.
+enum Console {
+    /// Writes a line to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes text to standard output as is.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes text to standard error as is (no newline added).
+    static func raw(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
