@@ -24,17 +24,6 @@ import Testing
         #expect(try card.store().integrityProblems().isEmpty)
     }
 
-    @Test func aTouchedButIdenticalFileIsNotAChange() throws {
-        let card = try CardFixture()
-        defer { card.remove() }
-        _ = try card.regenerate()
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: card.evidence.path)
-        let touched = try card.regenerate()
-        #expect(touched.status == 0)
-        #expect(touched.stdout.contains("Nothing changed"))
-        #expect(try card.store().scorecardCount() == 3)
-    }
-
     @Test func movedLevelsAndFlippedGatesHaveTheirOwnExitCodes() throws {
         let card = try CardFixture()
         defer { card.remove() }

@@ -1,0 +1,126 @@
+import Foundation
+import Scorecard
+import ScorecardCore
+import ScorecardIngest
+import ScorecardTesting
+import Testing
+
+/// Import through the API: what is written, how a re-import merges, what is refused.
+@Suite final class ImporterTests {
+    let folder: URL
+
+    init() throws {
+        folder = try temporaryFolder("scorecard-import")
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func copy(_ fixture: String, to name: String) throws -> String {
+        try FileManager.default.copyItem(atPath: Fixtures.inspect(fixture), toPath: path(name))
+        return path(name)
+    }
+
+    func lines(_ file: String) throws -> [String] {
+        try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    static let preMitigation = ImportOptions(stage: "pre_mitigation")
+
+    @Test func aLogBecomesSummaryAndSampleRecordsAndEachFileIsReported() throws {
+        let out = path("evidence.jsonl")
+        let events = Fixtures.Events()
+        let summary = try Importer(inputs: [Fixtures.inspect("ctf_small.json")], out: out, options: Self.preMitigation)
+            .run(progress: events.record)
+        #expect(summary.summaryRecords == 5 && summary.sampleRecords == 12 && summary.files == 1)
+        #expect(summary.newFiles == 1 && summary.replacedFiles == 0 && summary.unchangedFiles == 0)
+        #expect(events.outline == ["reading 1", "read 1/1", "done"])
+        #expect(events.paths == [Fixtures.inspect("ctf_small.json")])
+        #expect(try lines(out).count == 17)
+    }
+
+    @Test func importingTheSameFileAgainChangesNothing() throws {
+        let out = path("evidence.jsonl")
+        let importer = try Importer(inputs: [Fixtures.inspect("ctf_small.eval")], out: out, options: Self.preMitigation)
+        _ = try importer.run()
+        let first = try Data(contentsOf: URL(fileURLWithPath: out))
+        let again = try importer.run()
+        #expect(again.unchangedFiles == 1 && again.newFiles == 0 && again.replacedFiles == 0)
+        #expect(again.replacedRecords == 17, "the earlier records of the file are replaced by the same ones")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == first)
+    }
+
+    @Test func aChangedFileReplacesItsOwnRecordsAndKeepsOthers() throws {
+        let out = path("evidence.jsonl")
+        let log = try copy("ctf_small.json", to: "run.json")
+        _ = try Importer(inputs: [Fixtures.inspect("sample_ids.json")], out: out, options: Self.preMitigation).run()
+        _ = try Importer(inputs: [log], out: out, options: Self.preMitigation).run()
+        let before = try lines(out)
+        // The same path now holds another run (a different task): its old records must go.
+        try FileManager.default.removeItem(atPath: log)
+        try FileManager.default.copyItem(atPath: Fixtures.inspect("grouped_metrics.json"), toPath: log)
+        let summary = try Importer(inputs: [log], out: out, options: Self.preMitigation).run()
+        #expect(summary.replacedFiles == 1 && summary.keptSources == 1 && summary.keptRecords > 0)
+        let after = try lines(out)
+        #expect(!after.contains { $0.contains("\"eval\": \"ctf_small\"") })
+        #expect(after.contains { $0.contains("\"eval\": \"ctf_grouped\"") })
+        #expect(before.filter { $0.contains("\"eval\": \"sample_ids\"") } == after.filter { $0.contains("\"eval\": \"sample_ids\"") })
+    }
+
+    @Test func twoSourcesOfTheSameResultsAreRefusedAndNothingIsWritten() throws {
+        let out = path("evidence.jsonl")
+        let importer = try Importer(
+            inputs: [Fixtures.inspect("ctf_small.json"), Fixtures.inspect("ctf_small.eval")], out: out, options: Self.preMitigation)
+        do {
+            _ = try importer.run()
+            Issue.record("the same results from two files were imported")
+        } catch let ImportError.refused(problems, refusedOut) {
+            #expect(refusedOut == out)
+            #expect(problems.count == 1 && problems[0].file == Fixtures.inspect("ctf_small.eval"))
+            #expect(problems[0].message.contains("also come from \(Fixtures.inspect("ctf_small.json"))"), "\(problems)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no temporary file is left")
+    }
+
+    @Test func ourOwnEvidenceRepeatedIsWrittenOnce() throws {
+        let out = path("evidence.jsonl")
+        let demo = PackagePaths.file("examples/demo/evidence.jsonl").path
+        let importer = try Importer(inputs: [demo], out: out, options: .init())
+        let first = try importer.run()
+        #expect(first.duplicates == 0 && first.summaryRecords == 31)
+        let firstLines = try lines(out)
+        let again = try importer.run()
+        #expect(again.duplicates == 31)
+        #expect(try lines(out) == firstLines)
+    }
+
+    @Test func foldersAreReadInNameOrderAndUnknownFilesAreSkipped() throws {
+        _ = try copy("ctf_small.json", to: "b.json")
+        _ = try copy("sample_ids.eval", to: "a.eval")
+        _ = try copy("README.md", to: "notes.md")
+        let out = path("out/evidence.jsonl")
+        let importer = try Importer(inputs: [folder.path], out: out, options: Self.preMitigation, jobs: 2)
+        #expect(importer.files.map(\.path) == [path("a.eval"), path("b.json")])
+        #expect(importer.skipped == [path("notes.md")])
+        let events = Fixtures.Events()
+        _ = try importer.run(progress: events.record)
+        #expect(events.outline == ["reading 2", "read 1/2", "read 2/2", "done"])
+        #expect(events.paths == [path("a.eval"), path("b.json")])
+
+        let nothing = try temporaryFolder("scorecard-import-empty")
+        defer { try? FileManager.default.removeItem(at: nothing) }
+        try FileManager.default.copyItem(atPath: path("notes.md"), toPath: nothing.appendingPathComponent("notes.md").path)
+        #expect(throws: ImportError.self) { try Importer(inputs: [nothing.path], out: self.path("x.jsonl"), options: Self.preMitigation).run() }
+    }
+
+    @Test func anOutputThatIsNotEvidenceIsNotOverwritten() throws {
+        let out = try copy("README.md", to: "notes.jsonl")
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(throws: InputError.self) {
+            try Importer(inputs: [Fixtures.inspect("ctf_small.json")], out: out, options: Self.preMitigation).run()
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+    }
+}
