@@ -21,6 +21,7 @@ public func temporaryFolder(_ prefix: String = "scorecard-test") throws -> URL {
 /// A card in a temporary folder: the beta framework, evidence for a few models, and a
 /// scorecard.yaml reading `evidence/*.jsonl` and writing reports to `reports/`.
 public struct CardFixture: Sendable {
+    /// The card's folder.
     public let directory: URL
 
     /// - Parameters:
@@ -45,9 +46,13 @@ public struct CardFixture: Sendable {
             """.write(to: config, atomically: true, encoding: .utf8)
     }
 
+    /// `scorecard.yaml`.
     public var config: URL { directory.appendingPathComponent("scorecard.yaml") }
+    /// Where the configuration's store is: `.scorecard/scorecard.sqlite`.
     public var storePath: String { directory.appendingPathComponent(".scorecard/scorecard.sqlite").path }
+    /// The reports folder.
     public var reports: URL { directory.appendingPathComponent("reports") }
+    /// The one evidence file, `evidence/results.jsonl`.
     public var evidence: URL { directory.appendingPathComponent("evidence/results.jsonl") }
 
     /// Evidence for `models` models; `version` shifts values so levels move: odd versions put
@@ -84,5 +89,6 @@ public struct CardFixture: Sendable {
     /// The card's store, which must exist.
     public func store() throws -> ScorecardStore { try ScorecardStore(path: storePath, create: false) }
 
+    /// Removes the card's folder.
     public func remove() { try? FileManager.default.removeItem(at: directory) }
 }

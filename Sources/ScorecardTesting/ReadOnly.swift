@@ -7,6 +7,7 @@ public enum ReadOnly {
         public let description: String
     }
 
+    /// Makes the folder at `path` read-only; throws when that is not possible here.
     public static func make(_ path: String) throws {
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
         if FileManager.default.isWritableFile(atPath: path) || getuid() == 0 {
@@ -15,6 +16,7 @@ public enum ReadOnly {
         }
     }
 
+    /// Makes the folder writable again.
     public static func release(_ path: String) throws {
         if getuid() == 0 { _ = try chattr("-i", path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)

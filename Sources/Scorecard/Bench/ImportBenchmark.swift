@@ -10,6 +10,7 @@ import ScorecardIngest
 public struct ImportBenchmark: Sendable {
     /// The files to read.
     public let files: [EvidenceFormats.Input]
+    /// How the files are imported.
     public let options: ImportOptions
     /// Files read at a time.
     public let jobs: Int
@@ -34,6 +35,7 @@ public struct ImportBenchmark: Sendable {
 
     /// What the benchmark measured.
     public struct Result: Sendable {
+        /// One row per repeat.
         public var rows: [Row]
         /// Medians of the timed figures over the rows (counts are the first row's).
         public var median: Row

@@ -12,6 +12,7 @@ public struct RenderBenchmark: Sendable {
     /// Times every report is rendered.
     public var repeats: Int
 
+    /// A benchmark of the given size; the defaults are those of `scorecard bench render`.
     public init(models: Int = 100, categories: Int = 4, evaluations: Int = 10, repeats: Int = 3) {
         self.models = models
         self.categories = categories

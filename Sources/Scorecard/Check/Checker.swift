@@ -10,9 +10,12 @@ import ScorecardStore
 /// back out of the store, assessed again, and the new document is compared with the stored one
 /// byte for byte.
 public struct Checker {
+    /// The store the scorecards and their inputs are read from.
     public let store: ScorecardStore
+    /// The evaluators the frameworks are re-read with.
     public let registry: EvaluatorRegistry
 
+    /// A checker of the scorecards in `store`.
     public init(store: ScorecardStore, registry: EvaluatorRegistry = BuiltinEvaluators.registry) {
         self.store = store
         self.registry = registry
@@ -75,6 +78,7 @@ public struct Checker {
 
 /// One stored scorecard, re-derived.
 public struct CheckResult {
+    /// What re-deriving gave.
     public enum Outcome {
         /// The stored inputs give the stored document, byte for byte.
         case unchanged
@@ -97,7 +101,9 @@ public struct CheckResult {
         public let rederivedBy: String
     }
 
+    /// The stored scorecard checked.
     public let scorecard: StoredScorecard
+    /// What re-deriving it gave.
     public let outcome: Outcome
     /// The stored scorecard's review flags, for a reviewer; empty when it could not be re-derived.
     public let flags: [ScorecardDocument.FlagEntry]

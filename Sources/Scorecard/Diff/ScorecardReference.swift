@@ -6,7 +6,9 @@ import ScorecardStore
 public struct ScorecardReference: Sendable {
     /// How the side is named in output: the text given, or `#ID MODEL (CREATED)` for a stored one.
     public let label: String
+    /// The whole document the scorecard is in.
     public let document: ScorecardDocument
+    /// The one model's scorecard compared.
     public let card: ScorecardDocument.ModelScorecard
 
     /// Finds the scorecard `text` names: a JSON scorecard file (`FILE#MODEL` picks a model), a

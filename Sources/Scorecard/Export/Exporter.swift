@@ -14,6 +14,7 @@ public enum Exporter {
         /// `retrieved_timestamp` in Unix seconds; nil: `$SOURCE_DATE_EPOCH`, else now.
         public var retrievedAt: Int?
 
+        /// Options for an export; by default the publisher is `unknown`.
         public init(organization: String = "unknown", relationship: EveryEvalEverExporter.Relationship = .other, retrievedAt: Int? = nil) {
             self.organization = organization
             self.relationship = relationship
@@ -31,6 +32,7 @@ public enum Exporter {
 
     /// What an export wrote.
     public struct Result: Sendable {
+        /// Every file written, in the exporter's order.
         public let files: [WrittenFile]
         /// Per-sample records read but not exported (EEE instance rows need prompts and outputs).
         public let skippedSamples: Int

@@ -33,6 +33,7 @@ public struct HistoryEntry: Encodable, Sendable {
     /// Ids of the gates that did not pass.
     public var failingGates: [String]
 
+    /// The row of one stored scorecard; throws when its document cannot be read.
     public init(_ stored: StoredScorecard) throws {
         let (document, card) = try stored.modelScorecard()
         id = stored.id

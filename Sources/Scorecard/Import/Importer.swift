@@ -16,6 +16,7 @@ public struct Importer: Sendable {
     public let files: [EvidenceFormats.Input]
     /// Files in folders that no format recognises, left out.
     public let skipped: [String]
+    /// How inputs become records (stage, evaluation ids, samples, bootstrap).
     public let options: ImportOptions
     /// Files read at a time.
     public let jobs: Int

@@ -13,6 +13,7 @@ public struct InputFiles: Sendable {
     /// How evaluation logs given as evidence become records (their stage, task → evaluation id).
     public var importOptions: ImportOptions
 
+    /// The files of one assessment.
     public init(framework: String, evidence: [String] = [], determinations: String? = nil, importOptions: ImportOptions = .init()) {
         self.framework = framework
         self.evidence = evidence

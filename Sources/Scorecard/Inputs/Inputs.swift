@@ -10,12 +10,17 @@ import ScorecardRender
 /// evaluators and the rules engine, ``document(_:hashes:)`` gives the versioned JSON scorecard and
 /// ``reportInput(_:hashes:)`` what the renderer needs.
 public struct Inputs: Sendable {
+    /// The framework assessed under.
     public let framework: Framework
+    /// SHA-256 of the framework file, shown in reports' provenance.
     public let frameworkSHA256: String
     /// The evidence, indexed once for every evaluator and every report.
     public let evidence: EvidenceSet
+    /// Human determinations, applied over the levels the evidence indicates.
     public let determinations: [Determination]
+    /// Mitigation notes, shown in reports.
     public let mitigations: [Mitigation]
+    /// The evaluators the framework's indicators name.
     public let registry: EvaluatorRegistry
     /// Input path → SHA-256 of every file the inputs came from, for the scorecard's provenance.
     public let hashes: [String: String]
@@ -24,6 +29,7 @@ public struct Inputs: Sendable {
     /// Problems that did not stop loading, such as a score value of an unknown shape.
     public let warnings: [Diagnostic]
 
+    /// Inputs from values; `records` and `samples` are indexed once.
     public init(
         framework: Framework, frameworkSHA256: String, records: [EvidenceRecord], samples: [SampleRecord] = [],
         determinations: [Determination] = [], mitigations: [Mitigation] = [], registry: EvaluatorRegistry,

@@ -15,6 +15,7 @@ public struct Regenerator: Sendable {
     public let config: CardConfig
     /// The SQLite store: the one given, else the configuration's.
     public let storePath: String
+    /// The evaluators the framework's indicators name.
     public let registry: EvaluatorRegistry
 
     /// Loads the card configuration at `config`; `store` overrides the store it names.

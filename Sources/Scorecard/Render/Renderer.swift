@@ -8,6 +8,7 @@ import ScorecardRender
 /// With one report (one model, one format) the output path may name the file; otherwise it is a
 /// directory and files are named from the model. Markdown charts are written beside their report.
 public struct Renderer: Sendable {
+    /// The templates: built in, with any overrides.
     public let templates: TemplateLibrary
     /// The generation time the reports show (ISO 8601).
     public let generatedAt: String
@@ -55,6 +56,7 @@ public struct Renderer: Sendable {
 public struct RenderedReports: Sendable {
     /// The folder the files' paths are relative to.
     public let directory: String
+    /// Every file: reports and their charts.
     public let files: [ReportFile]
 
     /// Places where an HTML or SVG file is not well-formed XML (`file:line:column: message`);

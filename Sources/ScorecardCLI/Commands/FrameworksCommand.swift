@@ -1,8 +1,7 @@
 import ArgumentParser
-import Scorecard
 import Foundation
+import Scorecard
 import ScorecardCore
-import ScorecardEvaluators
 import ScorecardIngest
 
 /// `scorecard frameworks`: check and show framework files.
@@ -29,7 +28,7 @@ struct FrameworksCommand: ParsableCommand {
             var status = ExitStatus.success
             for file in files {
                 do {
-                    let loaded = try FrameworkLoader.load(path: file, registry: BuiltinEvaluators.registry)
+                    let loaded = try Frameworks.load(path: file)
                     let framework = loaded.framework
                     let indicators = framework.categories.flatMap(\.indicators)
                     Console.write("\(file): ok (\(framework.name), \(framework.version): \(framework.categories.count) categories, \(indicators.count) indicators, \(indicators.filter(\.isDecisive).count) with thresholds, \(framework.gates.count) gates)\n")
@@ -53,7 +52,7 @@ struct FrameworksCommand: ParsableCommand {
         var format: OutputFormat = .text
 
         mutating func execute() throws -> ExitStatus {
-            let loaded = try FrameworkLoader.load(path: file, registry: BuiltinEvaluators.registry)
+            let loaded = try Frameworks.load(path: file)
             switch format {
             case .text: Console.write(FrameworkText(framework: loaded.framework).render())
             case .json: FileHandle.standardOutput.write(try FrameworkJSON.encode(loaded.framework, sha256: loaded.sha256))
