@@ -2,7 +2,7 @@ import ScorecardCore
 
 /// Everything a report is made from, as Core values: no files are read while rendering.
 ///
-/// Whoever loads the inputs (the CLI's `LoadedInputs`, a future `regenerate`) fills this in; the
+/// The application fills this in (`Inputs.reportInput` in the `Scorecard` module); the
 /// renderer is a pure function of it plus ``RenderOptions``.
 public struct ReportInput: Sendable {
     public var framework: Framework

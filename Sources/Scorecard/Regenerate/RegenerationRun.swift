@@ -1,0 +1,135 @@
+import Foundation
+import ScorecardCore
+import ScorecardIngest
+import ScorecardRender
+import ScorecardStore
+
+/// One regeneration of a card, holding the store's lock.
+///
+/// Order of work, chosen so a crash at any moment leaves old or new files and a consistent
+/// database: read and assess everything in memory; write every changed report to a temporary
+/// file (nothing in the database has changed yet, so a full disk or a read-only folder leaves it
+/// as it was); store the inputs (content-addressed, so storing them twice is harmless), then the
+/// scorecards and report hashes in one transaction; rename the temporary files into place; mark
+/// the run completed. A run that fails after it started is marked failed; one killed before the
+/// end stays "started". Either way the next run compares against the last completed one and
+/// raises the same alerts again.
+struct RegenerationRun {
+    let config: CardConfig
+    let store: ScorecardStore
+    let registry: EvaluatorRegistry
+
+    func run(progress: (ProgressEvent) -> Void) throws -> RunSummary {
+        let framework = try FrameworkLoader.load(path: config.framework, registry: registry)
+        let determinations = try config.determinations.map {
+            try DeterminationLoader.load(path: $0, name: config.display($0), framework: framework.framework)
+        }
+        let scan = try EvidenceScan(config: config, known: try store.sourceStates()).run()
+        let renderSettings = try ReportSettings(config: config)
+        let fingerprint = self.fingerprint(framework: framework, determinations: determinations, scan: scan, render: renderSettings)
+        let last = try store.lastCompletedRun()
+        let recorded = try store.reports()
+
+        if let last, last.fingerprint == fingerprint, reportsIntact(recorded, subjects: last.scorecards) {
+            if scan.counts.unchanged != scan.files.count || scan.files.contains(where: { $0.bytes != nil }) {
+                try store.recordSources(scan.files.map(state))
+            }
+            var summary = RunSummary(nothingChanged: true, evidence: scan.counts)
+            summary.reportsUnchanged = recorded.count
+            summary.models = last.scorecards.values.sorted { $0.subject < $1.subject }.compactMap { stored in
+                (try? stored.decoded())?.models.first.map { ModelChange(old: $0, new: $0) }
+            }
+            return summary
+        }
+
+        let loaded = try loadEvidence(scan, stages: framework.framework.stages.map(\.id), progress: progress)
+        var common = [config.display(framework.path): framework.sha256]
+        for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
+        let inputs = Inputs(
+            framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, samples: loaded.samples,
+            determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
+            registry: registry, hashes: common)
+        let subjects = try inputs.assess(models: config.models.map(\.name)).filter(selected)
+        let cards = try subjects.map { assessment in
+            var hashes = common
+            for file in loaded.filesBySubject[assessment.subject] ?? [] { hashes[file.display] = file.sha256 }
+            return try SubjectCard(assessment: assessment, document: inputs.document([assessment], hashes: hashes))
+        }
+
+        var summary = RunSummary(nothingChanged: false, evidence: scan.counts)
+        summary.models = cards.map { card in
+            ModelChange(old: (try? last?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
+        }
+        let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
+                                 config: config)
+        let pending = try reports.prepare()
+        let run: Int64
+        do {
+            run = try store.beginRun(configPath: config.display(config.path))
+        } catch {
+            for file in pending { file.pending.discard() }
+            throw error
+        }
+        do {
+            try saveInputs(framework: framework, determinations: determinations, loaded: loaded)
+            try store.commit(
+                run: run,
+                scorecards: cards.map { ScorecardToStore(subject: $0.subject, frameworkSHA256: framework.sha256, document: $0.data) },
+                reports: reports.records(pending))
+            for file in pending { try file.pending.commit() }
+            try store.recordSources(scan.files.map(state))
+            summary.reportsWritten = pending.map { RelativePath.from(FileManager.default.currentDirectoryPath, to: $0.path) }
+            summary.reportsUnchanged = reports.unchangedCount
+            summary.exitCode = summary.status.rawValue
+            let text = String(decoding: (try? JSONEncoder.summary.encode(summary)) ?? Data(), as: UTF8.self)
+            try store.completeRun(run, fingerprint: fingerprint, summary: text)
+        } catch {
+            for file in pending { file.pending.discard() }
+            try? store.failRun(run, message: "\(error)")
+            throw error
+        }
+        return summary
+    }
+
+    private func selected(_ assessment: SubjectAssessment) -> Bool {
+        guard let selection = config.models.first(where: { $0.name == assessment.subject.model }) else { return config.models.isEmpty }
+        return selection.snapshots.isEmpty || selection.snapshots.contains(assessment.subject.snapshot ?? "")
+    }
+
+    private func state(_ file: ScannedFile) -> SourceState {
+        SourceState(path: file.display, sha256: file.sha256, byteCount: file.byteCount, modifiedNs: file.modifiedNs)
+    }
+
+    /// Whether every recorded report of the current scorecards is on disk with the recorded bytes.
+    private func reportsIntact(_ recorded: [String: RecordedReport], subjects: [Subject: StoredScorecard]) -> Bool {
+        let current = Set(subjects.values.map(\.id))
+        let expected = recorded.filter { current.contains($0.value.scorecardID) }
+        guard !expected.isEmpty || subjects.isEmpty else { return false }
+        return expected.allSatisfy { path, report in
+            let absolute = config.absolute(path)
+            guard let bytes = try? InputFile.read(absolute) else { return false }
+            return SHA256.hex(of: bytes) == report.sha256
+        }
+    }
+
+    private func fingerprint(
+        framework: LoadedFramework, determinations: DeterminationBundle?, scan: EvidenceScan.Result, render: ReportSettings
+    ) -> String {
+        var lines = [
+            "tool \(ToolIdentity.version)", "config \(config.sha256)", "framework \(framework.sha256)",
+            "determinations \(determinations?.inputs.first?.sha256 ?? "-")", "render \(render.fingerprint)",
+        ]
+        lines += scan.files.map { "evidence \($0.display) \($0.sha256)" }.sorted()
+        return SHA256.hex(of: lines.joined(separator: "\n"))
+    }
+}
+
+extension JSONEncoder {
+    /// Compact, sorted JSON for stored run summaries.
+    static var summary: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
