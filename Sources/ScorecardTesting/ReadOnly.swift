@@ -23,11 +23,6 @@ public enum ReadOnly {
     }
 
     private static func chattr(_ flag: String, _ path: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [flag, path]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try runTool("/usr/bin/chattr", [flag, path])
     }
 }

@@ -74,12 +74,7 @@ import Testing
         #expect(clean.stdout.contains("#1 model-0: re-derived unchanged"))
         #expect(clean.stdout.contains("#2 model-1: re-derived unchanged"))
 
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [card.storePath, "UPDATE result SET value = 0.95 WHERE model = 'model-1' AND eval = 'ctf_professional'"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        #expect(try sqlite3(card.storePath, "UPDATE result SET value = 0.95 WHERE model = 'model-1' AND eval = 'ctf_professional'") == 0)
 
         let tampered = try CLI.run(["check", "--config", card.config.path])
         #expect(tampered.status == 7)

@@ -1,32 +1,26 @@
 import Foundation
 import ScorecardCore
 import ScorecardIngest
+import ScorecardTesting
 import Testing
 
 /// `scorecard import` through the real executable: output, merging, atomicity, exit codes.
-@Suite(.serialized) final class ImportCommandTests {
+@Suite(.serialized) struct ImportCommandTests {
     static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/ScorecardIngestTests/Fixtures/inspect")
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try ScratchFolder("scorecard-import")
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    func path(_ name: String) -> String { scratch.path(name) }
 
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+    func copy(_ fixture: String, to name: String) throws -> String { try scratch.copy(Self.fixture(fixture), to: name) }
 
-    func copy(_ fixture: String, to name: String) throws -> String {
-        try FileManager.default.copyItem(atPath: Self.fixture(fixture), toPath: path(name))
-        return path(name)
-    }
-
-    func lines(_ file: String) throws -> [String] {
-        try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
-    }
+    func lines(_ file: String) throws -> [String] { try ScorecardTesting.lines(of: file) }
 
     @Test func importsALogIntoEvidenceThatLoadsBack() throws {
         let out = path("evidence.jsonl")

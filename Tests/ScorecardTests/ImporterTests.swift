@@ -6,25 +6,19 @@ import ScorecardTesting
 import Testing
 
 /// Import through the API: what is written, how a re-import merges, what is refused.
-@Suite final class ImporterTests {
-    let folder: URL
+@Suite struct ImporterTests {
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = try temporaryFolder("scorecard-import")
+        scratch = try ScratchFolder("scorecard-import")
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    func path(_ name: String) -> String { scratch.path(name) }
 
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+    func copy(_ fixture: String, to name: String) throws -> String { try scratch.copy(Fixtures.inspect(fixture), to: name) }
 
-    func copy(_ fixture: String, to name: String) throws -> String {
-        try FileManager.default.copyItem(atPath: Fixtures.inspect(fixture), toPath: path(name))
-        return path(name)
-    }
-
-    func lines(_ file: String) throws -> [String] {
-        try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
-    }
+    func lines(_ file: String) throws -> [String] { try ScorecardTesting.lines(of: file) }
 
     static let preMitigation = ImportOptions(stage: "pre_mitigation")
 

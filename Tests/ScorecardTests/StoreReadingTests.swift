@@ -25,12 +25,7 @@ import Testing
         #expect(clean.map(\.matches) == [true, true])
         #expect(clean.map(\.scorecard.subject.model) == ["model-0", "model-1"])
 
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [card.storePath, "UPDATE result SET value = 0.95 WHERE model = 'model-1' AND eval = 'ctf_professional'"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        #expect(try sqlite3(card.storePath, "UPDATE result SET value = 0.95 WHERE model = 'model-1' AND eval = 'ctf_professional'") == 0)
 
         let tampered = try Checker(store: try card.store()).check()
         #expect(tampered[0].matches)
