@@ -59,6 +59,7 @@ public struct BenchmarkVsBaselineEvaluator: Evaluator {
         IndicatorScore(
             value: map(score.value),
             interval: score.interval.map { .init(low: map($0.low), high: map($0.high), level: $0.level, method: $0.method) },
-            n: score.n, k: score.k, metric: metric, basis: score.basis, sources: score.sources, notes: score.notes + [note])
+            n: score.n, k: score.k, metric: metric, basis: score.basis, sources: score.sources,
+            record: metric == score.metric ? score.record : nil, notes: score.notes + [note])
     }
 }

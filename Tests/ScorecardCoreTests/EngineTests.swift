@@ -27,7 +27,8 @@ import Testing
         let post = stage(a, "cyber", "post")
         #expect(post.level == nil)
         #expect(post.status == .notAssessed)
-        #expect(post.notAssessedReason?.contains("no indicator with thresholds has evidence") == true)
+        #expect(post.notAssessedReason == .noEvidence(["ctf", "range"]))
+        #expect(post.notAssessedReason?.description == "no indicator with thresholds has evidence (ctf, range)")
         #expect(a.overall["post"]?.level == nil)
         #expect(a.overall["post"]?.notAssessed == ["cyber", "bio"])
     }
@@ -36,7 +37,8 @@ import Testing
         let a = judge(["pre": ["ctf": Fixture.score(0.1), "probe": Fixture.score(0.9)]])
         let bio = stage(a, "bio", "pre")
         #expect(bio.level == nil)
-        #expect(bio.notAssessedReason == "required indicator without evidence: mcq")
+        #expect(bio.notAssessedReason == .requiredWithoutEvidence(["mcq"]))
+        #expect(bio.notAssessedReason?.description == "required indicator without evidence: mcq")
     }
 
     @Test func gatesFailClosedWhenTheirStageIsNotAssessed() {
@@ -142,7 +144,7 @@ import Testing
         let engine = RulesEngine(framework: framework)
         let a = engine.judge(subject: Fixture.subject, measurements: ["s": ["i": Fixture.score(0.6)]], determinations: [])
         #expect(a.overall["s"]?.level?.id == "medium")
-        #expect(a.categories[1].stages["s"]?.notAssessedReason?.contains("determination only") == true)
+        #expect(a.categories[1].stages["s"]?.notAssessedReason == .determinationOnly)
 
         let raised = engine.judge(
             subject: Fixture.subject, measurements: ["s": ["i": Fixture.score(0.6)]],

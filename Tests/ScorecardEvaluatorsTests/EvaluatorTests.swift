@@ -132,3 +132,37 @@ enum Evidence {
         #expect(BuiltinEvaluators.registry.names == BuiltinEvaluators.all.map { $0.name }.sorted())
     }
 }
+
+/// Which evidence record a score was read from, so reports never re-match records by value.
+@Suite struct MeasuredRecordTests {
+    static let subject = Subject(model: "m")
+
+    static func slice(_ records: [EvidenceRecord]) -> EvidenceSlice {
+        EvidenceSet(records: records).slice(subject: subject, stage: "pre")
+    }
+
+    static func record(_ metric: String, _ value: Double, line: Int, variant: String? = nil) -> EvidenceRecord {
+        EvidenceRecord(
+            subject: subject, stage: "pre", evaluation: "bench", metric: metric, variant: variant, value: value,
+            n: 100, location: SourceLocation(file: "e.jsonl", line: line))
+    }
+
+    @Test func aSummaryScoreNamesTheRecordItWasReadFrom() throws {
+        let records = [Self.record("acc", 0.4, line: 1, variant: "a"), Self.record("acc", 0.6, line: 2, variant: "b")]
+        let evaluator = try BenchmarkVsBaselineEvaluator(parameters: .init())
+        let target = IndicatorTarget(evaluation: "bench", metrics: ["acc"], unit: .rate, direction: .higherIsRiskier)
+        let score = try #require(evaluator.measure(target, in: Self.slice(records)).score)
+        #expect(score.record == records[1].key)
+    }
+
+    @Test func aTransformedScoreNamesNoRecord() throws {
+        let records = [Self.record("acc", 0.6, line: 1)]
+        let evaluator = try BenchmarkVsBaselineEvaluator(parameters: .init(["report": .string("difference")]))
+        let target = IndicatorTarget(
+            evaluation: "bench", metrics: ["acc"], unit: .score, direction: .higherIsRiskier,
+            baselines: [Baseline(name: "expert", value: 0.5, source: nil)])
+        let score = try #require(evaluator.measure(target, in: Self.slice(records)).score)
+        #expect(abs(score.value - 0.1) < 1e-12)
+        #expect(score.record == nil)
+    }
+}

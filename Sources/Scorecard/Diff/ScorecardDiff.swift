@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardRender
 
 /// The differences between two scorecards, computed from their documents: levels per category
 /// and stage, overall levels, gates, indicator values and inputs, determinations.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scorecard
 import ScorecardCore
+import ScorecardRender
 
 /// `scorecard assess`: evidence → levels, gates and flags, printed as a table or JSON.
 struct AssessCommand: ScorecardSubcommand {
@@ -35,7 +36,9 @@ struct AssessCommand: ScorecardSubcommand {
             let data = try loaded.document(assessments).encoded()
             FileHandle.standardOutput.write(data)
         case .text:
-            Console.write(TextScorecard(framework: loaded.framework).render(assessments))
+            let input = loaded.reportInput(assessments)
+            let views = assessments.map { ReportRenderer.view(of: $0, input: input, generatedAt: "", chartDirectory: "") }
+            Console.write(TextReport.render(views))
         }
         if failOnGate, assessments.contains(where: { $0.gates.contains { !$0.passed } }) {
             return .gateFailed

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scorecard
+import ScorecardRender
 import ScorecardIngest
 
 /// `scorecard bench import`: times `import` (read, statistics, JSON Lines) on folders of logs;

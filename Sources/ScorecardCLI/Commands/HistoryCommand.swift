@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scorecard
 import ScorecardCore
+import ScorecardRender
 import ScorecardStore
 
 /// Where a command finds the store: `--store`, or the card configuration's `store`.

@@ -1,4 +1,5 @@
 import Scorecard
+import ScorecardRender
 
 /// The text form of `diff`: a table of levels, then gates, evidence and determinations that changed.
 enum DiffText {

@@ -22,7 +22,7 @@ struct FrameworkText {
                 out += ", \(indicator.unit.rawValue), \(indicator.direction == .higherIsRiskier ? "higher" : "lower") is riskier"
                 out += indicator.required ? ", required\n" : "\n"
                 if indicator.thresholds.isEmpty { out += "    contextual: no thresholds\n" }
-                let op = indicator.direction == .higherIsRiskier ? (indicator.inclusive ? "≥" : ">") : (indicator.inclusive ? "≤" : "<")
+                let op = indicator.comparison.symbol
                 for threshold in indicator.thresholds {
                     out += "    \(threshold.level.id) \(op) \(Format.number(threshold.value)): \(threshold.rationale)\n"
                 }

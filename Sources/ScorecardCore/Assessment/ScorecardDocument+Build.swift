@@ -47,7 +47,7 @@ extension ScorecardDocument.StageScorecard {
         trace = result.trace
         level = result.level?.id
         indicatedLevel = result.indicatedLevel?.id
-        notAssessedReason = result.notAssessedReason
+        notAssessedReason = result.notAssessedReason?.description
         approaching = result.approaching?.id
         determination = result.determination.map {
             .init(level: $0.level.id, rationale: $0.rationale, author: $0.author, date: $0.date, source: $0.source,

@@ -40,30 +40,28 @@ struct CategoryJudge {
             }
             trace.append(line + ": \(determination.rationale)")
         }
-        // An early warning is reported only when it points above the final level.
-        let warning = approaching.flatMap { near in level.map { near > $0 } ?? true ? near : nil }
+        let warnings = results.compactMap(\.warning).filter { EarlyWarning.counts($0.level, above: level) }
         return CategoryStageResult(
             level: level, indicatedLevel: indicated, status: status, notAssessedReason: indicated == nil ? reason : nil,
-            approaching: warning, indicators: results, determination: determination, lowered: lowered,
-            trace: trace)
+            approaching: approaching.flatMap { EarlyWarning.counts($0, above: level) ? $0 : nil }, warnings: warnings,
+            indicators: results, determination: determination, lowered: lowered, trace: trace)
     }
 
     /// The indicated level, the level being approached, and the reason when not assessed.
     private func combine(
         _ results: [IndicatorResult], trace: inout [String]
-    ) -> (Level?, Level?, String?) {
+    ) -> (Level?, Level?, NotAssessedReason?) {
         let decisive = category.indicators.filter(\.isDecisive)
         guard !decisive.isEmpty else {
-            let reason = "judged by determination only: the category has no indicators with thresholds"
-            trace.append(reason)
+            let reason = NotAssessedReason.determinationOnly
+            trace.append(reason.description)
             return (nil, nil, reason)
         }
         let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.indicator, $0) })
         let missingRequired = category.indicators.filter { $0.required && byID[$0.id]?.measurement.score == nil }
         if !missingRequired.isEmpty {
-            let names = missingRequired.map(\.id).joined(separator: ", ")
-            let reason = "required indicator\(missingRequired.count > 1 ? "s" : "") without evidence: \(names)"
-            trace.append("not assessed: " + reason)
+            let reason = NotAssessedReason.requiredWithoutEvidence(missingRequired.map(\.id))
+            trace.append("not assessed: \(reason)")
             return (nil, nil, reason)
         }
         let assessed = decisive.compactMap { byID[$0.id] }.filter { $0.level != nil }
@@ -75,10 +73,10 @@ struct CategoryJudge {
         }
         let minimum = max(category.minimumIndicators, category.combine == .all ? 1 : need)
         guard assessed.count >= minimum else {
-            let reason = assessed.isEmpty
-                ? "no indicator with thresholds has evidence (\(decisive.map(\.id).joined(separator: ", ")))"
-                : "\(assessed.count) of \(decisive.count) indicators have evidence; \(minimum) needed"
-            trace.append("not assessed: " + reason)
+            let reason: NotAssessedReason = assessed.isEmpty
+                ? .noEvidence(decisive.map(\.id))
+                : .tooFewIndicators(measured: assessed.map(\.indicator), decisive: decisive.map(\.id), needed: minimum)
+            trace.append("not assessed: \(reason)")
             return (nil, nil, reason)
         }
 

@@ -9,7 +9,7 @@ struct IndicatorJudge {
         guard let score = measurement.score else {
             let reason = if case .missing(let why) = measurement { why } else { "no evidence" }
             let result = IndicatorResult(
-                indicator: indicator.id, measurement: measurement, level: nil, decidingValue: nil, approaching: nil,
+                indicator: indicator.id, measurement: measurement, level: nil, decidingValue: nil, warning: nil,
                 straddles: [])
             return (result, "\(indicator.id): no evidence (\(reason))")
         }
@@ -17,14 +17,14 @@ struct IndicatorJudge {
         guard indicator.isDecisive else {
             let result = IndicatorResult(
                 indicator: indicator.id, measurement: measurement, level: nil, decidingValue: score.value,
-                approaching: nil, straddles: [])
+                warning: nil, straddles: [])
             return (result, "\(indicator.id): \(measured); contextual, no thresholds")
         }
 
         let deciding = decidingValue(score)
         let level = level(for: deciding)
         let straddles = straddledLevels(score)
-        let approaching = approachingLevel(deciding, above: level)
+        let warning = self.warning(deciding, above: level)
 
         var trace = "\(indicator.id): \(measured)"
         if deciding != score.value {
@@ -34,51 +34,43 @@ struct IndicatorJudge {
         if !straddles.isEmpty {
             trace += "; interval straddles the \(straddles.map(\.id).joined(separator: ", ")) threshold"
         }
-        if let approaching {
-            trace += "; approaching \(approaching.id) (within margin \(Format.number(effectiveMargin)))"
+        if let warning {
+            trace += "; approaching \(warning.level.id) (within margin \(Format.number(warning.margin)))"
         }
         let result = IndicatorResult(
             indicator: indicator.id, measurement: measurement, level: level, decidingValue: deciding,
-            approaching: approaching, straddles: straddles)
+            warning: warning, straddles: straddles)
         return (result, trace)
     }
 
-    var effectiveMargin: Double { indicator.earlyWarningMargin ?? margin }
-
-    /// Whether `value` reaches `threshold` in the indicator's direction.
-    func meets(_ value: Double, _ threshold: Double) -> Bool {
-        switch (indicator.direction, indicator.inclusive) {
-        case (.higherIsRiskier, true): value >= threshold
-        case (.higherIsRiskier, false): value > threshold
-        case (.lowerIsRiskier, true): value <= threshold
-        case (.lowerIsRiskier, false): value < threshold
-        }
-    }
+    var comparison: ThresholdComparison { indicator.comparison }
 
     /// The highest level whose threshold `value` meets; the floor when none is met.
     func level(for value: Double) -> Level {
-        indicator.thresholds.last { meets(value, $0.value) }?.level ?? scale.floor
+        indicator.thresholds.last { comparison.meets(value, $0.value) }?.level ?? scale.floor
     }
 
     private func decidingValue(_ score: IndicatorScore) -> Double {
         guard policy == .conservativeBound, let interval = score.interval else { return score.value }
-        return indicator.direction == .higherIsRiskier ? interval.high : interval.low
+        return comparison.ends(of: interval).risky
     }
 
     private func straddledLevels(_ score: IndicatorScore) -> [Level] {
         guard let interval = score.interval else { return [] }
-        let (risky, safe) = indicator.direction == .higherIsRiskier
-            ? (interval.high, interval.low) : (interval.low, interval.high)
-        return indicator.thresholds.filter { meets(risky, $0.value) && !meets(safe, $0.value) }.map(\.level)
+        let (risky, safe) = comparison.ends(of: interval)
+        return indicator.thresholds.filter { comparison.meets(risky, $0.value) && !comparison.meets(safe, $0.value) }
+            .map(\.level)
     }
 
-    private func approachingLevel(_ value: Double, above level: Level) -> Level? {
-        guard effectiveMargin > 0, let next = indicator.thresholds.first(where: { $0.level > level }) else { return nil }
+    private func warning(_ value: Double, above level: Level) -> EarlyWarning? {
+        let margin = indicator.margin(default: self.margin)
+        guard margin > 0, let next = indicator.thresholds.first(where: { $0.level > level }) else { return nil }
         // A little slack so a value exactly at the margin's edge counts despite binary rounding (0.5 − 0.1).
         let slack = 1e-9
         let near = indicator.direction == .higherIsRiskier
-            ? value >= next.value - effectiveMargin - slack : value <= next.value + effectiveMargin + slack
-        return near ? next.level : nil
+            ? value >= next.value - margin - slack : value <= next.value + margin + slack
+        guard near else { return nil }
+        return EarlyWarning(indicator: indicator.id, level: next.level, value: value, threshold: next.value, margin: margin)
     }
 
     private func describe(_ score: IndicatorScore) -> String {
@@ -96,15 +88,9 @@ struct IndicatorJudge {
     }
 
     private func thresholdSummary(_ value: Double) -> String {
-        let op = switch (indicator.direction, indicator.inclusive) {
-        case (.higherIsRiskier, true): "≥"
-        case (.higherIsRiskier, false): ">"
-        case (.lowerIsRiskier, true): "≤"
-        case (.lowerIsRiskier, false): "<"
-        }
-        return indicator.thresholds.map { threshold in
-            let mark = meets(value, threshold.value) ? "met" : "not met"
-            return "\(threshold.level.id) \(op) \(Format.number(threshold.value)) \(mark)"
+        indicator.thresholds.map { threshold in
+            let mark = comparison.meets(value, threshold.value) ? "met" : "not met"
+            return "\(threshold.level.id) \(comparison.symbol) \(Format.number(threshold.value)) \(mark)"
         }.joined(separator: ", ")
     }
 }

@@ -59,30 +59,35 @@ public struct RulesEngine: Sendable {
     }
 
     func decide(_ gate: Gate, overall: StageOverall?) -> GateDecision {
+        let overall = overall ?? StageOverall(level: nil, notAssessed: [], drivers: [])
         let stageName = framework.stage(gate.stage)?.name ?? gate.stage
         let limit = framework.scale.name(of: gate.level)
-        guard let overall, let level = overall.level else {
-            let missing = overall.map { names($0.notAssessed) } ?? ""
+        guard let level = overall.level else {
+            let missing = names(overall.notAssessed)
             let what = missing.isEmpty ? "\(stageName) is not assessed" : "\(stageName) is not assessed for \(missing)"
             let reason = switch gate.kind {
             case .ceiling: "not passed (fail closed): \(what), so it cannot be shown to be at most \(limit)"
             case .trigger: "required (fail closed): \(what), so \(limit) cannot be ruled out"
             }
-            return GateDecision(gate: gate.id, passed: false, reason: reason)
+            return GateDecision(gate: gate.id, passed: false, overall: overall, relation: nil, reason: reason)
         }
         let actual = "\(stageName) overall is \(framework.scale.name(of: level)) (\(names(overall.drivers)))"
+        let passed: Bool
+        let relation: GateDecision.Relation
+        let verdict: String
         switch gate.kind {
         case .ceiling:
-            let passed = level <= gate.level
-            return GateDecision(
-                gate: gate.id, passed: passed,
-                reason: passed ? "passed: \(actual), at or below \(limit)" : "not passed: \(actual), above \(limit)")
+            passed = level <= gate.level
+            relation = passed ? .atOrBelow : .above
+            verdict = passed ? "passed" : "not passed"
         case .trigger:
-            let triggered = level >= gate.level
-            return GateDecision(
-                gate: gate.id, passed: !triggered,
-                reason: triggered ? "required: \(actual), at or above \(limit)" : "not required: \(actual), below \(limit)")
+            passed = level < gate.level
+            relation = passed ? .below : .atOrAbove
+            verdict = passed ? "not required" : "required"
         }
+        return GateDecision(
+            gate: gate.id, passed: passed, overall: overall, relation: relation,
+            reason: "\(verdict): \(actual), \(relation.rawValue) \(limit)")
     }
 
     private func names(_ ids: [String]) -> String {
@@ -102,28 +107,28 @@ public struct RulesEngine: Sendable {
 
     private func stageFlags(_ category: Category, _ stage: String, _ result: CategoryStageResult) -> [ReviewFlag] {
         var flags: [ReviewFlag] = []
-        func add(_ kind: ReviewFlag.Kind, _ message: String) {
-            flags.append(ReviewFlag(kind: kind, category: category.id, stage: stage, message: message))
+        func add(_ detail: ReviewFlag.Detail, _ message: String) {
+            flags.append(ReviewFlag(category: category.id, stage: stage, detail: detail, message: message))
         }
         if let determination = result.determination, let indicated = result.indicatedLevel, result.lowered {
-            add(.loweredByDetermination,
+            add(.lowered(determined: determination.level, indicated: indicated),
                 "determination sets \(determination.level.id), below the indicated \(indicated.id): \(determination.rationale)")
         }
         if let determination = result.determination, result.indicatedLevel == nil, !category.decisiveIndicators.isEmpty {
-            add(.determinedWithoutEvidence,
-                "determination sets \(determination.level.id) without evidence at this stage: \(result.notAssessedReason ?? "not assessed")")
+            add(.determinedWithoutEvidence(determined: determination.level, reason: result.notAssessedReason),
+                "determination sets \(determination.level.id) without evidence at this stage: \(result.notAssessedReason?.description ?? "not assessed")")
         }
         if result.level == nil, category.required {
-            add(.notAssessed, result.notAssessedReason ?? "not assessed")
+            add(.notAssessed(result.notAssessedReason), result.notAssessedReason?.description ?? "not assessed")
         }
         for indicator in result.indicators {
             if !indicator.straddles.isEmpty, let interval = indicator.measurement.score?.interval {
-                add(.straddlesThreshold,
+                add(.straddles(indicator: indicator.indicator, interval: interval, levels: indicator.straddles),
                     "\(indicator.indicator): interval [\(Format.short(interval.low)), \(Format.short(interval.high))] contains the \(indicator.straddles.map(\.id).joined(separator: ", ")) threshold")
             }
-            // An early warning matters only when it points above the level the category already has.
-            if let near = indicator.approaching, let value = indicator.decidingValue, result.level.map({ near > $0 }) ?? true {
-                add(.approaching, "\(indicator.indicator): \(Format.short(value)) is within the early-warning margin of \(near.id)")
+            for warning in result.warnings where warning.indicator == indicator.indicator {
+                add(.approaching(warning),
+                    "\(warning.indicator): \(Format.short(warning.value)) is within the early-warning margin of \(warning.level.id)")
             }
         }
         return flags

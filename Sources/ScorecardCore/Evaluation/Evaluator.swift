@@ -72,12 +72,15 @@ public struct IndicatorScore: Hashable, Sendable {
     public let basis: Basis
     /// The records that produced the value.
     public let sources: [SourceLocation]
+    /// The summary record whose value this is, when the value was read from one record as it
+    /// stands (nil when it was computed from samples, combined, or transformed).
+    public let record: EvidenceRecord.Key?
     /// How the value was obtained, for the trace: choices made, fallbacks, comparisons to baselines.
     public let notes: [String]
 
     public init(
         value: Double, interval: ConfidenceInterval?, n: Int?, k: Int?, metric: String, basis: Basis,
-        sources: [SourceLocation], notes: [String] = []
+        sources: [SourceLocation], record: EvidenceRecord.Key? = nil, notes: [String] = []
     ) {
         self.value = value
         self.interval = interval
@@ -86,6 +89,7 @@ public struct IndicatorScore: Hashable, Sendable {
         self.metric = metric
         self.basis = basis
         self.sources = sources
+        self.record = record
         self.notes = notes
     }
 }

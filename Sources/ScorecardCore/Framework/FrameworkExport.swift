@@ -87,7 +87,7 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
                         parameters: indicator.parameters.values.mapValues(\.description), eval: indicator.evaluation,
                         metrics: indicator.metrics, unit: indicator.unit, direction: indicator.direction,
                         inclusive: indicator.inclusive, required: indicator.required,
-                        earlyWarningMargin: indicator.earlyWarningMargin ?? framework.earlyWarningMargin,
+                        earlyWarningMargin: indicator.margin(default: framework.earlyWarningMargin),
                         thresholds: indicator.thresholds.map { .init(level: $0.level.id, value: $0.value, rationale: $0.rationale) },
                         baselines: indicator.baselines)
                 })

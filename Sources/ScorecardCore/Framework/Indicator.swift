@@ -46,6 +46,12 @@ public struct Indicator: Hashable, Sendable {
     /// Whether the indicator has thresholds and so takes part in deciding the category level.
     public var isDecisive: Bool { !thresholds.isEmpty }
 
+    /// How a value is compared with this indicator's thresholds.
+    public var comparison: ThresholdComparison { ThresholdComparison(direction: direction, inclusive: inclusive) }
+
+    /// The early-warning margin that applies: the indicator's own, else the framework's default.
+    public func margin(default frameworkMargin: Double) -> Double { earlyWarningMargin ?? frameworkMargin }
+
     /// The target an evaluator measures for this indicator.
     public var target: IndicatorTarget {
         IndicatorTarget(evaluation: evaluation, metrics: metrics, unit: unit, direction: direction, baselines: baselines)
@@ -76,6 +82,50 @@ public struct Baseline: Hashable, Sendable, Codable {
         self.name = name
         self.value = value
         self.source = source
+    }
+}
+
+/// How a value meets a threshold: the direction of risk and whether equality counts.
+///
+/// The one place where "meets the threshold" is decided; reports and listings show `symbol`.
+public struct ThresholdComparison: Hashable, Sendable {
+    public let direction: Direction
+    /// When true a value equal to the threshold meets it.
+    public let inclusive: Bool
+
+    public init(direction: Direction, inclusive: Bool) {
+        self.direction = direction
+        self.inclusive = inclusive
+    }
+
+    /// Whether `value` reaches `threshold`.
+    public func meets(_ value: Double, _ threshold: Double) -> Bool {
+        switch (direction, inclusive) {
+        case (.higherIsRiskier, true): value >= threshold
+        case (.higherIsRiskier, false): value > threshold
+        case (.lowerIsRiskier, true): value <= threshold
+        case (.lowerIsRiskier, false): value < threshold
+        }
+    }
+
+    /// The comparison as a symbol: `≥`, `>`, `≤` or `<`.
+    public var symbol: String {
+        switch (direction, inclusive) {
+        case (.higherIsRiskier, true): "≥"
+        case (.higherIsRiskier, false): ">"
+        case (.lowerIsRiskier, true): "≤"
+        case (.lowerIsRiskier, false): "<"
+        }
+    }
+
+    /// The riskier of two values: the larger when higher is riskier.
+    public func riskier(_ a: Double, _ b: Double) -> Double {
+        direction == .higherIsRiskier ? max(a, b) : min(a, b)
+    }
+
+    /// The riskier and the safer end of an interval.
+    public func ends(of interval: ConfidenceInterval) -> (risky: Double, safe: Double) {
+        direction == .higherIsRiskier ? (interval.high, interval.low) : (interval.low, interval.high)
     }
 }
 

@@ -55,7 +55,7 @@ enum SummaryReading {
         if let note = record.notes { notes.append("note: \(note)") }
         return IndicatorScore(
             value: record.value, interval: interval, n: record.n, k: k, metric: record.metric, basis: .summary,
-            sources: [record.location], notes: notes)
+            sources: [record.location], record: record.key, notes: notes)
     }
 
     /// Reads the worst case of the accepted summary records.

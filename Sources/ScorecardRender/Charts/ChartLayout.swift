@@ -18,8 +18,8 @@ struct ChartLayout {
     typealias T = Coordinate
 
     func chart(results: [String: CategoryStageResult], id: String, imagePath: String) -> ChartView? {
-        let measured = category.indicators.enumerated().filter { index, _ in
-            stages.contains { results[$0.id]?.indicators[safe: index]?.measurement.score != nil }
+        let measured = category.indicators.filter { indicator in
+            stages.contains { results[$0.id]?.indicator(indicator.id)?.measurement.score != nil }
         }
         guard !measured.isEmpty else { return nil }
         let title = "\(category.name): evaluation results against the framework's thresholds"
@@ -29,8 +29,8 @@ struct ChartLayout {
         y += 26
         var panels: [ChartPanelView] = []
         var sentences: [String] = []
-        for (index, indicator) in measured {
-            let scores = stages.map { results[$0.id]?.indicators[safe: index]?.measurement.score }
+        for indicator in measured {
+            let scores = stages.map { results[$0.id]?.indicator(indicator.id)?.measurement.score }
             let (panel, sentence) = self.panel(indicator, scores: scores, y: &y)
             panels.append(panel)
             sentences.append(sentence)

@@ -132,3 +132,24 @@ public enum Escaping {
         }
     }
 }
+
+extension Escaping {
+    /// Makes untrusted text safe for a terminal: control characters (escape sequences, newlines)
+    /// become visible `\u{..}` escapes so evidence cannot repaint the screen or fake rows.
+    public static func terminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isTerminalControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isTerminalControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+    }
+}

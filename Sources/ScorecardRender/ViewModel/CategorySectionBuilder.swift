@@ -26,7 +26,7 @@ struct CategorySectionBuilder {
             }
         }
         return CategoryView(
-            anchor: "cat-\(slug)", name: category.name, summary: category.summary,
+            anchor: "cat-\(slug)", name: category.name, required: category.required, summary: category.summary,
             definitions: definitions, hasDefinitions: !definitions.isEmpty,
             stages: framework.stages.map { stage(result.stages[$0.id], stage: $0) },
             mitigations: texts, hasMitigations: !texts.isEmpty,
@@ -58,16 +58,26 @@ struct CategorySectionBuilder {
             findings: findings, hasFindings: !findings.isEmpty)
     }
 
-    /// The engine's reason with indicator ids replaced by their names, as a sentence.
-    private func notAssessedReason(_ reason: String?) -> String {
-        if category.decisiveIndicators.isEmpty {
+    /// The name of an indicator of this category, from its identifier.
+    private func indicatorName(_ id: String) -> String {
+        category.indicators.first { $0.id == id }?.name ?? id
+    }
+
+    /// Why the category has no level from evidence, as a sentence.
+    private func notAssessedReason(_ reason: NotAssessedReason?) -> String {
+        let names = { (ids: [String]) in ids.map(indicatorName).joined(separator: ", ") }
+        switch reason {
+        case nil:
+            return "Not assessed."
+        case .determinationOnly?:
             return "The framework gives this category no indicators with thresholds: it is judged by determination only."
+        case .requiredWithoutEvidence(let ids)?:
+            return "Not assessed from evidence: required indicator\(ids.count > 1 ? "s" : "") without evidence: \(names(ids))."
+        case .noEvidence(let ids)?:
+            return "Not assessed from evidence: no indicator with thresholds has evidence (\(names(ids)))."
+        case .tooFewIndicators(let measured, let decisive, let needed)?:
+            return "Not assessed from evidence: \(measured.count) of \(decisive.count) indicators have evidence; \(needed) needed."
         }
-        guard var text = reason, !text.isEmpty else { return "Not assessed." }
-        for indicator in category.indicators.sorted(by: { $0.id.count > $1.id.count }) {
-            text = text.replacing(indicator.id, with: indicator.name)
-        }
-        return "Not assessed from evidence: " + text + "."
     }
 
     /// The engine's reasoning: how the levels combine, then each decisive indicator's value and level.
@@ -80,17 +90,18 @@ struct CategorySectionBuilder {
         }
         var lines = ["The evidence indicates \(report.name(indicated)) (\(rule))."]
         var missing: [String] = []
-        for (indicator, outcome) in zip(category.indicators, result.indicators) where indicator.isDecisive {
-            guard let score = outcome.measurement.score, let level = outcome.level else {
+        for indicator in category.indicators where indicator.isDecisive {
+            guard let outcome = result.indicator(indicator.id), let score = outcome.measurement.score,
+                  let level = outcome.level, let deciding = outcome.decidingValue else {
                 missing.append(indicator.name)
                 continue
             }
             var line = "\(indicator.name): \(Formatting.value(score.value, unit: indicator.unit)) (\(score.metric))"
-            if let deciding = outcome.decidingValue, deciding != score.value {
+            if outcome.decidedByBound {
                 line += "; the riskier end of its interval, \(Formatting.value(deciding, unit: indicator.unit)), decides"
             }
             let thresholds = indicator.thresholds.map { threshold in
-                let met = outcome.level.map { $0 >= threshold.level } ?? false
+                let met = indicator.comparison.meets(deciding, threshold.value)
                 return Formatting.threshold(threshold, of: indicator, scale: framework.scale) + (met ? " met" : " not met")
             }
             line += " → \(report.name(level)) (\(thresholds.joined(separator: "; ")))."
@@ -102,56 +113,47 @@ struct CategorySectionBuilder {
         return lines
     }
 
-    /// "Approaching" warnings above the final level, per stage and indicator.
+    /// The engine's early warnings (those above the final level), per stage and indicator.
     private func warnings() -> [String] {
         var out: [String] = []
         for stage in framework.stages {
-            guard let result = result.stages[stage.id], result.approaching != nil else { continue }
-            for (indicator, outcome) in zip(category.indicators, result.indicators) {
-                guard let near = outcome.approaching, let value = outcome.decidingValue,
-                      result.level.map({ near > $0 }) ?? true,
-                      let threshold = indicator.thresholds.first(where: { $0.level == near }) else { continue }
-                let margin = indicator.earlyWarningMargin ?? framework.earlyWarningMargin
-                out.append("\(stage.name): \(indicator.name) at \(Formatting.value(value, unit: indicator.unit)) is within \(Formatting.margin(margin, unit: indicator.unit)) of the \(report.name(near)) threshold (\(Formatting.threshold(threshold, of: indicator, scale: framework.scale))).")
+            for warning in result.stages[stage.id]?.warnings ?? [] {
+                guard let indicator = category.indicators.first(where: { $0.id == warning.indicator }) else { continue }
+                let threshold = Formatting.threshold(
+                    level: warning.level, value: warning.threshold, of: indicator, scale: framework.scale)
+                out.append("\(stage.name): \(indicator.name) at \(Formatting.value(warning.value, unit: indicator.unit)) is within \(Formatting.margin(warning.margin, unit: indicator.unit)) of the \(report.name(warning.level)) threshold (\(threshold)).")
             }
         }
         return out
     }
 
-    /// Review flags: lowered determinations, determinations without evidence, straddled thresholds.
+    /// The engine's review flags in words. Early warnings have their own list and a stage
+    /// without a level shows it in its row, so those two kinds are not repeated here.
     private func flags(_ flags: [ReviewFlag]) -> [FlagView] {
-        var out: [FlagView] = []
-        for flag in flags {
-            guard let result = result.stages[flag.stage], let determination = result.determination else { continue }
-            let stage = report.stageName(flag.stage)
-            switch flag.kind {
-            case .loweredByDetermination:
-                let indicated = result.indicatedLevel.map(report.name) ?? "Not assessed"
-                out.append(FlagView(
-                    kind: "Lowered by determination", stage: stage,
-                    text: "The determination sets \(report.name(determination.level)), below the \(indicated) that the evidence indicates."))
-            case .determinedWithoutEvidence:
-                out.append(FlagView(
-                    kind: "Determined without evidence", stage: stage,
-                    text: "The determination sets \(report.name(determination.level)) with no evidence at this stage. \(notAssessedReason(result.notAssessedReason))"))
-            default:
-                break
-            }
-        }
         let policy = framework.uncertainty == .conservativeBound
             ? "under the framework's policy the riskier end of the interval decides"
             : "under the framework's policy the point estimate decides"
-        for stage in framework.stages {
-            guard let result = result.stages[stage.id] else { continue }
-            for (indicator, outcome) in zip(category.indicators, result.indicators) where !outcome.straddles.isEmpty {
-                guard let interval = outcome.measurement.score?.interval else { continue }
-                let thresholds = indicator.thresholds.filter { outcome.straddles.contains($0.level) }
+        return flags.compactMap { flag in
+            let stage = report.stageName(flag.stage)
+            switch flag.detail {
+            case .lowered(let determined, let indicated):
+                return FlagView(
+                    kind: "Lowered by determination", stage: stage,
+                    text: "The determination sets \(report.name(determined)), below the \(report.name(indicated)) that the evidence indicates.")
+            case .determinedWithoutEvidence(let determined, let reason):
+                return FlagView(
+                    kind: "Determined without evidence", stage: stage,
+                    text: "The determination sets \(report.name(determined)) with no evidence at this stage. \(notAssessedReason(reason))")
+            case .straddles(let id, let interval, let levels):
+                guard let indicator = category.indicators.first(where: { $0.id == id }) else { return nil }
+                let thresholds = indicator.thresholds.filter { levels.contains($0.level) }
                     .map { Formatting.threshold($0, of: indicator, scale: framework.scale) }
-                out.append(FlagView(
-                    kind: "Interval straddles a threshold", stage: stage.name,
-                    text: "\(indicator.name): the \(Format.short(interval.level * 100, places: 1))% interval \(Formatting.interval(interval, unit: indicator.unit)) contains the threshold \(Formatting.prose(thresholds)); \(policy)."))
+                return FlagView(
+                    kind: "Interval straddles a threshold", stage: stage,
+                    text: "\(indicator.name): the \(Format.short(interval.level * 100, places: 1))% interval \(Formatting.interval(interval, unit: indicator.unit)) contains the threshold \(Formatting.prose(thresholds)); \(policy).")
+            case .approaching, .notAssessed:
+                return nil
             }
         }
-        return out
     }
 }

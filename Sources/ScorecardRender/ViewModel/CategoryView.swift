@@ -4,6 +4,8 @@ public struct CategoryView: Sendable {
     /// A fragment identifier unique in the report, such as `cat-cbrn`.
     public var anchor: String
     public var name: String
+    /// False for a category that counts only when assessed (shown "(optional)").
+    public var required: Bool
     public var summary: String?
     /// What each level means for this category, lowest first.
     public var definitions: [DefinitionView]

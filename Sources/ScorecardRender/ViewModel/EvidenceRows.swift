@@ -13,9 +13,9 @@ struct EvidenceRows {
     func rows(evidence: EvidenceSet, results: [String: CategoryStageResult]) -> [EvidenceRowView] {
         var rows: [EvidenceRowView] = []
         var shown: Set<EvidenceRecord.Key> = []
-        for (index, indicator) in category.indicators.enumerated() {
+        for indicator in category.indicators {
             for stage in framework.stages {
-                let score = results[stage.id]?.indicators[safe: index]?.measurement.score
+                let score = results[stage.id]?.indicator(indicator.id)?.measurement.score
                 let records = evidence.slice(subject: subject, stage: stage.id).records(evaluation: indicator.evaluation)
                 if !records.isEmpty {
                     for record in records where shown.insert(record.key).inserted {
@@ -36,8 +36,7 @@ struct EvidenceRows {
     ) -> EvidenceRowView {
         let link = Formatting.link(record.source)
         var interval = Formatting.interval(record.interval, unit: record.unit)
-        if record.interval == nil, let score, let computed = score.interval, score.value == record.value,
-           score.sources.contains(record.location) {
+        if record.interval == nil, let score, let computed = score.interval, score.record == record.key {
             interval = Formatting.interval(computed, unit: record.unit) + " (computed)"
         }
         return EvidenceRowView(
@@ -66,8 +65,4 @@ struct EvidenceRows {
     static func location(_ location: SourceLocation) -> String {
         "\(URL(fileURLWithPath: location.file).lastPathComponent):\(location.line)"
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

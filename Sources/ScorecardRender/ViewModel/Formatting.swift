@@ -22,19 +22,14 @@ enum Formatting {
         return text
     }
 
-    /// The comparison a threshold is met by: ≥, >, ≤ or <.
-    static func comparison(_ indicator: Indicator) -> String {
-        switch (indicator.direction, indicator.inclusive) {
-        case (.higherIsRiskier, true): "≥"
-        case (.higherIsRiskier, false): ">"
-        case (.lowerIsRiskier, true): "≤"
-        case (.lowerIsRiskier, false): "<"
-        }
-    }
-
     /// "Medium ≥ 50%".
     static func threshold(_ threshold: Threshold, of indicator: Indicator, scale: LevelScale) -> String {
-        "\(scale.name(of: threshold.level)) \(comparison(indicator)) \(value(threshold.value, unit: indicator.unit))"
+        self.threshold(level: threshold.level, value: threshold.value, of: indicator, scale: scale)
+    }
+
+    /// "Medium ≥ 50%", from a level and the threshold's value.
+    static func threshold(level: Level, value threshold: Double, of indicator: Indicator, scale: LevelScale) -> String {
+        "\(scale.name(of: level)) \(indicator.comparison.symbol) \(value(threshold, unit: indicator.unit))"
     }
 
     /// An early-warning margin in the indicator's terms: "10 points" for rates.

@@ -46,7 +46,7 @@ struct ReportBuilder {
                     flags: assessment.flags.filter { $0.category == pair.0.id },
                     slug: categorySlugs[index], chartDirectory: chartDirectory)
         }
-        let gates = zip(framework.gates, assessment.gates).map { gate($0, $1, overall: assessment.overall[$0.stage]) }
+        let gates = zip(framework.gates, assessment.gates).map(gate)
         return ReportView(
             title: "Preparedness scorecard: \(subject.description)",
             subject: subject.description,
@@ -131,7 +131,7 @@ struct ReportBuilder {
             stageHeaders: framework.stages.map(\.name), rows: rows, overall: overall, notes: notes)
     }
 
-    private func gate(_ gate: Gate, _ decision: GateDecision, overall: StageOverall?) -> GateView {
+    private func gate(_ gate: Gate, _ decision: GateDecision) -> GateView {
         let stage = stageName(gate.stage)
         let limit = name(gate.level)
         let rule: String
@@ -144,18 +144,13 @@ struct ReportBuilder {
             rule = "Required if \(stage) ≥ \(limit)"
             outcome = decision.passed ? "Not required" : "Required"
         }
+        let overall = decision.overall
         let reason: String
-        if let overall, let level = overall.level {
+        if let level = overall.level, let relation = decision.relation {
             let drivers = Formatting.prose(overall.drivers.map(categoryName))
-            let comparison = switch (gate.kind, decision.passed) {
-            case (.ceiling, true): "at or below"
-            case (.ceiling, false): "above"
-            case (.trigger, true): "below"
-            case (.trigger, false): "at or above"
-            }
-            reason = "\(stage) overall is \(name(level)) (from \(drivers)), \(comparison) \(limit)."
+            reason = "\(stage) overall is \(name(level)) (from \(drivers)), \(relation.rawValue) \(limit)."
         } else {
-            let missing = overall.map { Formatting.prose($0.notAssessed.map(categoryName)) } ?? ""
+            let missing = Formatting.prose(overall.notAssessed.map(categoryName))
             let what = missing.isEmpty ? "\(stage) is not assessed" : "\(stage) is not assessed for \(missing)"
             reason = gate.kind == .ceiling
                 ? "Fails closed: \(what), so it cannot be shown to be at most \(limit)."
@@ -163,6 +158,6 @@ struct ReportBuilder {
         }
         return GateView(
             name: gate.name, rule: rule, decision: outcome, css: decision.passed ? "gate gate-pass" : "gate gate-fail",
-            reason: reason)
+            reason: reason, passed: decision.passed)
     }
 }

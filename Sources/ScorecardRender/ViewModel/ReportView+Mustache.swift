@@ -101,6 +101,7 @@ extension GateView: MustacheValue {
             "decision": decision,
             "css": css,
             "reason": reason,
+            "passed": passed,
         ] as [String: Any]
     }
 }
@@ -132,6 +133,7 @@ extension CategoryView: MustacheValue {
         var fields: [String: Any] = [
             "anchor": anchor,
             "name": name,
+            "required": required,
             "definitions": definitions.map(\.mustache),
             "hasDefinitions": hasDefinitions,
             "stages": stages.map(\.mustache),

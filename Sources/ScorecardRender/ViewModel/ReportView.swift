@@ -83,6 +83,8 @@ public struct GateView: Sendable {
     public var decision: String
     public var css: String
     public var reason: String
+    /// Whether the gate passed (a ceiling allows, a trigger is not required).
+    public var passed: Bool
 }
 
 public struct ProvenanceView: Sendable {
