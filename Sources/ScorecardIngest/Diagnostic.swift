@@ -50,6 +50,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 struct DiagnosticLog {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Problems that do not stop the file from loading, such as a level no evidence can rule out.
+    private(set) var warnings: [Diagnostic] = []
 
     init(file: String) {
         self.file = file
@@ -57,6 +59,10 @@ struct DiagnosticLog {
 
     mutating func add(_ message: String, line: Int? = nil, column: Int? = nil) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    mutating func warn(_ message: String, line: Int? = nil, column: Int? = nil) {
+        warnings.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
     var isEmpty: Bool { diagnostics.isEmpty }

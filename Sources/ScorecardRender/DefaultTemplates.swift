@@ -11,6 +11,16 @@ enum DefaultTemplates {
 {{#summary}}
 <p class="summary">{{.}}</p>
 {{/summary}}
+{{#hasCoverage}}
+<p class="coverage-title"><strong>What was measured.</strong></p>
+<ul class="coverage">
+{{/hasCoverage}}
+{{#coverage}}
+<li>{{.}}</li>
+{{/coverage}}
+{{#hasCoverage}}
+</ul>
+{{/hasCoverage}}
 <h3>Level definitions</h3>
 {{#hasDefinitions}}
 <table class="definitions">
@@ -122,6 +132,14 @@ enum DefaultTemplates {
 
 {{.}}
 {{/summary}}
+{{#hasCoverage}}
+
+**What was measured.**
+
+{{/hasCoverage}}
+{{#coverage}}
+- {{.}}
+{{/coverage}}
 
 ### Level definitions
 
@@ -141,7 +159,7 @@ The framework does not define the levels of this category.
 | Stage | Level | Indicated by the evidence | Basis |
 | --- | --- | --- | --- |
 {{#stages}}
-| {{stage}} | {{#cell}}{{#notAssessed}}**{{level}}**{{/notAssessed}}{{^notAssessed}}{{level}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}}{{/cell}} | {{indicated}} | {{basis}} |
+| {{stage}} | {{#cell}}{{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}}{{/cell}} | {{indicated}} | {{basis}} |
 {{/stages}}
 
 ### Rationale
@@ -382,7 +400,7 @@ Framework text: [{{text}}]({{href}})
 | Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
 | --- |{{#stageHeaders}} --- |{{/stageHeaders}}
 {{#rows}}
-| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{^notAssessed}}{{level}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
+| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
 {{/rows}}
 {{#overall}}
 | **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
@@ -457,6 +475,7 @@ table.scorecard td, table.levels td { width: 32%; }
 .lvl-1 { background: #fbf0b4; }
 .lvl-2 { background: #f8d49a; }
 .lvl-3 { background: #f2b5a0; }
+.lvl-open { background-image: repeating-linear-gradient(45deg, transparent 0, transparent 6px, rgba(255, 255, 255, 0.7) 6px, rgba(255, 255, 255, 0.7) 10px); outline: 2px dashed #5f5f5f; outline-offset: -3px; }
 .lvl-na { background: repeating-linear-gradient(135deg, #ffffff 0, #ffffff 5px, #e4e4e4 5px, #e4e4e4 7px); box-shadow: inset 0 0 0 2px #5f5f5f; font-style: italic; }
 .note { font-weight: 400; font-style: normal; font-size: .85em; color: #333333; }
 tr.overall th, tr.overall td { border-top: 3px double #555555; font-size: 1.02rem; }

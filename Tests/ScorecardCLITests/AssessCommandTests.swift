@@ -22,7 +22,7 @@ import Testing
         try Golden.check(result.stdout, "assess-demo.json")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["format_version"] as? Int == 1)
+        #expect(json["format_version"] as? Int == 2)
         let models = try #require(json["models"] as? [[String: Any]])
         func model(_ name: String) throws -> [String: Any] { try #require(models.first { $0["model"] as? String == name }) }
         func levels(_ name: String, _ stage: String) throws -> [String: String?] {
@@ -109,7 +109,8 @@ import Testing
         let result = try CLI.run(["frameworks", "lint", "frameworks/openai-preparedness-beta.yaml", bad])
         #expect(result.status == 2)
         #expect(result.stdout.hasPrefix("frameworks/openai-preparedness-beta.yaml: ok"))
-        #expect(result.stderr == "\(bad):30:25: thresholds of indicator 'ctf' are not monotonic: high 0.4 must be above medium 0.5 (higher values are riskier)\n")
+        let errors = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("warning: ") }
+        #expect(errors == ["\(bad):30:25: thresholds of indicator 'ctf' are not monotonic: high 0.4 must be above medium 0.5 (higher values are riskier)"])
     }
 
     @Test func helpMatchesGolden() throws {

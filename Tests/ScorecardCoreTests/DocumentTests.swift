@@ -15,7 +15,8 @@ import Testing
 
     @Test func absentValuesAreWrittenAsNull() throws {
         let text = String(decoding: try document().encoded(), as: UTF8.self)
-        #expect(text.contains("\"format_version\" : 1"))
+        #expect(text.contains("\"format_version\" : 2"))
+        #expect(text.contains("\"reached_level\" : \"medium\""))
         #expect(text.contains("\"level\" : null"), "post is not assessed and must say so explicitly")
         #expect(text.contains("\"indicated_level\" : \"medium\""))
         #expect(text.contains("\"snapshot\" : null"))
@@ -35,5 +36,31 @@ import Testing
         doc.formatVersion = 99
         let data = try doc.encoded()
         #expect(throws: DecodingError.self) { try ScorecardDocument.decode(data) }
+    }
+
+    @Test func aFormatOneDocumentStillReadsWithTheNewFieldsEmpty() throws {
+        var text = String(decoding: try document().encoded(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 1")
+        for key in ["not_ruled_out", "rule_out", "thresholds"] {
+            // Drop the key with its (possibly multi-line) array value, as a version 1 writer would.
+            while let range = text.range(of: "\"\(key)\" : [") {
+                guard let end = text[range.upperBound...].firstIndex(of: "]") else { break }
+                var after = text.index(after: end)
+                if after < text.endIndex, text[after] == "," { after = text.index(after: after) }
+                text.removeSubrange(range.lowerBound..<after)
+            }
+        }
+        #expect(!text.contains("not_ruled_out"))
+        let decoded = try ScorecardDocument.decode(Data(text.utf8))
+        #expect(decoded.formatVersion == 1)
+        let stage = try #require(decoded.models.first?.categories.first?.stages["pre"])
+        #expect(stage.notRuledOut.isEmpty && stage.ruleOut.isEmpty)
+        #expect(stage.level == "medium")
+    }
+
+    @Test func anUnknownFormatVersionIsRefusedNamingTheReadableOnes() throws {
+        let text = String(decoding: try document().encoded(), as: UTF8.self)
+            .replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 9")
+        #expect(throws: DecodingError.self) { try ScorecardDocument.decode(Data(text.utf8)) }
     }
 }

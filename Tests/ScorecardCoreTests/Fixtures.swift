@@ -20,11 +20,21 @@ enum Fixture {
     }
 
     static func category(
-        _ id: String, _ indicators: [Indicator], combine: Combination = .any, minimum: Int = 1, required: Bool = true
+        _ id: String, _ indicators: [Indicator], combine: Combination = .any, minimum: Int = 1, required: Bool = true,
+        gating: Bool = true, ruleOut: RuleOutPolicy = .aboveIndicated
     ) -> ScorecardCore.Category {
         Category(
-            id: id, name: id.capitalized, summary: nil, required: required, levelDefinitions: [:], combine: combine,
-            minimumIndicators: minimum, indicators: indicators)
+            id: id, name: id.capitalized, summary: nil, required: required, gating: gating, levelDefinitions: [:],
+            combine: combine, minimumIndicators: minimum, indicators: indicators, ruleOut: ruleOut)
+    }
+
+    /// A rule-out set for `level`: the listed indicators (with optional explicit bars).
+    static func ruleOut(
+        _ level: String, _ entries: [(String, Double?)], require: RuleOutSet.Requirement = .all
+    ) -> RuleOutSet {
+        RuleOutSet(
+            level: Fixture.level(level), requirement: require,
+            entries: entries.map { RuleOutSet.Entry(indicator: $0.0, bar: $0.1) }, rationale: "test")
     }
 
     static func framework(

@@ -22,7 +22,7 @@ import ScorecardEvaluators
     }
 
     static let badFiles: [(String, String, String)] = [
-        ("bad-schema-version.yaml", "1:17", "unsupported schema_version 7 (supported: 1)"),
+        ("bad-schema-version.yaml", "1:17", "unsupported schema_version 7 (supported: 1, 2)"),
         ("bad-unknown-key.yaml", "13:1", "unknown key 'agregation' in the document; did you mean 'aggregation'?"),
         ("bad-duplicate-yaml-key.yaml", "13:1", "duplicate key 'uncertainty'"),
         ("bad-duplicate-level.yaml", "9:10", "duplicate level id 'medium' (first defined at line 7)"),
@@ -37,6 +37,12 @@ import ScorecardEvaluators
         ("bad-floor-threshold.yaml", "29:16", "has a threshold for 'low', the lowest level; the floor needs none"),
         ("bad-yaml-syntax.yaml", "8:5", "YAML syntax: did not find expected ',' or '}'"),
         ("bad-duplicate-indicator.yaml", "34:14", "duplicate indicator id 'ctf' (first defined at line 22)"),
+        ("bad-rule-out-unknown-indicator.yaml", "45:22", "rule_out 'medium' of category 'cyber' names unknown indicator 'cft' (known: ctf, range, screen)"),
+        ("bad-rule-out-needs-bar.yaml", "49:27", "rule_out 'high' of category 'cyber': indicator 'screen' has no 'high' threshold; give a bar"),
+        ("bad-relative-no-operation.yaml", "34:26", "threshold 'medium' of indicator 'range': relative_to needs a ratio"),
+        ("bad-rule-out-floor.yaml", "44:9", "rule_out 'low' of category 'cyber': the floor is never ruled out"),
+        ("bad-rule-out-at-least.yaml", "48:18", "rule_out 'high' of category 'cyber': at_least 3, but the set names 2 indicators"),
+        ("bad-rule-out-in-v1.yaml", "32:7", "rule_out needs schema_version 2 (this file declares 1)"),
     ]
 
     @Test(arguments: badFiles)
@@ -47,6 +53,50 @@ import ScorecardEvaluators
         }
         let lines = error.diagnostics.map(\.description)
         #expect(lines.contains { $0.hasPrefix("\(path):\(place): ") && $0.contains(message) }, "\(lines)")
+    }
+
+    @Test func aSchemaTwoFileLoadsRuleOutSetsRelativeThresholdsAndNonGatingCategories() throws {
+        let loaded = try FrameworkLoader.load(path: Self.path("valid-v2.yaml"), registry: BuiltinEvaluators.registry)
+        let framework = loaded.framework
+        let cyber = try #require(framework.category("cyber"))
+        guard case .sets(let sets) = cyber.ruleOut else {
+            Issue.record("expected rule-out sets, found \(cyber.ruleOut)")
+            return
+        }
+        #expect(sets.map(\.level.id) == ["medium", "high"])
+        #expect(sets[1].requirement == .atLeast(1))
+        #expect(sets[1].entries == [.init(indicator: "ctf", bar: nil), .init(indicator: "screen", bar: 0.3)])
+        #expect(cyber.isDecisive(try #require(cyber.indicator("screen"))), "a rule-out indicator decides though it has no thresholds")
+        let relative = try #require(cyber.indicator("range")?.thresholds.first?.relative)
+        #expect(relative.reference == ReferenceSubject(subject: Subject(model: "GPT-4o"), stage: "pre_mitigation"))
+        #expect(relative.operation == .ratio(1.5))
+        #expect(framework.category("research")?.gating == false)
+        #expect(loaded.warnings.map(\.message).contains { $0.contains("category 'research': once") } == false)
+    }
+
+    @Test func lintWarnsAboutLevelsNoEvidenceCanRuleOut() throws {
+        let text = try String(contentsOfFile: Self.path("valid-v2.yaml"), encoding: .utf8)
+        let noMedium = text.replacingOccurrences(of: "      medium:\n        require: all\n        indicators: [ctf]\n        rationale: \"professional CTFs are the practice for ruling Medium out\"\n", with: "")
+        #expect(noMedium != text)
+        let framework = try FrameworkLoader.parse(noMedium, file: "x.yaml", registry: BuiltinEvaluators.registry)
+        #expect(framework.category("cyber") != nil)
+        let loadedWarnings = try Self.warnings(noMedium)
+        #expect(loadedWarnings.contains { $0.contains("category 'cyber': no evidence can rule out 'medium', so the category can never be at the floor 'low'") })
+        #expect(loadedWarnings.contains { $0.contains("category 'research'") } == false)
+    }
+
+    @Test func aSchemaOneFileIsToldHowItsLevelsAreRuledOut() throws {
+        let warnings = try Self.warnings(try String(contentsOfFile: Self.path("valid.yaml"), encoding: .utf8))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("schema_version 1: once a category is assessed, every level above") == true)
+    }
+
+    /// The warnings `frameworks lint` shows for `text`, written to a temporary file and loaded.
+    static func warnings(_ text: String) throws -> [String] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try FrameworkLoader.load(path: url.path, registry: BuiltinEvaluators.registry).warnings.map(\.message)
     }
 
     @Test func everyProblemIsReportedInOnePass() throws {

@@ -15,7 +15,11 @@ struct FrameworksCommand: ParsableCommand {
     struct Lint: ScorecardSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate framework files and report every problem with file, line and column.",
-            discussion: "Exits 0 when every file is valid and 2 otherwise.")
+            discussion: """
+                Also warns, without refusing the file, about levels that no evidence can ever rule \
+                out (a category that can never be at the floor), and tells a schema_version 1 file \
+                how its levels are ruled out. Exits 0 when every file is valid and 2 otherwise.
+                """)
 
         @Argument(help: ArgumentHelp("Framework files (YAML).", valueName: "file"))
         var files: [String]
@@ -31,7 +35,15 @@ struct FrameworksCommand: ParsableCommand {
                     let loaded = try Frameworks.load(path: file)
                     let framework = loaded.framework
                     let indicators = framework.categories.flatMap(\.indicators)
-                    Console.write("\(file): ok (\(framework.name), \(framework.version): \(framework.categories.count) categories, \(indicators.count) indicators, \(indicators.filter(\.isDecisive).count) with thresholds, \(framework.gates.count) gates)\n")
+                    let ruleOutSets = framework.categories.reduce(0) { count, category in
+                        if case .sets(let sets) = category.ruleOut { return count + sets.count }
+                        return count
+                    }
+                    for warning in loaded.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
+                    var summary = "\(framework.categories.count) categories, \(indicators.count) indicators, "
+                    summary += "\(indicators.filter(\.isDecisive).count) with thresholds, \(ruleOutSets) rule-out sets, \(framework.gates.count) gates"
+                    if !loaded.warnings.isEmpty { summary += ", \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")" }
+                    Console.write(terminalSafe("\(file): ok (\(framework.name), \(framework.version): \(summary))") + "\n")
                 } catch {
                     Console.error(error.description)
                     status = .invalidInput

@@ -24,11 +24,23 @@ struct FrameworkText {
                 if indicator.thresholds.isEmpty { out += "    contextual: no thresholds\n" }
                 let op = indicator.comparison.symbol
                 for threshold in indicator.thresholds {
-                    out += "    \(threshold.level.id) \(op) \(Format.number(threshold.value)): \(threshold.rationale)\n"
+                    let bound = switch threshold.bound {
+                    case .absolute(let value): Format.number(value)
+                    case .relative(let relative): relative.formula(relative.reference.description)
+                    }
+                    out += "    \(threshold.level.id) \(op) \(bound): \(threshold.rationale)\n"
                 }
                 for baseline in indicator.baselines {
                     out += "    baseline \(baseline.name) = \(Format.number(baseline.value))\n"
                 }
+            }
+        }
+        for category in framework.categories {
+            guard case .sets(let sets) = category.ruleOut else { continue }
+            out += "\nRule-out sets of \(category.name) [\(category.id)]\(category.gating ? "" : " (not gating)")\n"
+            for set in sets {
+                let entries = set.entries.map { entry in entry.bar.map { "\(entry.indicator) below \(Format.number($0))" } ?? entry.indicator }
+                out += "  \(set.level.id): \(set.requirement) of \(entries.joined(separator: ", ")): \(set.rationale)\n"
             }
         }
         out += "\nGates\n"

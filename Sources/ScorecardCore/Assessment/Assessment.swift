@@ -26,11 +26,14 @@ public struct StageOverall: Hashable, Sendable {
     public let notAssessed: [String]
     /// The categories at the overall level (what drives it).
     public let drivers: [String]
+    /// Drivers whose level is one the evidence does not rule out, rather than one it shows reached.
+    public let notRuledOut: [String]
 
-    public init(level: Level?, notAssessed: [String], drivers: [String]) {
+    public init(level: Level?, notAssessed: [String], drivers: [String], notRuledOut: [String] = []) {
         self.level = level
         self.notAssessed = notAssessed
         self.drivers = drivers
+        self.notRuledOut = notRuledOut
     }
 }
 
@@ -47,7 +50,12 @@ public struct CategoryAssessment: Hashable, Sendable {
 
 /// Whether a category-stage level came from evidence, from a determination, or from nowhere.
 public enum AssessmentStatus: String, Hashable, Sendable, Codable {
+    /// The evidence shows the level reached and rules out the level above it.
     case assessed
+    /// The evidence shows a level reached but cannot rule out one or more levels above it;
+    /// the category counts at the highest level not ruled out.
+    case notRuledOut = "not_ruled_out"
+    /// A determination set the level.
     case determined
     case notAssessed = "not_assessed"
 }
@@ -57,8 +65,14 @@ public enum AssessmentStatus: String, Hashable, Sendable, Codable {
 public struct CategoryStageResult: Hashable, Sendable {
     /// The final level: the determination's when there is one, else the indicated level.
     public let level: Level?
-    /// The level the evidence indicates through the thresholds; nil when not assessed.
+    /// The level the evidence indicates: the highest level it does not rule out; nil when not assessed.
     public let indicatedLevel: Level?
+    /// The level the evidence shows reached through the thresholds (the floor when none is met).
+    public let reachedLevel: Level?
+    /// Levels above the one reached that the evidence does not rule out, lowest first.
+    public let notRuledOut: [Level]
+    /// The rule-out checks of the levels that have a rule-out set, lowest first.
+    public let ruleOutChecks: [RuleOutCheck]
     public let status: AssessmentStatus
     /// Why the category is not assessed from evidence, when it is not.
     public let notAssessedReason: NotAssessedReason?
@@ -69,17 +83,20 @@ public struct CategoryStageResult: Hashable, Sendable {
     /// One result per indicator of the category, in framework order.
     public let indicators: [IndicatorResult]
     public let determination: Determination?
-    /// True when a determination set a level below the indicated one.
+    /// True when a determination set a level below the one the evidence shows reached.
     public let lowered: Bool
     public let trace: [String]
 
     public init(
-        level: Level?, indicatedLevel: Level?, status: AssessmentStatus, notAssessedReason: NotAssessedReason?,
-        approaching: Level?, warnings: [EarlyWarning], indicators: [IndicatorResult], determination: Determination?,
-        lowered: Bool, trace: [String]
+        level: Level?, indicatedLevel: Level?, reachedLevel: Level?, notRuledOut: [Level], ruleOutChecks: [RuleOutCheck],
+        status: AssessmentStatus, notAssessedReason: NotAssessedReason?, approaching: Level?, warnings: [EarlyWarning],
+        indicators: [IndicatorResult], determination: Determination?, lowered: Bool, trace: [String]
     ) {
         self.level = level
         self.indicatedLevel = indicatedLevel
+        self.reachedLevel = reachedLevel
+        self.notRuledOut = notRuledOut
+        self.ruleOutChecks = ruleOutChecks
         self.status = status
         self.notAssessedReason = notAssessedReason
         self.approaching = approaching
@@ -92,6 +109,18 @@ public struct CategoryStageResult: Hashable, Sendable {
 
     /// The result of the indicator with this identifier.
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.indicator == id } }
+
+    /// The check of the lowest level not ruled out: what evidence would settle the next level.
+    public var nextCheck: RuleOutCheck? {
+        notRuledOut.first.flatMap { level in ruleOutChecks.first { $0.level == level } }
+    }
+
+    /// True when a determination sets a level below one the evidence does not rule out (but not
+    /// below the level reached, which is ``lowered``).
+    public var determinedBelowNotRuledOut: Bool {
+        guard let determination, let indicated = indicatedLevel, !lowered else { return false }
+        return determination.level < indicated
+    }
 }
 
 /// One indicator's measurement and the level it indicates.
@@ -102,22 +131,39 @@ public struct IndicatorResult: Hashable, Sendable {
     public let level: Level?
     /// The value that decided the level: the point value, or the conservative bound.
     public let decidingValue: Double?
+    /// The riskier end of the interval (the value when there is none): what must lie below a
+    /// rule-out bar.
+    public let riskyValue: Double?
+    /// The thresholds as they applied at this stage (relative ones resolved); empty when the
+    /// indicator has none or they could not be resolved.
+    public let thresholds: [ResolvedThreshold]
+    /// Why the thresholds could not be applied (a relative threshold's reference has no result).
+    public let unresolved: String?
     /// The next threshold the deciding value is within the early-warning margin of.
     public let warning: EarlyWarning?
     /// Levels whose threshold lies inside the confidence interval.
     public let straddles: [Level]
 
     public init(
-        indicator: String, measurement: Measurement, level: Level?, decidingValue: Double?, warning: EarlyWarning?,
-        straddles: [Level]
+        indicator: String, measurement: Measurement, level: Level?, decidingValue: Double?, riskyValue: Double?,
+        thresholds: [ResolvedThreshold], unresolved: String?, warning: EarlyWarning?, straddles: [Level]
     ) {
         self.indicator = indicator
         self.measurement = measurement
         self.level = level
         self.decidingValue = decidingValue
+        self.riskyValue = riskyValue
+        self.thresholds = thresholds
+        self.unresolved = unresolved
         self.warning = warning
         self.straddles = straddles
     }
+
+    /// Whether the indicator has a usable result at this stage: measured, and its thresholds applied.
+    public var hasEvidence: Bool { measurement.score != nil && unresolved == nil }
+
+    /// The resolved threshold for `level`.
+    public func threshold(for level: Level) -> ResolvedThreshold? { thresholds.first { $0.level == level } }
 
     /// The level whose threshold the value is approaching.
     public var approaching: Level? { warning?.level }
@@ -213,8 +259,12 @@ public struct ReviewFlag: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, Codable {
         /// A determination set a level below what the evidence indicates.
         case loweredByDetermination = "lowered_by_determination"
+        /// A determination set a level below one the evidence does not rule out.
+        case determinedBelowNotRuledOut = "determined_below_not_ruled_out"
         /// A determination decided a category that has no evidence at that stage.
         case determinedWithoutEvidence = "determined_without_evidence"
+        /// The evidence shows a level reached but cannot rule out the level above it.
+        case notRuledOut = "not_ruled_out"
         /// A confidence interval contains a threshold.
         case straddlesThreshold = "straddles_threshold"
         /// A value is within the early-warning margin of the next threshold.
@@ -225,7 +275,10 @@ public struct ReviewFlag: Hashable, Sendable {
 
     /// What the flag is about.
     public enum Detail: Hashable, Sendable {
-        case lowered(determined: Level, indicated: Level)
+        case lowered(determined: Level, reached: Level)
+        case determinedBelowNotRuledOut(determined: Level, notRuledOut: [Level])
+        /// The levels not ruled out, and what evidence the next check still lacks.
+        case notRuledOut(reached: Level, levels: [Level], missing: [String])
         case determinedWithoutEvidence(determined: Level, reason: NotAssessedReason?)
         case straddles(indicator: String, interval: ConfidenceInterval, levels: [Level])
         case approaching(EarlyWarning)
@@ -234,6 +287,8 @@ public struct ReviewFlag: Hashable, Sendable {
         public var kind: Kind {
             switch self {
             case .lowered: .loweredByDetermination
+            case .determinedBelowNotRuledOut: .determinedBelowNotRuledOut
+            case .notRuledOut: .notRuledOut
             case .determinedWithoutEvidence: .determinedWithoutEvidence
             case .straddles: .straddlesThreshold
             case .approaching: .approaching
@@ -255,4 +310,58 @@ public struct ReviewFlag: Hashable, Sendable {
     }
 
     public var kind: Kind { detail.kind }
+}
+
+/// Whether the evidence rules one level out, and each listed indicator's part in it.
+public struct RuleOutCheck: Hashable, Sendable {
+    /// One listed indicator at one stage.
+    public struct Entry: Hashable, Sendable {
+        public let indicator: String
+        /// The bar the value had to stay below; nil when the indicator's threshold could not be applied.
+        public let bar: Double?
+        /// The riskier end of the indicator's interval (its value when there is none); nil without evidence.
+        public let value: Double?
+        /// True when on the safe side of the bar, false when not, nil without evidence.
+        public let safe: Bool?
+
+        public init(indicator: String, bar: Double?, value: Double?, safe: Bool?) {
+            self.indicator = indicator
+            self.bar = bar
+            self.value = value
+            self.safe = safe
+        }
+    }
+
+    public let level: Level
+    public let requirement: RuleOutSet.Requirement
+    /// How many listed indicators must be on the safe side.
+    public let needed: Int
+    public let entries: [Entry]
+    public let ruledOut: Bool
+
+    public init(level: Level, requirement: RuleOutSet.Requirement, needed: Int, entries: [Entry], ruledOut: Bool) {
+        self.level = level
+        self.requirement = requirement
+        self.needed = needed
+        self.entries = entries
+        self.ruledOut = ruledOut
+    }
+
+    /// Listed indicators without evidence: what it would take to decide the check.
+    public var missing: [String] { entries.filter { $0.safe == nil }.map(\.indicator) }
+
+    /// Listed indicators on the risky side of their bar.
+    public var risky: [String] { entries.filter { $0.safe == false }.map(\.indicator) }
+
+    /// The engine's one-line account: `all of [a, b]: a 0.13 below 0.5; b no evidence`.
+    public var summary: String {
+        let parts = entries.map { entry in
+            switch (entry.safe, entry.value, entry.bar) {
+            case (true?, let value?, let bar?): "\(entry.indicator) \(Format.short(value, places: 4)) clears \(Format.number(bar))"
+            case (false?, let value?, let bar?): "\(entry.indicator) \(Format.short(value, places: 4)) does not clear \(Format.number(bar))"
+            default: "\(entry.indicator) no evidence"
+            }
+        }
+        return "\(requirement) of \(entries.count) (\(needed) needed): " + parts.joined(separator: "; ")
+    }
 }

@@ -47,6 +47,12 @@ extension ScorecardDocument.StageScorecard {
         trace = result.trace
         level = result.level?.id
         indicatedLevel = result.indicatedLevel?.id
+        reachedLevel = result.reachedLevel?.id
+        notRuledOut = result.notRuledOut.map(\.id)
+        ruleOut = result.ruleOutChecks.map { check in
+            .init(level: check.level.id, require: check.requirement.description, needed: check.needed, ruledOut: check.ruledOut,
+                  indicators: check.entries.map { .init(id: $0.indicator, bar: $0.bar, value: $0.value, safe: $0.safe) })
+        }
         notAssessedReason = result.notAssessedReason?.description
         approaching = result.approaching?.id
         determination = result.determination.map {
@@ -67,6 +73,8 @@ extension ScorecardDocument.IndicatorEntry {
         status = score == nil ? "missing" : "measured"
         sources = score?.sources.map(\.description) ?? []
         notes = score?.notes ?? []
+        thresholds = result.thresholds.map(ScorecardDocument.ThresholdEntry.init)
+        unresolvedReason = result.unresolved
         level = result.level?.id
         decidingValue = result.decidingValue
         approaching = result.approaching?.id
@@ -83,6 +91,19 @@ extension ScorecardDocument.IndicatorEntry {
             n = score.n
             k = score.k
             basis = score.basis.rawValue
+        }
+    }
+}
+
+extension ScorecardDocument.ThresholdEntry {
+    init(_ threshold: ResolvedThreshold) {
+        level = threshold.level.id
+        value = threshold.value
+        reference = threshold.reference.map { reference in
+            let subject = reference.bound.reference.subject
+            return ScorecardDocument.ReferenceEntry(
+                model: subject.model, snapshot: subject.snapshot, stage: reference.stage, measured: reference.measured,
+                used: reference.used, formula: reference.bound.formula(subject.description))
         }
     }
 }

@@ -5,7 +5,10 @@ import Foundation
 /// Field names are snake_case; absent values are written as `null` rather than left out, so
 /// scripts can rely on every key being present. `format_version` changes whenever the shape does.
 public struct ScorecardDocument: Codable, Hashable, Sendable {
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
+    /// Versions `decode` reads: version 1 documents (stored before rule-out semantics) read with
+    /// the new fields empty.
+    public static let readableFormatVersions = [1, 2]
 
     public var formatVersion: Int
     public var tool: Tool
@@ -53,6 +56,9 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
     public struct StageScorecard: Codable, Hashable, Sendable {
         @Nullable public var level: String? = nil
         @Nullable public var indicatedLevel: String? = nil
+        @Nullable public var reachedLevel: String? = nil
+        @Defaulted public var notRuledOut: [String] = []
+        @Defaulted public var ruleOut: [RuleOutCheckEntry] = []
         public var status: AssessmentStatus
         @Nullable public var notAssessedReason: String? = nil
         @Nullable public var approaching: String? = nil
@@ -60,6 +66,38 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
         @Nullable public var determination: DeterminationEntry? = nil
         public var indicators: [IndicatorEntry]
         public var trace: [String]
+    }
+
+    public struct RuleOutCheckEntry: Codable, Hashable, Sendable {
+        public var level: String
+        public var require: String
+        public var needed: Int
+        public var ruledOut: Bool
+        public var indicators: [RuleOutIndicatorEntry]
+    }
+
+    public struct RuleOutIndicatorEntry: Codable, Hashable, Sendable {
+        public var id: String
+        @Nullable public var bar: Double? = nil
+        @Nullable public var value: Double? = nil
+        /// True below the bar, false at or above it, null without evidence.
+        @Nullable public var safe: Bool? = nil
+    }
+
+    public struct ThresholdEntry: Codable, Hashable, Sendable {
+        public var level: String
+        public var value: Double
+        /// For a relative threshold: the reference model, its stage and the value used.
+        @Nullable public var reference: ReferenceEntry? = nil
+    }
+
+    public struct ReferenceEntry: Codable, Hashable, Sendable {
+        public var model: String
+        @Nullable public var snapshot: String? = nil
+        public var stage: String
+        public var measured: Double
+        public var used: Double
+        public var formula: String
     }
 
     public struct DeterminationEntry: Codable, Hashable, Sendable {
@@ -91,6 +129,9 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
         @Nullable public var decidingValue: Double? = nil
         @Nullable public var approaching: String? = nil
         public var straddles: [String]
+        /// The thresholds as they applied (relative ones resolved).
+        @Defaulted public var thresholds: [ThresholdEntry] = []
+        @Nullable public var unresolvedReason: String? = nil
         public var sources: [String]
         public var notes: [String]
     }
@@ -120,9 +161,9 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let document = try decoder.decode(ScorecardDocument.self, from: data)
-        guard document.formatVersion == currentFormatVersion else {
+        guard readableFormatVersions.contains(document.formatVersion) else {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: [], debugDescription: "scorecard format_version \(document.formatVersion) is not supported (supported: \(currentFormatVersion))"))
+                codingPath: [], debugDescription: "scorecard format_version \(document.formatVersion) is not supported (supported: \(readableFormatVersions.map(String.init).joined(separator: ", ")))"))
         }
         return document
     }
@@ -148,7 +189,31 @@ public struct Nullable<Value: Codable & Hashable & Sendable>: Codable, Hashable,
     }
 }
 
+/// An array that is always written, and read as empty when an older document lacks the key.
+@propertyWrapper
+public struct Defaulted<Element: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+    public var wrappedValue: [Element]
+
+    public init(wrappedValue: [Element]) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        wrappedValue = try decoder.singleValueContainer().decode([Element].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
+    }
+}
+
 extension KeyedDecodingContainer {
+    /// A missing key decodes to an empty array, so older documents without a field still read.
+    public func decode<Element>(_ type: Defaulted<Element>.Type, forKey key: Key) throws -> Defaulted<Element> {
+        try decodeIfPresent(type, forKey: key) ?? Defaulted(wrappedValue: [])
+    }
+
     /// A missing key decodes to nil, so older documents without a field still read.
     public func decode<Value>(_ type: Nullable<Value>.Type, forKey key: Key) throws -> Nullable<Value> {
         try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)

@@ -23,12 +23,35 @@ public struct Assessor: Sendable {
         let chosen = subjects.filter { models.isEmpty || models.contains($0.model) }.sorted()
         let engine = RulesEngine(framework: framework)
         var assessments: [SubjectAssessment] = []
+        let references = try measureReferences(evidence: evidence)
         for subject in chosen {
             let measurements = try measure(subject: subject, evidence: evidence)
             let applicable = determinations.filter { $0.applies(to: subject) }
-            assessments.append(engine.judge(subject: subject, measurements: measurements, determinations: applicable))
+            assessments.append(engine.judge(
+                subject: subject, measurements: measurements, references: references, determinations: applicable))
         }
         return assessments
+    }
+
+    /// Measures every reference that a relative threshold names, at every stage, with the
+    /// indicator's own evaluator: the reference is read exactly as the subject is.
+    public func measureReferences(evidence: EvidenceSet) throws(RegistryError) -> ReferenceMeasurements {
+        var references: ReferenceMeasurements = [:]
+        for category in framework.categories {
+            for indicator in category.indicators where indicator.hasRelativeThresholds {
+                let evaluator = try registry.make(indicator.evaluator, parameters: indicator.parameters)
+                for bound in indicator.thresholds.compactMap(\.relative) {
+                    for stage in framework.stages {
+                        let readAt = bound.reference.stage(judging: stage.id)
+                        let key = ReferenceKey(indicator: indicator.id, subject: bound.reference.subject, stage: readAt)
+                        guard references[key] == nil else { continue }
+                        references[key] = evaluator.measure(
+                            indicator.target, in: evidence.slice(subject: bound.reference.subject, stage: readAt))
+                    }
+                }
+            }
+        }
+        return references
     }
 
     /// Measures every indicator of the framework for one subject at every stage.

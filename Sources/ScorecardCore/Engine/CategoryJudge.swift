@@ -1,10 +1,15 @@
-/// Combines a category's indicator levels into its level at one stage, then applies a determination.
+/// Combines a category's indicator results into its level at one stage, then applies a determination.
+///
+/// Three steps: the level the evidence shows *reached* (thresholds and `combine`); the levels above
+/// it that the evidence *rules out* (the framework's rule-out sets, see ``RuleOutJudge``); and a
+/// determination, which replaces the level the evidence indicates and is compared with it.
 struct CategoryJudge {
     let category: Category
     let framework: Framework
 
     func judge(
-        stage: String, measurements: [String: Measurement], determination: Determination?
+        stage: String, measurements: [String: Measurement], references: ReferenceMeasurements = [:],
+        determination: Determination?
     ) -> CategoryStageResult {
         var trace: [String] = []
         var results: [IndicatorResult] = []
@@ -13,23 +18,29 @@ struct CategoryJudge {
                 indicator: indicator, policy: framework.uncertainty, margin: framework.earlyWarningMargin,
                 scale: framework.scale)
             let measurement = measurements[indicator.id] ?? .missing(reason: "not measured")
-            let (result, line) = judge.judge(measurement)
+            let (result, line) = judge.judge(measurement, stage: stage, references: references)
             results.append(result)
             trace.append(line)
         }
 
-        let (indicated, approaching, reason) = combine(results, trace: &trace)
+        let (reached, approaching, reason) = combine(results, trace: &trace)
+        let ruleOut = RuleOutJudge(category: category, framework: framework)
+        let checks = reached == nil ? [] : ruleOut.checks(results)
+        let notRuledOut = reached.map { ruleOut.notRuledOut(above: $0, checks: checks, trace: &trace) } ?? []
+        let indicated = notRuledOut.last ?? reached
         var level = indicated
-        var status: AssessmentStatus = indicated == nil ? .notAssessed : .assessed
+        var status: AssessmentStatus = reached == nil ? .notAssessed : (notRuledOut.isEmpty ? .assessed : .notRuledOut)
         var lowered = false
         if let determination {
             level = determination.level
             status = .determined
             var line = "determination by \(determination.author) on \(determination.date) sets \(determination.level.id)"
-            if let indicated {
-                if determination.level < indicated {
+            if let reached, let indicated {
+                if determination.level < reached {
                     lowered = true
-                    line += ", below the indicated \(indicated.id) (flagged)"
+                    line += ", below the \(reached.id) the evidence shows reached (flagged)"
+                } else if determination.level < indicated {
+                    line += ", below \(indicated.id), which the evidence does not rule out (flagged)"
                 } else if determination.level > indicated {
                     line += ", above the indicated \(indicated.id)"
                 } else {
@@ -42,56 +53,60 @@ struct CategoryJudge {
         }
         let warnings = results.compactMap(\.warning).filter { EarlyWarning.counts($0.level, above: level) }
         return CategoryStageResult(
-            level: level, indicatedLevel: indicated, status: status, notAssessedReason: indicated == nil ? reason : nil,
+            level: level, indicatedLevel: indicated, reachedLevel: reached, notRuledOut: notRuledOut,
+            ruleOutChecks: checks, status: status, notAssessedReason: reached == nil ? reason : nil,
             approaching: approaching.flatMap { EarlyWarning.counts($0, above: level) ? $0 : nil }, warnings: warnings,
             indicators: results, determination: determination, lowered: lowered, trace: trace)
     }
 
-    /// The indicated level, the level being approached, and the reason when not assessed.
+    /// The level reached, the level being approached, and the reason when not assessed.
     private func combine(
         _ results: [IndicatorResult], trace: inout [String]
     ) -> (Level?, Level?, NotAssessedReason?) {
-        let decisive = category.indicators.filter(\.isDecisive)
+        let decisive = category.decisiveIndicators
         guard !decisive.isEmpty else {
             let reason = NotAssessedReason.determinationOnly
             trace.append(reason.description)
             return (nil, nil, reason)
         }
         let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.indicator, $0) })
-        let missingRequired = category.indicators.filter { $0.required && byID[$0.id]?.measurement.score == nil }
+        let missingRequired = category.indicators.filter { $0.required && byID[$0.id]?.hasEvidence != true }
         if !missingRequired.isEmpty {
             let reason = NotAssessedReason.requiredWithoutEvidence(missingRequired.map(\.id))
             trace.append("not assessed: \(reason)")
             return (nil, nil, reason)
         }
-        let assessed = decisive.compactMap { byID[$0.id] }.filter { $0.level != nil }
+        let measured = decisive.compactMap { byID[$0.id] }.filter(\.hasEvidence)
+        // Only indicators with thresholds can show a level reached.
+        let reaching = measured.filter { $0.level != nil }
         let need: Int
         switch category.combine {
         case .any: need = 1
-        case .all: need = assessed.count
+        case .all: need = reaching.count
         case .atLeast(let n): need = n
         }
         let minimum = max(category.minimumIndicators, category.combine == .all ? 1 : need)
-        guard assessed.count >= minimum else {
-            let reason: NotAssessedReason = assessed.isEmpty
+        guard measured.count >= minimum else {
+            let reason: NotAssessedReason = measured.isEmpty
                 ? .noEvidence(decisive.map(\.id))
-                : .tooFewIndicators(measured: assessed.map(\.indicator), decisive: decisive.map(\.id), needed: minimum)
+                : .tooFewIndicators(measured: measured.map(\.indicator), decisive: decisive.map(\.id), needed: minimum)
             trace.append("not assessed: \(reason)")
             return (nil, nil, reason)
         }
 
         let levels = framework.scale.levels
         func reached(_ level: Level, counting approaching: Bool) -> Bool {
-            let reaching = assessed.filter { result in
+            guard need > 0 else { return false }
+            let count = reaching.filter { result in
                 if let reached = result.level, reached >= level { return true }
                 if approaching, let near = result.approaching, near >= level { return true }
                 return false
-            }
-            return reaching.count >= need
+            }.count
+            return count >= need
         }
-        let indicated = levels.last { reached($0, counting: false) } ?? framework.scale.floor
+        let indicated = levels.last { $0 > framework.scale.floor && reached($0, counting: false) } ?? framework.scale.floor
         let approaching = levels.last { $0 > indicated && reached($0, counting: true) }
-        var line = "combine \(category.combine) over \(assessed.count) assessed indicator\(assessed.count == 1 ? "" : "s") → \(indicated.id)"
+        var line = "combine \(category.combine) over \(measured.count) assessed indicator\(measured.count == 1 ? "" : "s") → \(indicated.id)"
         if let approaching { line += "; approaching \(approaching.id)" }
         trace.append(line)
         return (indicated, approaching, nil)

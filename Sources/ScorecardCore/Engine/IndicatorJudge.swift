@@ -5,32 +5,45 @@ struct IndicatorJudge {
     let margin: Double
     let scale: LevelScale
 
-    func judge(_ measurement: Measurement) -> (result: IndicatorResult, trace: String) {
+    func judge(
+        _ measurement: Measurement, stage: String = "", references: ReferenceMeasurements = [:]
+    ) -> (result: IndicatorResult, trace: String) {
         guard let score = measurement.score else {
             let reason = if case .missing(let why) = measurement { why } else { "no evidence" }
             let result = IndicatorResult(
-                indicator: indicator.id, measurement: measurement, level: nil, decidingValue: nil, warning: nil,
-                straddles: [])
+                indicator: indicator.id, measurement: measurement, level: nil, decidingValue: nil, riskyValue: nil,
+                thresholds: [], unresolved: nil, warning: nil, straddles: [])
             return (result, "\(indicator.id): no evidence (\(reason))")
         }
         let measured = describe(score)
+        let risky = score.interval.map { comparison.ends(of: $0).risky } ?? score.value
         guard indicator.isDecisive else {
             let result = IndicatorResult(
                 indicator: indicator.id, measurement: measurement, level: nil, decidingValue: score.value,
-                warning: nil, straddles: [])
-            return (result, "\(indicator.id): \(measured); contextual, no thresholds")
+                riskyValue: risky, thresholds: [], unresolved: nil, warning: nil, straddles: [])
+            return (result, "\(indicator.id): \(measured); no thresholds")
+        }
+        let thresholds: [ResolvedThreshold]
+        switch resolve(stage: stage, references: references) {
+        case .failure(let reason):
+            let result = IndicatorResult(
+                indicator: indicator.id, measurement: measurement, level: nil, decidingValue: nil, riskyValue: nil,
+                thresholds: [], unresolved: reason.message, warning: nil, straddles: [])
+            return (result, "\(indicator.id): \(measured); not assessed: \(reason.message)")
+        case .success(let resolved):
+            thresholds = resolved
         }
 
         let deciding = decidingValue(score)
-        let level = level(for: deciding)
-        let straddles = straddledLevels(score)
-        let warning = self.warning(deciding, above: level)
+        let level = level(for: deciding, thresholds)
+        let straddles = straddledLevels(score, thresholds)
+        let warning = self.warning(deciding, above: level, thresholds)
 
         var trace = "\(indicator.id): \(measured)"
         if deciding != score.value {
             trace += "; conservative bound \(Format.short(deciding)) decides"
         }
-        trace += " → \(level.id) (\(thresholdSummary(deciding)))"
+        trace += " → \(level.id) (\(thresholdSummary(deciding, thresholds)))"
         if !straddles.isEmpty {
             trace += "; interval straddles the \(straddles.map(\.id).joined(separator: ", ")) threshold"
         }
@@ -38,16 +51,48 @@ struct IndicatorJudge {
             trace += "; approaching \(warning.level.id) (within margin \(Format.number(warning.margin)))"
         }
         let result = IndicatorResult(
-            indicator: indicator.id, measurement: measurement, level: level, decidingValue: deciding,
-            warning: warning, straddles: straddles)
+            indicator: indicator.id, measurement: measurement, level: level, decidingValue: deciding, riskyValue: risky,
+            thresholds: thresholds, unresolved: nil, warning: warning, straddles: straddles)
         return (result, trace)
+    }
+
+    private struct Unresolved: Error {
+        let message: String
+    }
+
+    /// The thresholds as they apply at `stage`: relative ones computed from their reference.
+    private func resolve(stage: String, references: ReferenceMeasurements) -> Result<[ResolvedThreshold], Unresolved> {
+        var resolved: [ResolvedThreshold] = []
+        for threshold in indicator.thresholds {
+            switch threshold.bound {
+            case .absolute(let value):
+                resolved.append(ResolvedThreshold(level: threshold.level, value: value, reference: nil))
+            case .relative(let bound):
+                let readAt = bound.reference.stage(judging: stage)
+                let key = ReferenceKey(indicator: indicator.id, subject: bound.reference.subject, stage: readAt)
+                guard let reference = references[key]?.score else {
+                    let why = if case .missing(let reason)? = references[key] { reason } else { "not measured" }
+                    return .failure(Unresolved(
+                        message: "the \(threshold.level.id) threshold is relative to \(bound.reference.subject) at \(readAt), which has no result (\(why))"))
+                }
+                // Conservative: the reference's end that makes the threshold easier to meet.
+                let used = policy == .conservativeBound ? reference.interval.map { comparison.ends(of: $0).safe } ?? reference.value
+                    : reference.value
+                let value = bound.apply(to: used)
+                resolved.append(ResolvedThreshold(
+                    level: threshold.level, value: value,
+                    reference: ReferenceValue(bound: bound, stage: readAt, measured: reference.value, used: used,
+                                              interval: reference.interval)))
+            }
+        }
+        return .success(resolved)
     }
 
     var comparison: ThresholdComparison { indicator.comparison }
 
     /// The highest level whose threshold `value` meets; the floor when none is met.
-    func level(for value: Double) -> Level {
-        indicator.thresholds.last { comparison.meets(value, $0.value) }?.level ?? scale.floor
+    func level(for value: Double, _ thresholds: [ResolvedThreshold]) -> Level {
+        thresholds.last { comparison.meets(value, $0.value) }?.level ?? scale.floor
     }
 
     private func decidingValue(_ score: IndicatorScore) -> Double {
@@ -55,16 +100,16 @@ struct IndicatorJudge {
         return comparison.ends(of: interval).risky
     }
 
-    private func straddledLevels(_ score: IndicatorScore) -> [Level] {
+    private func straddledLevels(_ score: IndicatorScore, _ thresholds: [ResolvedThreshold]) -> [Level] {
         guard let interval = score.interval else { return [] }
         let (risky, safe) = comparison.ends(of: interval)
-        return indicator.thresholds.filter { comparison.meets(risky, $0.value) && !comparison.meets(safe, $0.value) }
+        return thresholds.filter { comparison.meets(risky, $0.value) && !comparison.meets(safe, $0.value) }
             .map(\.level)
     }
 
-    private func warning(_ value: Double, above level: Level) -> EarlyWarning? {
+    private func warning(_ value: Double, above level: Level, _ thresholds: [ResolvedThreshold]) -> EarlyWarning? {
         let margin = indicator.margin(default: self.margin)
-        guard margin > 0, let next = indicator.thresholds.first(where: { $0.level > level }) else { return nil }
+        guard margin > 0, let next = thresholds.first(where: { $0.level > level }) else { return nil }
         // A little slack so a value exactly at the margin's edge counts despite binary rounding (0.5 − 0.1).
         let slack = 1e-9
         let near = indicator.direction == .higherIsRiskier
@@ -87,10 +132,14 @@ struct IndicatorJudge {
         return text
     }
 
-    private func thresholdSummary(_ value: Double) -> String {
-        indicator.thresholds.map { threshold in
+    private func thresholdSummary(_ value: Double, _ thresholds: [ResolvedThreshold]) -> String {
+        thresholds.map { threshold in
             let mark = comparison.meets(value, threshold.value) ? "met" : "not met"
-            return "\(threshold.level.id) \(comparison.symbol) \(Format.number(threshold.value)) \(mark)"
+            var text = "\(threshold.level.id) \(comparison.symbol) \(Format.number(threshold.value))"
+            if let reference = threshold.reference {
+                text += " (\(reference.bound.formula("\(reference.bound.reference.subject) \(Format.short(reference.used, places: 4))")))"
+            }
+            return text + " \(mark)"
         }.joined(separator: ", ")
     }
 }

@@ -15,9 +15,11 @@ public struct RulesEngine: Sendable {
     ///
     /// - Parameters:
     ///   - measurements: per stage id, per indicator id; absent entries count as missing evidence.
+    ///   - references: measurements of the reference subjects that relative thresholds name.
     ///   - determinations: those that apply to the subject; at most one per category and stage.
     public func judge(
-        subject: Subject, measurements: [String: [String: Measurement]], determinations: [Determination]
+        subject: Subject, measurements: [String: [String: Measurement]], references: ReferenceMeasurements = [:],
+        determinations: [Determination]
     ) -> SubjectAssessment {
         var categories: [CategoryAssessment] = []
         for category in framework.categories {
@@ -28,7 +30,8 @@ public struct RulesEngine: Sendable {
                     $0.category == category.id && $0.stage == stage.id && $0.applies(to: subject)
                 }
                 stages[stage.id] = judge.judge(
-                    stage: stage.id, measurements: measurements[stage.id] ?? [:], determination: determination)
+                    stage: stage.id, measurements: measurements[stage.id] ?? [:], references: references,
+                    determination: determination)
             }
             categories.append(CategoryAssessment(category: category.id, stages: stages))
         }
@@ -41,20 +44,22 @@ public struct RulesEngine: Sendable {
     /// The overall level of a stage under the framework's aggregation.
     func overall(_ stage: String, _ categories: [CategoryAssessment]) -> StageOverall {
         var notAssessed: [String] = []
-        var levels: [(String, Level)] = []
-        for (category, assessment) in zip(framework.categories, categories) {
-            if let level = assessment.stages[stage]?.level {
-                levels.append((category.id, level))
+        var levels: [(id: String, level: Level, notRuledOut: Bool)] = []
+        for (category, assessment) in zip(framework.categories, categories) where category.gating {
+            if let result = assessment.stages[stage], let level = result.level {
+                levels.append((category.id, level, result.status == .notRuledOut))
             } else if category.required {
                 notAssessed.append(category.id)
             }
         }
-        guard notAssessed.isEmpty, let top = levels.map(\.1).max() else {
+        guard notAssessed.isEmpty, let top = levels.map(\.level).max() else {
             return StageOverall(level: nil, notAssessed: notAssessed, drivers: [])
         }
         switch framework.aggregation {
         case .max:
-            return StageOverall(level: top, notAssessed: [], drivers: levels.filter { $0.1 == top }.map(\.0))
+            let drivers = levels.filter { $0.level == top }
+            return StageOverall(
+                level: top, notAssessed: [], drivers: drivers.map(\.id), notRuledOut: drivers.filter(\.notRuledOut).map(\.id))
         }
     }
 
@@ -71,7 +76,8 @@ public struct RulesEngine: Sendable {
             }
             return GateDecision(gate: gate.id, passed: false, overall: overall, relation: nil, reason: reason)
         }
-        let actual = "\(stageName) overall is \(framework.scale.name(of: level)) (\(names(overall.drivers)))"
+        var actual = "\(stageName) overall is \(framework.scale.name(of: level)) (\(names(overall.drivers)))"
+        if !overall.notRuledOut.isEmpty { actual += ", not ruled out for \(names(overall.notRuledOut))" }
         let passed: Bool
         let relation: GateDecision.Relation
         let verdict: String
@@ -110,9 +116,20 @@ public struct RulesEngine: Sendable {
         func add(_ detail: ReviewFlag.Detail, _ message: String) {
             flags.append(ReviewFlag(category: category.id, stage: stage, detail: detail, message: message))
         }
-        if let determination = result.determination, let indicated = result.indicatedLevel, result.lowered {
-            add(.lowered(determined: determination.level, indicated: indicated),
-                "determination sets \(determination.level.id), below the indicated \(indicated.id): \(determination.rationale)")
+        if let determination = result.determination, let reached = result.reachedLevel, result.lowered {
+            add(.lowered(determined: determination.level, reached: reached),
+                "determination sets \(determination.level.id), below the \(reached.id) the evidence shows reached: \(determination.rationale)")
+        }
+        if let determination = result.determination, result.determinedBelowNotRuledOut {
+            let open = result.notRuledOut.filter { $0 > determination.level }
+            add(.determinedBelowNotRuledOut(determined: determination.level, notRuledOut: open),
+                "determination sets \(determination.level.id), but the evidence does not rule out \(open.map(\.id).joined(separator: ", ")): \(determination.rationale)")
+        }
+        if result.status == .notRuledOut, let reached = result.reachedLevel {
+            let missing = result.nextCheck?.missing ?? []
+            var message = "\(reached.id) reached; the evidence does not rule out \(result.notRuledOut.map(\.id).joined(separator: ", "))"
+            if !missing.isEmpty { message += " (no evidence for \(missing.joined(separator: ", ")))" }
+            add(.notRuledOut(reached: reached, levels: result.notRuledOut, missing: missing), message)
         }
         if let determination = result.determination, result.indicatedLevel == nil, !category.decisiveIndicators.isEmpty {
             add(.determinedWithoutEvidence(determined: determination.level, reason: result.notAssessedReason),

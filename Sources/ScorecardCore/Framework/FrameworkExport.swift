@@ -10,8 +10,32 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
 
     public struct ThresholdEntry: Codable, Hashable, Sendable {
         public var level: String
-        public var value: Double
+        /// The value of an absolute threshold; null for a relative one.
+        @Nullable public var value: Double? = nil
+        @Nullable public var relativeTo: RelativeEntry? = nil
         public var rationale: String
+    }
+
+    /// A relative threshold: a ratio to, or a difference from, a reference model's result.
+    public struct RelativeEntry: Codable, Hashable, Sendable {
+        public var model: String
+        @Nullable public var snapshot: String? = nil
+        @Nullable public var stage: String? = nil
+        @Nullable public var ratio: Double? = nil
+        @Nullable public var difference: Double? = nil
+    }
+
+    public struct RuleOutEntry: Codable, Hashable, Sendable {
+        public var level: String
+        public var require: String
+        public var indicators: [RuleOutIndicator]
+        public var rationale: String
+    }
+
+    public struct RuleOutIndicator: Codable, Hashable, Sendable {
+        public var id: String
+        /// Null: the indicator's own threshold for the level.
+        @Nullable public var bar: Double? = nil
     }
 
     public struct IndicatorEntry: Codable, Hashable, Sendable {
@@ -35,10 +59,13 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
         public var name: String
         public var summary: String?
         public var required: Bool
+        public var gating: Bool
         public var combine: String
         public var minIndicators: Int
         public var levelDefinitions: [String: String]
         public var indicators: [IndicatorEntry]
+        /// Null for a `schema_version: 1` framework (levels above the indicated one count as ruled out).
+        @Nullable public var ruleOut: [RuleOutEntry]? = nil
     }
 
     public struct GateEntry: Codable, Hashable, Sendable {
@@ -79,7 +106,7 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
         categories = framework.categories.map { category in
             CategoryEntry(
                 id: category.id, name: category.name, summary: category.summary, required: category.required,
-                combine: category.combine.description, minIndicators: category.minimumIndicators,
+                gating: category.gating, combine: category.combine.description, minIndicators: category.minimumIndicators,
                 levelDefinitions: category.levelDefinitions,
                 indicators: category.indicators.map { indicator in
                     IndicatorEntry(
@@ -88,12 +115,34 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
                         metrics: indicator.metrics, unit: indicator.unit, direction: indicator.direction,
                         inclusive: indicator.inclusive, required: indicator.required,
                         earlyWarningMargin: indicator.margin(default: framework.earlyWarningMargin),
-                        thresholds: indicator.thresholds.map { .init(level: $0.level.id, value: $0.value, rationale: $0.rationale) },
-                        baselines: indicator.baselines)
-                })
+                        thresholds: indicator.thresholds.map(Self.threshold), baselines: indicator.baselines)
+                },
+                ruleOut: Self.ruleOut(category.ruleOut))
         }
         gates = framework.gates.map {
             GateEntry(id: $0.id, name: $0.name, summary: $0.summary, kind: $0.kind, stage: $0.stage, level: $0.level.id)
+        }
+    }
+
+    private static func threshold(_ threshold: Threshold) -> ThresholdEntry {
+        let relative = threshold.relative.map { bound -> RelativeEntry in
+            var entry = RelativeEntry(
+                model: bound.reference.subject.model, snapshot: bound.reference.subject.snapshot, stage: bound.reference.stage)
+            switch bound.operation {
+            case .ratio(let factor): entry.ratio = factor
+            case .difference(let offset): entry.difference = offset
+            }
+            return entry
+        }
+        return ThresholdEntry(level: threshold.level.id, value: threshold.value, relativeTo: relative, rationale: threshold.rationale)
+    }
+
+    private static func ruleOut(_ policy: RuleOutPolicy) -> [RuleOutEntry]? {
+        guard case .sets(let sets) = policy else { return nil }
+        return sets.map { set in
+            RuleOutEntry(
+                level: set.level.id, require: set.requirement.description,
+                indicators: set.entries.map { RuleOutIndicator(id: $0.indicator, bar: $0.bar) }, rationale: set.rationale)
         }
     }
 

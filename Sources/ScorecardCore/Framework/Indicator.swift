@@ -43,8 +43,12 @@ public struct Indicator: Hashable, Sendable {
         self.baselines = baselines
     }
 
-    /// Whether the indicator has thresholds and so takes part in deciding the category level.
+    /// Whether the indicator has thresholds, and so can show a level reached. (An indicator
+    /// without thresholds may still rule levels out: see ``Category/isDecisive(_:)``.)
     public var isDecisive: Bool { !thresholds.isEmpty }
+
+    /// Whether any threshold is relative to another result.
+    public var hasRelativeThresholds: Bool { thresholds.contains { $0.relative != nil } }
 
     /// How a value is compared with this indicator's thresholds.
     public var comparison: ThresholdComparison { ThresholdComparison(direction: direction, inclusive: inclusive) }
@@ -55,20 +59,6 @@ public struct Indicator: Hashable, Sendable {
     /// The target an evaluator measures for this indicator.
     public var target: IndicatorTarget {
         IndicatorTarget(evaluation: evaluation, metrics: metrics, unit: unit, direction: direction, baselines: baselines)
-    }
-}
-
-/// The value at which an indicator reaches a level, and why that value was chosen.
-public struct Threshold: Hashable, Sendable {
-    public let level: Level
-    public let value: Double
-    /// One line naming the public baseline the value is derived from.
-    public let rationale: String
-
-    public init(level: Level, value: Double, rationale: String) {
-        self.level = level
-        self.value = value
-        self.rationale = rationale
     }
 }
 

@@ -52,6 +52,32 @@ struct CategoryDocument {
     var atLeast: Int?
     var minimumIndicators: Located<Int>?
     var indicators: [IndicatorDocument] = []
+    var gating: Located<Bool>?
+    /// Where `rule_out` was written (schema 2 only), and its sets.
+    var ruleOutNode: Located<Void>?
+    var ruleOut: [RuleOutDocument] = []
+}
+
+struct RuleOutDocument {
+    let level: Located<String>
+    var require: Located<String> = .init("all", line: nil, column: nil)
+    var atLeast: Int?
+    var entries: [RuleOutEntryDocument] = []
+    var rationale: String?
+}
+
+struct RuleOutEntryDocument {
+    let indicator: Located<String>
+    let bar: Located<Double>?
+}
+
+struct RelativeDocument {
+    let node: Located<Void>
+    var model: String?
+    var snapshot: String?
+    var stage: Located<String>?
+    var ratio: Located<Double>?
+    var difference: Located<Double>?
 }
 
 struct IndicatorDocument {
@@ -72,7 +98,9 @@ struct IndicatorDocument {
 
 struct ThresholdDocument {
     let level: Located<String>
-    let value: Located<Double>
+    /// Nil for a relative threshold.
+    let value: Located<Double>?
+    let relative: RelativeDocument?
     let rationale: String?
 }
 

@@ -7,6 +7,9 @@ public struct LoadedFramework: Sendable {
     public let path: String
     public let text: String
     public let sha256: String
+    /// What `frameworks lint` reports without refusing the file: levels no evidence can rule out,
+    /// and how a `schema_version: 1` file's levels are ruled out.
+    public let warnings: [Diagnostic]
 }
 
 /// Loads framework files: YAML → document → validation → `Framework`.
@@ -22,18 +25,44 @@ public enum FrameworkLoader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, "the file is not UTF-8 text")
         }
-        let framework = try parse(text, file: path, registry: registry)
-        return LoadedFramework(framework: framework, path: path, text: text, sha256: SHA256.hex(of: bytes))
+        let (framework, warnings) = try read(text, file: path, registry: registry)
+        return LoadedFramework(
+            framework: framework, path: path, text: text, sha256: SHA256.hex(of: bytes), warnings: warnings)
     }
 
     /// Validates framework `text`; `file` names it in diagnostics.
     public static func parse(_ text: String, file: String, registry: EvaluatorRegistry) throws(InputError) -> Framework {
+        try read(text, file: file, registry: registry).framework
+    }
+
+    private static func read(
+        _ text: String, file: String, registry: EvaluatorRegistry
+    ) throws(InputError) -> (framework: Framework, warnings: [Diagnostic]) {
         var log = DiagnosticLog(file: file)
         guard let root = YAMLValue.parse(text, log: &log) else { throw InputError(log.diagnostics) }
         let doc = FrameworkReader.read(root, &log)
         FrameworkValidator(doc: doc, registry: registry).run(&log)
         try log.check()
-        return build(doc)
+        return (build(doc), log.warnings.sorted())
+    }
+
+    private static func threshold(_ level: Level, _ doc: ThresholdDocument) -> Threshold {
+        let rationale = doc.rationale ?? ""
+        guard let relative = doc.relative else {
+            return Threshold(level: level, value: doc.value?.value ?? 0, rationale: rationale)
+        }
+        let reference = ReferenceSubject(
+            subject: Subject(model: relative.model ?? "", snapshot: relative.snapshot), stage: relative.stage?.value)
+        let operation: RelativeBound.Operation = relative.ratio.map { .ratio($0.value) } ?? .difference(relative.difference?.value ?? 0)
+        return Threshold(level: level, bound: .relative(RelativeBound(reference: reference, operation: operation)), rationale: rationale)
+    }
+
+    private static func requirement(_ set: RuleOutDocument) -> RuleOutSet.Requirement {
+        switch set.require.value {
+        case "any": .any
+        case "at_least": .atLeast(set.atLeast ?? 1)
+        default: .all
+        }
     }
 
     /// Converts a validated document into the domain value.
@@ -49,9 +78,7 @@ public enum FrameworkLoader {
                     direction: Direction(rawValue: indicator.direction.value) ?? .higherIsRiskier,
                     inclusive: indicator.inclusive, required: indicator.required,
                     earlyWarningMargin: indicator.earlyWarningMargin?.value,
-                    thresholds: indicator.thresholds
-                        .map { Threshold(level: level($0.level.value), value: $0.value.value, rationale: $0.rationale ?? "") }
-                        .sorted { $0.level < $1.level },
+                    thresholds: indicator.thresholds.map { threshold(level($0.level.value), $0) }.sorted { $0.level < $1.level },
                     baselines: indicator.baselines.map { Baseline(name: $0.name, value: $0.value.value, source: $0.source) })
             }
             let combine: Combination = switch category.combine.value {
@@ -59,10 +86,19 @@ public enum FrameworkLoader {
             case "at_least": .atLeast(category.atLeast ?? 1)
             default: .any
             }
+            let ruleOut: RuleOutPolicy = (doc.schemaVersion?.value ?? 1) < 2 ? .aboveIndicated : .sets(
+                category.ruleOut.map { set in
+                    RuleOutSet(
+                        level: level(set.level.value), requirement: requirement(set),
+                        entries: set.entries.map { RuleOutSet.Entry(indicator: $0.indicator.value, bar: $0.bar?.value) },
+                        rationale: set.rationale ?? "")
+                }.sorted { $0.level < $1.level })
             return ScorecardCore.Category(
                 id: category.id.value, name: category.name, summary: category.summary, required: category.required,
+                gating: category.gating?.value ?? true,
                 levelDefinitions: Dictionary(category.levelDefinitions.map { ($0.level.value, $0.text) }) { first, _ in first },
-                combine: combine, minimumIndicators: category.minimumIndicators?.value ?? 1, indicators: indicators)
+                combine: combine, minimumIndicators: category.minimumIndicators?.value ?? 1, indicators: indicators,
+                ruleOut: ruleOut)
         }
         let gates = doc.gates.map { gate in
             Gate(

@@ -9,7 +9,9 @@ struct FrameworkReader {
         "schema_version", "id", "name", "version", "source", "summary", "levels", "stages", "aggregation",
         "uncertainty", "early_warning_margin", "categories", "gates",
     ]
-    static let categoryKeys = ["id", "name", "summary", "required", "levels", "combine", "min_indicators", "indicators"]
+    static let categoryKeys = [
+        "id", "name", "summary", "required", "gating", "levels", "combine", "min_indicators", "indicators", "rule_out",
+    ]
     static let indicatorKeys = [
         "id", "name", "evaluator", "params", "eval", "metric", "unit", "direction", "inclusive", "required",
         "early_warning_margin", "thresholds", "baselines",
@@ -84,7 +86,43 @@ struct FrameworkReader {
         for item in map.optional("indicators")?.list(&log) ?? [] {
             if let indicator = readIndicator(item, &log) { category.indicators.append(indicator) }
         }
+        if let node = map.optional("gating") {
+            category.gating = node.bool(&log).map { .init($0, at: node) }
+        }
+        if let node = map.optional("rule_out") {
+            category.ruleOutNode = .init((), at: node)
+            for (level, value) in node.map(&log)?.all() ?? [] {
+                if let set = readRuleOut(level, value, &log) { category.ruleOut.append(set) }
+            }
+        }
         return category
+    }
+
+    static func readRuleOut(_ level: String, _ node: YAMLValue, _ log: inout DiagnosticLog) -> RuleOutDocument? {
+        guard let map = node.map(&log) else { return nil }
+        defer { map.finish(known: ["require", "indicators", "rationale"], &log) }
+        var set = RuleOutDocument(level: .init(level, at: node))
+        set.rationale = map.required("rationale", &log)?.string(&log)
+        if let require = map.optional("require") {
+            if case .mapping = require.node, let m = require.map(&log) {
+                if let n = m.required("at_least", &log)?.integer(&log) { set.require = .init("at_least", at: require); set.atLeast = n }
+                m.finish(known: ["at_least"], &log)
+            } else if let text = require.string(&log) {
+                set.require = .init(text, at: require)
+            }
+        }
+        for item in map.required("indicators", &log)?.list(&log) ?? [] {
+            if case .mapping = item.node, let m = item.map(&log) {
+                if let idNode = m.required("id", &log), let id = idNode.string(&log) {
+                    let bar = m.optional("bar").flatMap { node in node.number(&log).map { Located($0, at: node) } }
+                    set.entries.append(RuleOutEntryDocument(indicator: .init(id, at: idNode), bar: bar))
+                }
+                m.finish(known: ["id", "bar"], &log)
+            } else if let id = item.string(&log) {
+                set.entries.append(RuleOutEntryDocument(indicator: .init(id, at: item), bar: nil))
+            }
+        }
+        return set
     }
 
     static func readIndicator(_ node: YAMLValue, _ log: inout DiagnosticLog) -> IndicatorDocument? {
@@ -125,10 +163,28 @@ struct FrameworkReader {
 
     static func readThreshold(_ level: String, _ node: YAMLValue, _ log: inout DiagnosticLog) -> ThresholdDocument? {
         guard let map = node.map(&log) else { return nil }
-        defer { map.finish(known: ["value", "rationale"], &log) }
-        guard let valueNode = map.required("value", &log), let value = valueNode.number(&log) else { return nil }
+        defer { map.finish(known: ["value", "relative_to", "ratio", "difference", "rationale"], &log) }
         let rationale = map.required("rationale", &log)?.string(&log)
-        return ThresholdDocument(level: .init(level, at: node), value: .init(value, at: valueNode), rationale: rationale)
+        if let referenceNode = map.optional("relative_to") {
+            var relative = RelativeDocument(node: .init((), at: referenceNode))
+            if let m = referenceNode.map(&log) {
+                relative.model = m.required("model", &log)?.string(&log)
+                relative.snapshot = m.optional("snapshot")?.string(&log)
+                relative.stage = m.optional("stage").flatMap { node in node.string(&log).map { Located($0, at: node) } }
+                m.finish(known: ["model", "snapshot", "stage"], &log)
+            }
+            relative.ratio = map.optional("ratio").flatMap { node in node.number(&log).map { Located($0, at: node) } }
+            relative.difference = map.optional("difference").flatMap { node in node.number(&log).map { Located($0, at: node) } }
+            if let value = map.optional("value") {
+                value.log("threshold '\(level)' gives both value and relative_to; give one", &log)
+            }
+            return ThresholdDocument(level: .init(level, at: node), value: nil, relative: relative, rationale: rationale)
+        }
+        guard let valueNode = map.required("value", &log), let value = valueNode.number(&log) else { return nil }
+        for key in ["ratio", "difference"] {
+            if let extra = map.optional(key) { extra.log("'\(key)' needs relative_to (the model it is relative to)", &log) }
+        }
+        return ThresholdDocument(level: .init(level, at: node), value: .init(value, at: valueNode), relative: nil, rationale: rationale)
     }
 
     static func readGate(_ node: YAMLValue, _ log: inout DiagnosticLog) -> GateDocument? {

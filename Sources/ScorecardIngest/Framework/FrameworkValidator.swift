@@ -5,7 +5,7 @@ import ScorecardCore
 /// Each check logs every violation it finds with the position of the offending value; the
 /// loader runs all of them so one pass reports every problem.
 struct FrameworkValidator {
-    static let supportedSchemaVersions = [1]
+    static let supportedSchemaVersions = [1, 2]
 
     let doc: FrameworkDocument
     let registry: EvaluatorRegistry
@@ -27,9 +27,12 @@ struct FrameworkValidator {
                 checkThresholdValues(indicator, &log)
                 checkMonotonic(indicator, &log)
                 checkMargin(indicator.earlyWarningMargin, &log)
+                checkRelativeThresholds(indicator, &log)
             }
+            checkRuleOut(category, &log)
         }
         checkGates(&log)
+        checkSchemaTwoFeatures(&log)
     }
 
     var levelIDs: [String] { doc.levels.map(\.id.value) }
@@ -91,14 +94,16 @@ struct FrameworkValidator {
     }
 
     func checkCombination(_ category: CategoryDocument, _ log: inout DiagnosticLog) {
-        let decisive = category.indicators.filter { !$0.thresholds.isEmpty }.count
+        let ruleOut = Set(category.ruleOut.flatMap { $0.entries.map(\.indicator.value) })
+        let reaching = category.indicators.filter { !$0.thresholds.isEmpty }.count
+        let decisive = category.indicators.filter { !$0.thresholds.isEmpty || ruleOut.contains($0.id.value) }.count
         let combine = category.combine
         switch combine.value {
         case "any", "all":
             break
         case "at_least":
-            if let n = category.atLeast, n < 1 || n > decisive {
-                log.add("category '\(category.id.value)' combines at_least \(n), but has \(decisive) indicators with thresholds",
+            if let n = category.atLeast, n < 1 || n > reaching {
+                log.add("category '\(category.id.value)' combines at_least \(n), but has \(reaching) indicators with thresholds",
                         line: combine.line, column: combine.column)
             }
         default:
@@ -156,9 +161,9 @@ struct FrameworkValidator {
     func checkThresholdValues(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
         guard let unit = ValueUnit(rawValue: indicator.unit.value) else { return }
         for threshold in indicator.thresholds {
-            if let problem = unit.problem(with: threshold.value.value) {
+            if let value = threshold.value, let problem = unit.problem(with: value.value) {
                 log.add("threshold '\(threshold.level.value)' of indicator '\(indicator.id.value)': \(problem)",
-                        line: threshold.value.line, column: threshold.value.column)
+                        line: value.line, column: value.column)
             }
         }
         for baseline in indicator.baselines {
@@ -170,16 +175,19 @@ struct FrameworkValidator {
     }
 
     func checkMonotonic(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
+        // Relative thresholds move with their reference; only absolute ones are compared here.
         let ranked = indicator.thresholds
-            .compactMap { threshold in levelIDs.firstIndex(of: threshold.level.value).map { ($0, threshold) } }
+            .compactMap { threshold in
+                threshold.value.flatMap { value in levelIDs.firstIndex(of: threshold.level.value).map { ($0, threshold.level, value) } }
+            }
             .sorted { $0.0 < $1.0 }
         let higher = indicator.direction.value != Direction.lowerIsRiskier.rawValue
         for (previous, next) in zip(ranked, ranked.dropFirst()) {
-            let ok = higher ? next.1.value.value > previous.1.value.value : next.1.value.value < previous.1.value.value
+            let ok = higher ? next.2.value > previous.2.value : next.2.value < previous.2.value
             if !ok {
                 let word = higher ? "above" : "below"
-                log.add("thresholds of indicator '\(indicator.id.value)' are not monotonic: \(next.1.level.value) \(Format.number(next.1.value.value)) must be \(word) \(previous.1.level.value) \(Format.number(previous.1.value.value)) (\(higher ? "higher" : "lower") values are riskier)",
-                        line: next.1.value.line, column: next.1.value.column)
+                log.add("thresholds of indicator '\(indicator.id.value)' are not monotonic: \(next.1.value) \(Format.number(next.2.value)) must be \(word) \(previous.1.value) \(Format.number(previous.2.value)) (\(higher ? "higher" : "lower") values are riskier)",
+                        line: next.2.line, column: next.2.column)
             }
         }
     }
@@ -198,7 +206,7 @@ struct FrameworkValidator {
         }
     }
 
-    private func duplicates(_ ids: [Located<String>], _ what: String, _ log: inout DiagnosticLog) {
+    func duplicates(_ ids: [Located<String>], _ what: String, _ log: inout DiagnosticLog) {
         var seen: [String: Located<String>] = [:]
         for id in ids {
             if let first = seen[id.value] {
@@ -209,7 +217,7 @@ struct FrameworkValidator {
         }
     }
 
-    private func known(_ ids: [String]) -> String {
+    func known(_ ids: [String]) -> String {
         " (known: \(ids.joined(separator: ", ")))"
     }
 }

@@ -30,8 +30,8 @@ struct ChartLayout {
         var panels: [ChartPanelView] = []
         var sentences: [String] = []
         for indicator in measured {
-            let scores = stages.map { results[$0.id]?.indicator(indicator.id)?.measurement.score }
-            let (panel, sentence) = self.panel(indicator, scores: scores, y: &y)
+            let outcomes = stages.map { results[$0.id]?.indicator(indicator.id) }
+            let (panel, sentence) = self.panel(indicator, outcomes: outcomes, y: &y)
             panels.append(panel)
             sentences.append(sentence)
         }
@@ -72,13 +72,41 @@ struct ChartLayout {
         let isThreshold: Bool
     }
 
-    private func panel(_ indicator: Indicator, scores: [IndicatorScore?], y: inout Double) -> (ChartPanelView, String) {
-        let unit = indicator.unit
-        let thresholdValues = Set(indicator.thresholds.map(\.value))
-        var marks = indicator.thresholds.map { threshold in
+    /// The threshold lines of a panel: the thresholds as they applied at each stage (a relative
+    /// threshold can differ between stages), else the framework's absolute ones; then the bars
+    /// of rule-out sets that name their own.
+    private func thresholdMarks(_ indicator: Indicator, _ outcomes: [IndicatorResult?]) -> [Mark] {
+        var applied: [ResolvedThreshold] = []
+        for threshold in outcomes.compactMap({ $0 }).flatMap(\.thresholds) where !applied.contains(threshold) {
+            applied.append(threshold)
+        }
+        if applied.isEmpty {
+            applied = indicator.thresholds.compactMap { threshold in
+                threshold.value.map { ResolvedThreshold(level: threshold.level, value: $0, reference: nil) }
+            }
+        }
+        var marks = applied.map { threshold in
             Mark(value: threshold.value, label: Formatting.threshold(threshold, of: indicator, scale: framework.scale),
                  color: LevelStyle.stroke(threshold.level, in: framework.scale), dash: "6 3", isThreshold: true)
         }
+        if case .sets(let sets) = category.ruleOut {
+            for set in sets {
+                for entry in set.entries where entry.indicator == indicator.id {
+                    guard let bar = entry.bar else { continue }
+                    marks.append(Mark(
+                        value: bar, label: "rules out \(framework.scale.name(of: set.level)) below \(Formatting.value(bar, unit: indicator.unit))",
+                        color: LevelStyle.stroke(set.level, in: framework.scale), dash: "2 4", isThreshold: true))
+                }
+            }
+        }
+        return marks
+    }
+
+    private func panel(_ indicator: Indicator, outcomes: [IndicatorResult?], y: inout Double) -> (ChartPanelView, String) {
+        let unit = indicator.unit
+        let scores = outcomes.map { $0?.measurement.score }
+        var marks = thresholdMarks(indicator, outcomes)
+        let thresholdValues = Set(marks.map(\.value))
         marks += indicator.baselines.filter { !thresholdValues.contains($0.value) }.map { baseline in
             Mark(value: baseline.value, label: "\(baseline.name) \(Formatting.value(baseline.value, unit: unit))", color: "#707070", dash: "2 2", isThreshold: false)
         }
@@ -87,7 +115,7 @@ struct ChartLayout {
 
         let heading = ChartText(
             x: T.text(Self.margin), y: T.text(y + 12),
-            text: Self.clipped(indicator.name, to: 90) + (indicator.isDecisive ? "" : " (contextual: no threshold)"),
+            text: Self.clipped(indicator.name, to: 90) + (category.isDecisive(indicator) ? "" : " (contextual: no threshold)"),
             anchor: "start")
         y += 20
 

@@ -18,6 +18,7 @@ struct CategorySectionBuilder {
         let warnings = self.warnings()
         let flagViews = self.flags(flags)
         let texts = mitigations.map(\.text)
+        let coverage = self.coverage()
         let chart = ChartLayout(framework: framework, category: category, stages: framework.stages)
             .chart(results: result.stages, id: "chart-\(slug)", imagePath: "\(chartDirectory)/\(slug).svg")
         let definitions = framework.scale.levels.compactMap { level in
@@ -27,6 +28,7 @@ struct CategorySectionBuilder {
         }
         return CategoryView(
             anchor: "cat-\(slug)", name: category.name, required: category.required, summary: category.summary,
+            coverage: coverage, hasCoverage: !coverage.isEmpty,
             definitions: definitions, hasDefinitions: !definitions.isEmpty,
             stages: framework.stages.map { stage(result.stages[$0.id], stage: $0) },
             mitigations: texts, hasMitigations: !texts.isEmpty,
@@ -49,22 +51,38 @@ struct CategorySectionBuilder {
         let findings = result.map(self.findings) ?? []
         return CategoryStageView(
             stage: stage.name, cell: report.cell(result),
-            indicated: indicated.map(report.name) ?? "Not assessed", basis: basis,
-            lead: indicated == nil
-                ? "No level: no determination is recorded and the evidence does not decide one."
-                : "Decided by the evidence through the framework's thresholds; no determination is recorded.",
+            indicated: result.map(indicatedText) ?? "Not assessed", basis: basis,
+            lead: result.map(lead) ?? "No level: no determination is recorded and the evidence does not decide one.",
             determination: determination,
             notAssessedReason: indicated == nil ? notAssessedReason(result?.notAssessedReason) : nil,
             findings: findings, hasFindings: !findings.isEmpty)
     }
 
+    /// The "Indicated by the evidence" column: a level, or the levels not ruled out.
+    private func indicatedText(_ result: CategoryStageResult) -> String {
+        guard let indicated = result.indicatedLevel else { return "Not assessed" }
+        guard let reached = result.reachedLevel, !result.notRuledOut.isEmpty else { return report.name(indicated) }
+        return "Not ruled out: \(report.range(result.notRuledOut)) (\(report.name(reached)) reached)"
+    }
+
+    /// The opening sentence of a stage's rationale when no determination was made.
+    private func lead(_ result: CategoryStageResult) -> String {
+        guard let indicated = result.indicatedLevel else {
+            return "No level: no determination is recorded and the evidence does not decide one."
+        }
+        guard let reached = result.reachedLevel, !result.notRuledOut.isEmpty else {
+            return "Decided by the evidence through the framework's thresholds; no determination is recorded."
+        }
+        return "The evidence shows \(report.name(reached)) reached but does not rule out \(report.range(result.notRuledOut)); until it does, or a determination is recorded, the category counts as \(report.name(indicated)) for the overall level and the gates."
+    }
+
     /// The name of an indicator of this category, from its identifier.
-    private func indicatorName(_ id: String) -> String {
+    func indicatorName(_ id: String) -> String {
         category.indicators.first { $0.id == id }?.name ?? id
     }
 
     /// Why the category has no level from evidence, as a sentence.
-    private func notAssessedReason(_ reason: NotAssessedReason?) -> String {
+    func notAssessedReason(_ reason: NotAssessedReason?) -> String {
         let names = { (ids: [String]) in ids.map(indicatorName).joined(separator: ", ") }
         switch reason {
         case nil:
@@ -78,39 +96,6 @@ struct CategorySectionBuilder {
         case .tooFewIndicators(let measured, let decisive, let needed)?:
             return "Not assessed from evidence: \(measured.count) of \(decisive.count) indicators have evidence; \(needed) needed."
         }
-    }
-
-    /// The engine's reasoning: how the levels combine, then each decisive indicator's value and level.
-    private func findings(_ result: CategoryStageResult) -> [String] {
-        guard let indicated = result.indicatedLevel else { return [] }
-        let rule = switch category.combine {
-        case .any: "the highest indicator level decides"
-        case .all: "a level counts only when every assessed indicator reaches it"
-        case .atLeast(let n): "a level counts when at least \(n) indicators reach it"
-        }
-        var lines = ["The evidence indicates \(report.name(indicated)) (\(rule))."]
-        var missing: [String] = []
-        for indicator in category.indicators where indicator.isDecisive {
-            guard let outcome = result.indicator(indicator.id), let score = outcome.measurement.score,
-                  let level = outcome.level, let deciding = outcome.decidingValue else {
-                missing.append(indicator.name)
-                continue
-            }
-            var line = "\(indicator.name): \(Formatting.value(score.value, unit: indicator.unit)) (\(score.metric))"
-            if outcome.decidedByBound {
-                line += "; the riskier end of its interval, \(Formatting.value(deciding, unit: indicator.unit)), decides"
-            }
-            let thresholds = indicator.thresholds.map { threshold in
-                let met = indicator.comparison.meets(deciding, threshold.value)
-                return Formatting.threshold(threshold, of: indicator, scale: framework.scale) + (met ? " met" : " not met")
-            }
-            line += " → \(report.name(level)) (\(thresholds.joined(separator: "; ")))."
-            lines.append(line)
-        }
-        if !missing.isEmpty {
-            lines.append("No evidence at this stage for \(Formatting.prose(missing)).")
-        }
-        return lines
     }
 
     /// The engine's early warnings (those above the final level), per stage and indicator.
@@ -136,17 +121,28 @@ struct CategorySectionBuilder {
         return flags.compactMap { flag in
             let stage = report.stageName(flag.stage)
             switch flag.detail {
-            case .lowered(let determined, let indicated):
+            case .lowered(let determined, let reached):
                 return FlagView(
                     kind: "Lowered by determination", stage: stage,
-                    text: "The determination sets \(report.name(determined)), below the \(report.name(indicated)) that the evidence indicates.")
+                    text: "The determination sets \(report.name(determined)), below the \(report.name(reached)) that the evidence indicates.")
+            case .determinedBelowNotRuledOut(let determined, let open):
+                return FlagView(
+                    kind: "Determined below a level not ruled out", stage: stage,
+                    text: "The determination sets \(report.name(determined)), but the evidence does not rule out \(report.range(open)).")
+            case .notRuledOut(let reached, let levels, let missing):
+                var text = "\(report.name(reached)) is reached, but the evidence does not rule out \(report.range(levels)), so the category counts as \(report.name(levels.last ?? reached)) for the gates."
+                if !missing.isEmpty, let next = levels.first {
+                    text += " To rule out \(report.name(next)), the framework needs evidence for \(Formatting.prose(missing.map(indicatorName)))."
+                }
+                return FlagView(kind: "Not ruled out", stage: stage, text: text)
             case .determinedWithoutEvidence(let determined, let reason):
                 return FlagView(
                     kind: "Determined without evidence", stage: stage,
                     text: "The determination sets \(report.name(determined)) with no evidence at this stage. \(notAssessedReason(reason))")
             case .straddles(let id, let interval, let levels):
                 guard let indicator = category.indicators.first(where: { $0.id == id }) else { return nil }
-                let thresholds = indicator.thresholds.filter { levels.contains($0.level) }
+                let applied = result.stages[flag.stage]?.indicator(id)?.thresholds ?? []
+                let thresholds = applied.filter { levels.contains($0.level) }
                     .map { Formatting.threshold($0, of: indicator, scale: framework.scale) }
                 return FlagView(
                     kind: "Interval straddles a threshold", stage: stage,

@@ -7,6 +7,9 @@ public struct CategoryView: Sendable {
     /// False for a category that counts only when assessed (shown "(optional)").
     public var required: Bool
     public var summary: String?
+    /// One line per stage: how much of the deciding evidence exists and which levels it rules out.
+    public var coverage: [String]
+    public var hasCoverage: Bool
     /// What each level means for this category, lowest first.
     public var definitions: [DefinitionView]
     public var hasDefinitions: Bool

@@ -22,9 +22,35 @@ enum Formatting {
         return text
     }
 
-    /// "Medium ≥ 50%".
+    /// "Medium ≥ 50%", or for a relative threshold "Medium ≥ 1.2 × GPT-4o".
     static func threshold(_ threshold: Threshold, of indicator: Indicator, scale: LevelScale) -> String {
-        self.threshold(level: threshold.level, value: threshold.value, of: indicator, scale: scale)
+        switch threshold.bound {
+        case .absolute(let value):
+            self.threshold(level: threshold.level, value: value, of: indicator, scale: scale)
+        case .relative(let bound):
+            "\(scale.name(of: threshold.level)) \(indicator.comparison.symbol) \(relative(bound, unit: indicator.unit))"
+        }
+    }
+
+    /// "Medium ≥ 54%", and for a relative threshold "Medium ≥ 54% (1.2 × GPT-4o at 45%)".
+    static func threshold(_ threshold: ResolvedThreshold, of indicator: Indicator, scale: LevelScale) -> String {
+        var text = self.threshold(level: threshold.level, value: threshold.value, of: indicator, scale: scale)
+        if let reference = threshold.reference {
+            text += " (\(reference.bound.formula("\(reference.bound.reference.subject) at \(value(reference.used, unit: indicator.unit))")))"
+        }
+        return text
+    }
+
+    /// "1.2 × GPT-4o", "GPT-4o + 10 points".
+    static func relative(_ bound: RelativeBound, unit: ValueUnit) -> String {
+        var name = bound.reference.subject.description
+        if let stage = bound.reference.stage { name += " (\(stage))" }
+        switch bound.operation {
+        case .ratio: return bound.formula(name)
+        case .difference(let offset):
+            let amount = unit == .rate ? "\(Format.short(abs(offset) * 100, places: 1)) points" : Format.short(abs(offset), places: 3)
+            return "\(name) \(offset < 0 ? "−" : "+") \(amount)"
+        }
     }
 
     /// "Medium ≥ 50%", from a level and the threshold's value.

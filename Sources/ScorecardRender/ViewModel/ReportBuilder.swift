@@ -84,45 +84,86 @@ struct ReportBuilder {
         }
     }
 
+    /// Levels as a range: "High", "Medium–Critical".
+    func range(_ levels: [Level]) -> String {
+        guard let first = levels.first, let last = levels.last else { return "" }
+        return first == last ? name(first) : "\(name(first))–\(name(last))"
+    }
+
+    /// What the evidence says about a stage in a few words: "indicated Low", or
+    /// "evidence: Low reached, Medium–Critical not ruled out".
+    func evidencePhrase(_ result: CategoryStageResult) -> String {
+        guard let indicated = result.indicatedLevel else { return "no evidence at this stage" }
+        guard let reached = result.reachedLevel, !result.notRuledOut.isEmpty else { return "indicated \(name(indicated))" }
+        return "evidence: \(name(reached)) reached, \(range(result.notRuledOut)) not ruled out"
+    }
+
     /// A level as a table cell: its name, where it came from, and an early warning.
+    ///
+    /// A level the evidence does not rule out reads "Not ruled out: Medium–Critical", apart from
+    /// both a level and "not assessed".
     func cell(_ result: CategoryStageResult?) -> LevelCellView {
         guard let result, let level = result.level else {
-            return LevelCellView(level: "Not assessed", detail: nil, css: LevelStyle.css(nil, in: scale), notAssessed: true)
+            return LevelCellView(
+                level: "Not assessed", detail: nil, css: LevelStyle.css(nil, in: scale), notAssessed: true, notRuledOut: false)
         }
         var notes: [String] = []
-        if result.status == .determined {
+        var text = name(level)
+        var open = false
+        switch result.status {
+        case .determined:
             notes.append("determined")
-            if let indicated = result.indicatedLevel {
-                notes.append("indicated \(name(indicated))")
-                if result.lowered { notes.append("lowered") }
-            } else {
-                notes.append("no evidence at this stage")
-            }
+            notes.append(evidencePhrase(result))
+            if result.lowered { notes.append("lowered") }
+        case .notRuledOut:
+            open = true
+            text = "Not ruled out: \(range(result.notRuledOut))"
+            if let reached = result.reachedLevel { notes.append("\(name(reached)) reached") }
+        case .assessed, .notAssessed:
+            break
         }
         if let approaching = result.approaching { notes.append("approaching \(name(approaching))") }
         return LevelCellView(
-            level: name(level), detail: notes.isEmpty ? nil : notes.joined(separator: "; "),
-            css: LevelStyle.css(level, in: scale), notAssessed: false)
+            level: text, detail: notes.isEmpty ? nil : notes.joined(separator: "; "),
+            css: LevelStyle.css(level, in: scale) + (open ? " lvl-open" : ""), notAssessed: false, notRuledOut: open)
+    }
+
+    /// A category as the overall level and the gates see it: its name, marked when its level is
+    /// one the evidence does not rule out.
+    func driver(_ id: String, _ overall: StageOverall) -> String {
+        categoryName(id) + (overall.notRuledOut.contains(id) ? " (not ruled out)" : "")
     }
 
     private func scorecard(_ assessment: SubjectAssessment) -> ScorecardTableView {
         let rows = zip(framework.categories, assessment.categories).map { category, result in
             ScorecardRowView(
-                label: category.name + (category.required ? "" : " (optional)"),
+                label: category.name + (category.gating ? (category.required ? "" : " (optional)") : " (research: not gating)"),
                 cells: framework.stages.map { cell(result.stages[$0.id]) })
         }
         let overall = ScorecardRowView(label: "Overall", cells: framework.stages.map { stage in
-            guard let level = assessment.overall[stage.id]?.level else {
-                return LevelCellView(level: "Not assessed", detail: nil, css: LevelStyle.css(nil, in: scale), notAssessed: true)
+            guard let overall = assessment.overall[stage.id], let level = overall.level else {
+                return LevelCellView(
+                    level: "Not assessed", detail: nil, css: LevelStyle.css(nil, in: scale), notAssessed: true, notRuledOut: false)
             }
-            return LevelCellView(level: name(level), detail: nil, css: LevelStyle.css(level, in: scale), notAssessed: false)
+            let open = !overall.notRuledOut.isEmpty
+            return LevelCellView(
+                level: name(level), detail: open ? "not ruled out" : nil,
+                css: LevelStyle.css(level, in: scale) + (open ? " lvl-open" : ""), notAssessed: false, notRuledOut: open)
         })
         var notes = [aggregationSentence]
         for stage in framework.stages {
             guard let missing = assessment.overall[stage.id]?.notAssessed, !missing.isEmpty else { continue }
             notes.append("\(stage.name) is not assessed for \(Formatting.prose(missing.map(categoryName))): without those levels the overall \(stage.name.lowercased()) level is not decided, and every gate on it fails closed.")
         }
-        let optional = framework.categories.filter { !$0.required }.map(\.name)
+        for stage in framework.stages {
+            guard let open = assessment.overall[stage.id]?.notRuledOut, !open.isEmpty else { continue }
+            notes.append("\(stage.name) overall counts \(Formatting.prose(open.map(categoryName))) at the highest level the evidence does not rule out.")
+        }
+        let research = framework.categories.filter { !$0.gating }.map(\.name)
+        if !research.isEmpty {
+            notes.append("\(Formatting.prose(research)) \(research.count == 1 ? "is a research category" : "are research categories"): shown, but not counted toward the overall level or the gates.")
+        }
+        let optional = framework.categories.filter { !$0.required && $0.gating }.map(\.name)
         if !optional.isEmpty {
             notes.append("\(Formatting.prose(optional)) \(optional.count == 1 ? "is" : "are") optional: counted toward the overall level only when assessed.")
         }
@@ -147,7 +188,7 @@ struct ReportBuilder {
         let overall = decision.overall
         let reason: String
         if let level = overall.level, let relation = decision.relation {
-            let drivers = Formatting.prose(overall.drivers.map(categoryName))
+            let drivers = Formatting.prose(overall.drivers.map { driver($0, overall) })
             reason = "\(stage) overall is \(name(level)) (from \(drivers)), \(relation.rawValue) \(limit)."
         } else {
             let missing = Formatting.prose(overall.notAssessed.map(categoryName))

@@ -66,6 +66,7 @@ extension LevelCellView: MustacheValue {
             "level": level,
             "css": css,
             "notAssessed": notAssessed,
+            "notRuledOut": notRuledOut,
         ]
         if let detail { fields["detail"] = detail }
         return fields
@@ -134,6 +135,8 @@ extension CategoryView: MustacheValue {
             "anchor": anchor,
             "name": name,
             "required": required,
+            "coverage": coverage,
+            "hasCoverage": hasCoverage,
             "definitions": definitions.map(\.mustache),
             "hasDefinitions": hasDefinitions,
             "stages": stages.map(\.mustache),

@@ -58,6 +58,8 @@ public struct LevelCellView: Sendable {
     public var detail: String?
     public var css: String
     public var notAssessed: Bool
+    /// True when the level shown is one the evidence does not rule out (not one it shows reached).
+    public var notRuledOut: Bool
 }
 
 public struct ScorecardTableView: Sendable {
