@@ -83,15 +83,22 @@ enum DefaultTemplates {
 <table class="evidence">
 <caption>{{name}}: evidence</caption>
 <thead>
-<tr><th scope="col">Evaluation</th><th scope="col">Stage</th><th scope="col">Metric</th><th scope="col">Variant</th><th scope="col">Value</th><th scope="col">95% CI</th><th scope="col">n</th><th scope="col">k</th><th scope="col">Source</th><th scope="col">Notes</th></tr>
+<tr><th scope="col">Evaluation</th><th scope="col">Stage</th><th scope="col">Use</th><th scope="col">Metric</th><th scope="col">Variant</th><th scope="col">Value</th><th scope="col">95% CI</th><th scope="col">n</th><th scope="col">k</th><th scope="col">Source</th><th scope="col">Notes</th></tr>
 </thead>
 <tbody>
 {{#evidence}}
-<tr><td>{{evaluation}}</td><td>{{stage}}</td><td>{{metric}}</td><td>{{variant}}</td><td class="num">{{value}}</td><td class="num">{{interval}}</td><td class="num">{{n}}</td><td class="num">{{k}}</td><td>{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{#sourceText}}{{.}}{{/sourceText}} ({{location}})</td><td>{{notes}}</td></tr>
+<tr><td>{{evaluation}}</td><td>{{stage}}</td><td class="use">{{use}}</td><td>{{metric}}</td><td>{{variant}}</td><td class="num">{{value}}</td><td class="num">{{interval}}</td><td class="num">{{n}}</td><td class="num">{{k}}</td><td>{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{#sourceText}}{{.}}{{/sourceText}} ({{location}})</td><td>{{notes}}</td></tr>
 {{/evidence}}
 </tbody>
 </table>
 </div>
+{{#hasEvidenceNotes}}
+<ol class="evidence-notes">
+{{#evidenceNotes}}
+<li>{{.}}</li>
+{{/evidenceNotes}}
+</ol>
+{{/hasEvidenceNotes}}
 {{/hasEvidence}}
 {{^hasEvidence}}
 <p>No evidence is recorded for this category.</p>
@@ -189,11 +196,19 @@ No mitigations are recorded for this category.
 ### Evidence
 
 {{#hasEvidence}}
-| Evaluation | Stage | Metric | Variant | Value | 95% CI | n | k | Source | Notes |
-| --- | --- | --- | --- | ---: | --- | ---: | ---: | --- | --- |
+| Evaluation | Stage | Use | Metric | Variant | Value | 95% CI | n | k | Source | Notes |
+| --- | --- | --- | --- | --- | ---: | --- | ---: | ---: | --- | --- |
 {{#evidence}}
-| {{evaluation}} | {{stage}} | {{metric}} | {{variant}} | {{value}} | {{interval}} | {{n}} | {{k}} | {{#link}}[{{text}}]({{href}}){{/link}}{{#sourceText}}{{.}}{{/sourceText}} ({{location}}) | {{notes}} |
+| {{evaluation}} | {{stage}} | {{use}} | {{metric}} | {{variant}} | {{value}} | {{interval}} | {{n}} | {{k}} | {{#link}}[{{text}}]({{href}}){{/link}}{{#sourceText}}{{.}}{{/sourceText}} ({{location}}) | {{notes}} |
 {{/evidence}}
+{{#hasEvidenceNotes}}
+
+Notes:
+
+{{#evidenceNotes}}
+1. {{.}}
+{{/evidenceNotes}}
+{{/hasEvidenceNotes}}
 {{/hasEvidence}}
 {{^hasEvidence}}
 No evidence is recorded for this category.
@@ -229,7 +244,7 @@ No evidence is recorded for this category.
 <rect x="0" y="0" width="{{width}}" height="{{height}}" fill="#ffffff"/>
 {{#heading}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="14" font-weight="700" fill="#1a1a1a">{{text}}</text>{{/heading}}
 {{#legend}}
-{{#swatch}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{fill}}"/>{{/swatch}}{{#line}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="2" stroke-dasharray="{{dash}}"/>{{/line}}{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" fill="#1a1a1a">{{text}}</text>{{/label}}
+{{#swatch}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{fill}}"/>{{/swatch}}{{#line}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}" stroke-dasharray="{{dash}}"/>{{/line}}{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" fill="#1a1a1a">{{text}}</text>{{/label}}
 {{/legend}}
 {{#panels}}
 <g>
@@ -241,14 +256,16 @@ No evidence is recorded for this category.
 {{#bars}}
 {{#stageLabel}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" fill="#333333">{{text}}</text>{{/stageLabel}}
 {{#rect}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{fill}}"/>{{/rect}}
-{{#whisker}}{{#line}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="1.5"/>{{/line}}{{#lowCap}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="1.5"/>{{/lowCap}}{{#highCap}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="1.5"/>{{/highCap}}{{/whisker}}
+{{#whisker}}{{#line}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/line}}{{#lowCap}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/lowCap}}{{#highCap}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/highCap}}{{/whisker}}
 {{#missing}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-style="italic" fill="#555555">{{text}}</text>{{/missing}}
 {{/bars}}
 {{#markers}}
-{{#line}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="2" stroke-dasharray="{{dash}}"/>{{/line}}{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="10" font-weight="600" fill="{{color}}">{{text}}</text>{{/label}}
+{{#line}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}" stroke-dasharray="{{dash}}"/>{{/line}}{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="10" font-weight="600" fill="{{color}}">{{text}}</text>{{/label}}
 {{/markers}}
 {{#bars}}
-{{#valueLabel}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-weight="700" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{{text}}</text>{{/valueLabel}}
+{{#straddles}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/straddles}}
+{{#decidingMark}}<path d="{{d}}" fill="{{fill}}"/>{{/decidingMark}}
+{{#valueLabel}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-weight="700" fill="#1a1a1a">{{text}}</text>{{/valueLabel}}{{#valueNote}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="10" fill="#333333">{{text}}</text>{{/valueNote}}
 {{/bars}}
 </g>
 {{/panels}}
@@ -461,12 +478,15 @@ tbody th, tfoot th { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .wide { overflow-x: auto; }
 table.evidence { font-size: .84rem; }
+table.evidence th, table.evidence td { padding: .35rem .45rem; }
 table.evidence td { overflow-wrap: break-word; }
-table.evidence td:nth-child(1) { min-width: 8rem; }
-table.evidence td:nth-child(3) { overflow-wrap: anywhere; min-width: 5rem; }
-table.evidence td:nth-child(9) { overflow-wrap: anywhere; min-width: 7.5rem; }
-table.evidence td:nth-child(6) { white-space: normal; min-width: 5rem; }
-table.evidence td:nth-child(10) { min-width: 8rem; }
+table.evidence td:nth-child(1) { min-width: 7rem; }
+table.evidence td:nth-child(3) { white-space: nowrap; font-style: italic; }
+table.evidence td:nth-child(4) { overflow-wrap: anywhere; min-width: 5rem; }
+table.evidence td:nth-child(10) { overflow-wrap: anywhere; min-width: 6.5rem; }
+table.evidence td:nth-child(7) { white-space: normal; min-width: 5rem; }
+table.evidence td:nth-child(11) { min-width: 7rem; }
+ol.evidence-notes { font-size: .84rem; }
 .verdict { padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid #2f4b7c; }
 table.levels tbody th, table.flags td:nth-child(2), table.evidence td:nth-child(2) { white-space: nowrap; }
 table.scorecard td, table.levels td { width: 32%; }

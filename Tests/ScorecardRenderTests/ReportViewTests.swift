@@ -83,9 +83,11 @@ import Testing
         let chart = try #require(view.categories.first { $0.name == "CBRN" }?.chart)
         #expect(chart.imagePath == "x.charts/cbrn.svg")
         #expect(chart.panels.map(\.heading.text) == [
-            "Long-form biothreat answers compared with verified expert answers", "BioLP-Bench",
-            "Structured expert probing of novel chem-bio design",
-            "Multimodal virology troubleshooting (contextual: no threshold)", "Agentic biology tool tasks (contextual: no threshold)",
+            "Long-form biothreat answers compared with verified expert answers · win_rate_ease_of_execution",
+            "BioLP-Bench · pass@1",
+            "Structured expert probing of novel chem-bio design · share_rated_medium_or_above · n = 34",
+            "Multimodal virology troubleshooting · cons@32 (contextual: no threshold)",
+            "Agentic biology tool tasks · pass@10 (contextual: no threshold)",
         ])
         #expect(chart.panels[1].markers.map(\.label.text) == ["Medium ≥ 38.4%"], "a baseline equal to a threshold is not drawn twice")
         #expect(chart.panels[0].ticks.map(\.label.text) == ["0%", "25%", "50%", "75%", "100%"])

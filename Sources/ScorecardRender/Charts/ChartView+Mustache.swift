@@ -61,6 +61,7 @@ extension ChartLine: MustacheValue {
             "y2": y2,
             "stroke": stroke,
             "dash": dash,
+            "width": width,
         ] as [String: Any]
     }
 }
@@ -103,7 +104,10 @@ extension ChartBar: MustacheValue {
         ]
         if let rect { fields["rect"] = rect.mustache }
         if let valueLabel { fields["valueLabel"] = valueLabel.mustache }
+        if let valueNote { fields["valueNote"] = valueNote.mustache }
         if let whisker { fields["whisker"] = whisker.mustache }
+        fields["straddles"] = straddles.map(\.mustache)
+        if let decidingMark { fields["decidingMark"] = decidingMark.mustache }
         if let missing { fields["missing"] = missing.mustache }
         return fields
     }
@@ -115,6 +119,15 @@ extension ChartWhisker: MustacheValue {
             "line": line.mustache,
             "lowCap": lowCap.mustache,
             "highCap": highCap.mustache,
+        ] as [String: Any]
+    }
+}
+
+extension ChartPath: MustacheValue {
+    var mustache: Any {
+        [
+            "d": d,
+            "fill": fill,
         ] as [String: Any]
     }
 }

@@ -54,6 +54,14 @@ public struct ChartLine: Sendable {
     public var stroke: String
     /// An SVG `stroke-dasharray`, such as `6 3`.
     public var dash: String
+    /// The stroke width.
+    public var width: String = "1"
+}
+
+/// A filled shape, as an SVG path.
+public struct ChartPath: Sendable {
+    public var d: String
+    public var fill: String
 }
 
 public struct ChartPanelView: Sendable {
@@ -78,13 +86,20 @@ public struct ChartMarker: Sendable {
     public var color: String
 }
 
-/// One stage's value in a panel.
+/// One row of a panel: a stage's value.
 public struct ChartBar: Sendable {
     public var stageLabel: ChartText
     /// Nil when the stage has no value ("no evidence" is shown in `missing`).
     public var rect: ChartRect?
+    /// The value, in the column right of the plot.
     public var valueLabel: ChartText?
+    /// Beside the value: which interval bound decides, which thresholds the interval straddles.
+    public var valueNote: ChartText?
     public var whisker: ChartWhisker?
+    /// The part of the interval past each threshold it straddles, in that level's colour.
+    public var straddles: [ChartLine]
+    /// A triangle over the interval bound that decides the level, when a bound does.
+    public var decidingMark: ChartPath?
     public var missing: ChartText?
 }
 

@@ -13,8 +13,9 @@ struct CategorySectionBuilder {
     func build(
         evidence: EvidenceSet, mitigations: [Mitigation], flags: [ReviewFlag], slug: String, chartDirectory: String
     ) -> CategoryView {
-        let rows = EvidenceRows(framework: framework, category: category, subject: subject)
-            .rows(evidence: evidence, results: result.stages)
+        let table = EvidenceRows(framework: framework, category: category, subject: subject)
+            .table(evidence: evidence, results: result.stages)
+        let rows = table.rows
         let warnings = self.warnings()
         let flagViews = self.flags(flags)
         let texts = mitigations.map(\.text)
@@ -33,6 +34,7 @@ struct CategorySectionBuilder {
             stages: framework.stages.map { stage(result.stages[$0.id], stage: $0) },
             mitigations: texts, hasMitigations: !texts.isEmpty,
             evidence: rows, hasEvidence: !rows.isEmpty,
+            evidenceNotes: table.notes, hasEvidenceNotes: !table.notes.isEmpty,
             warnings: warnings, hasWarnings: !warnings.isEmpty,
             flags: flagViews, hasFlags: !flagViews.isEmpty,
             chart: chart)
@@ -106,7 +108,14 @@ struct CategorySectionBuilder {
                 guard let indicator = category.indicators.first(where: { $0.id == warning.indicator }) else { continue }
                 let threshold = Formatting.threshold(
                     level: warning.level, value: warning.threshold, of: indicator, scale: framework.scale)
-                out.append("\(stage.name): \(indicator.name) at \(Formatting.value(warning.value, unit: indicator.unit)) is within \(Formatting.margin(warning.margin, unit: indicator.unit)) of the \(report.name(warning.level)) threshold (\(threshold)).")
+                let unit = indicator.unit
+                var value = Formatting.value(warning.value, unit: unit)
+                if let outcome = result.stages[stage.id]?.indicator(indicator.id), outcome.decidedByBound,
+                   let score = outcome.measurement.score, let interval = score.interval {
+                    let bound = warning.value == interval.high ? "upper" : "lower"
+                    value = "\(Formatting.value(score.value, unit: unit)) (the framework compares its \(bound) \(Format.short(interval.level * 100, places: 1))% bound, \(Formatting.value(warning.value, unit: unit)))"
+                }
+                out.append("\(stage.name): \(indicator.name) at \(value) is within \(Formatting.margin(warning.margin, unit: unit)) of the \(report.name(warning.level)) threshold (\(threshold)).")
             }
         }
         return out

@@ -19,6 +19,9 @@ public struct CategoryView: Sendable {
     public var hasMitigations: Bool
     public var evidence: [EvidenceRowView]
     public var hasEvidence: Bool
+    /// Notes too long for a table cell, numbered as the rows refer to them ("note 1").
+    public var evidenceNotes: [String]
+    public var hasEvidenceNotes: Bool
     /// "Approaching" early warnings, one sentence each.
     public var warnings: [String]
     public var hasWarnings: Bool
@@ -70,6 +73,9 @@ public struct EvidenceRowView: Sendable {
     /// The indicator's name.
     public var evaluation: String
     public var stage: String
+    /// "decides" (the value the level is judged on), "shown" (a contextual indicator's value),
+    /// "alternate(s)" (results considered but not used) or "not used".
+    public var use: String
     public var metric: String
     public var variant: String
     /// Formatted for the unit: "46%", "2.1×".

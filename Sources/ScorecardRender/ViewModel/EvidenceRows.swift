@@ -1,38 +1,60 @@
 import Foundation
 import ScorecardCore
 
-/// The rows of a category's evidence table, in framework order: indicator, then stage, then the
-/// order of the records in their files.
+/// The rows of a category's evidence table, in framework order: indicator, then stage.
+///
+/// Per indicator and stage: the value the evaluator used first, marked (it decides the level when
+/// the indicator has thresholds or a rule-out bar); the other results it considered folded into
+/// one row; notes longer than a table cell moved to numbered notes under the table.
 struct EvidenceRows {
     let framework: Framework
     let category: Category
     let subject: Subject
 
-    /// Every record of each indicator's evaluation (the evaluator chooses among their metrics and
-    /// variants, so all are shown), or the computed value when only per-sample records exist.
-    func rows(evidence: EvidenceSet, results: [String: CategoryStageResult]) -> [EvidenceRowView] {
+    /// Notes longer than this many characters go under the table.
+    static let noteLimit = 140
+
+    struct Table {
         var rows: [EvidenceRowView] = []
+        /// Long notes, numbered as the rows refer to them.
+        var notes: [String] = []
+    }
+
+    func table(evidence: EvidenceSet, results: [String: CategoryStageResult]) -> Table {
+        var table = Table()
         var shown: Set<EvidenceRecord.Key> = []
         for indicator in category.indicators {
+            let use = category.isDecisive(indicator) ? "decides" : "shown"
             for stage in framework.stages {
                 let score = results[stage.id]?.indicator(indicator.id)?.measurement.score
                 let records = evidence.slice(subject: subject, stage: stage.id).records(evaluation: indicator.evaluation)
-                if !records.isEmpty {
-                    for record in records where shown.insert(record.key).inserted {
-                        rows.append(row(record, indicator: indicator, stage: stage, score: score))
+                    .filter { shown.insert($0.key).inserted }
+                let used = records.first { $0.key == score?.record }
+                if let score, score.basis == .samples {
+                    table.rows.append(row(score, indicator: indicator, stage: stage, use: use, notes: &table.notes))
+                } else if let used {
+                    table.rows.append(row(used, indicator: indicator, stage: stage, score: score, use: use, notes: &table.notes))
+                }
+                let others = records.filter { $0.key != used?.key }
+                if score?.basis == .samples || used != nil, others.count > 1 {
+                    table.rows.append(folded(others, indicator: indicator, stage: stage, notes: &table.notes))
+                } else {
+                    for record in others {
+                        table.rows.append(row(record, indicator: indicator, stage: stage, score: nil,
+                                              use: used == nil && score == nil ? "not used" : "alternate",
+                                              notes: &table.notes))
                     }
-                } else if let score, score.basis == .samples {
-                    rows.append(row(score, indicator: indicator, stage: stage))
                 }
             }
         }
-        return rows
+        return table
     }
 
     /// A record as published; an interval the evaluator computed for it (from n and k) is shown
     /// marked "computed" when the record has none.
     private func row(
-        _ record: EvidenceRecord, indicator: Indicator, stage: StageDefinition, score: IndicatorScore?
+        _ record: EvidenceRecord, indicator: Indicator, stage: StageDefinition, score: IndicatorScore?, use: String,
+        notes: inout [String]
     ) -> EvidenceRowView {
         let link = Formatting.link(record.source)
         var interval = Formatting.interval(record.interval, unit: record.unit)
@@ -40,25 +62,52 @@ struct EvidenceRows {
             interval = Formatting.interval(computed, unit: record.unit) + " (computed)"
         }
         return EvidenceRowView(
-            evaluation: indicator.name, stage: stage.name, metric: record.metric,
+            evaluation: indicator.name, stage: stage.name, use: use, metric: record.metric,
             variant: record.variant ?? Formatting.none,
             value: Formatting.value(record.value, unit: record.unit),
             interval: interval,
             n: Formatting.count(record.n), k: Formatting.count(record.k),
             link: link, sourceText: link == nil ? (record.source ?? Formatting.none) : nil,
-            location: Self.location(record.location), notes: record.notes ?? "")
+            location: Self.location(record.location), notes: Self.note(record.notes ?? "", into: &notes))
     }
 
     /// A value the evaluator computed from per-sample records.
-    private func row(_ score: IndicatorScore, indicator: Indicator, stage: StageDefinition) -> EvidenceRowView {
+    private func row(
+        _ score: IndicatorScore, indicator: Indicator, stage: StageDefinition, use: String, notes: inout [String]
+    ) -> EvidenceRowView {
         EvidenceRowView(
-            evaluation: indicator.name, stage: stage.name, metric: score.metric, variant: "computed from samples",
+            evaluation: indicator.name, stage: stage.name, use: use, metric: score.metric, variant: "computed from samples",
             value: Formatting.value(score.value, unit: indicator.unit),
             interval: Formatting.interval(score.interval, unit: indicator.unit),
             n: Formatting.count(score.n), k: Formatting.count(score.k),
             link: nil, sourceText: "per-sample records",
             location: score.sources.map(Self.location).joined(separator: ", "),
-            notes: score.notes.joined(separator: "; "))
+            notes: Self.note(score.notes.joined(separator: "; "), into: &notes))
+    }
+
+    /// The results the evaluator considered but did not use, in one row.
+    private func folded(
+        _ records: [EvidenceRecord], indicator: Indicator, stage: StageDefinition, notes: inout [String]
+    ) -> EvidenceRowView {
+        let listed = records.map { record in
+            "\(record.metric)\(record.variant.map { " [\($0)]" } ?? "") \(Formatting.value(record.value, unit: record.unit))"
+        }
+        return EvidenceRowView(
+            evaluation: indicator.name, stage: stage.name, use: "alternates", metric: "\(records.count) other results",
+            variant: Formatting.none, value: Formatting.none, interval: Formatting.none, n: Formatting.none,
+            k: Formatting.none, link: nil, sourceText: "records",
+            location: records.map { Self.location($0.location) }.joined(separator: ", "),
+            notes: Self.note(listed.joined(separator: "; "), into: &notes))
+    }
+
+    /// A note as the table shows it: itself when short, else its start and a reference to the
+    /// full text, which is added to `notes`.
+    static func note(_ text: String, into notes: inout [String]) -> String {
+        guard text.count > noteLimit else { return text }
+        notes.append(text)
+        let cut = text.prefix(noteLimit - 20)
+        let start = cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)
+        return "\(start)… (note \(notes.count))"
     }
 
     /// `evidence.jsonl:14`: the file's name and line (the full paths are in the provenance).

@@ -144,6 +144,8 @@ extension CategoryView: MustacheValue {
             "hasMitigations": hasMitigations,
             "evidence": evidence.map(\.mustache),
             "hasEvidence": hasEvidence,
+            "evidenceNotes": evidenceNotes,
+            "hasEvidenceNotes": hasEvidenceNotes,
             "warnings": warnings,
             "hasWarnings": hasWarnings,
             "flags": flags.map(\.mustache),
@@ -201,6 +203,7 @@ extension EvidenceRowView: MustacheValue {
         var fields: [String: Any] = [
             "evaluation": evaluation,
             "stage": stage,
+            "use": use,
             "metric": metric,
             "variant": variant,
             "value": value,
