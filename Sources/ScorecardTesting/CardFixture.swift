@@ -18,7 +18,7 @@ public func temporaryFolder(_ prefix: String = "scorecard-test") throws -> URL {
     return url
 }
 
-/// A card in a temporary folder: the beta framework, evidence for a few models, and a
+/// A card in a temporary folder: a fixed schema 1 copy of the Beta framework, evidence for a few models, and a
 /// scorecard.yaml reading `evidence/*.jsonl` and writing reports to `reports/`.
 public struct CardFixture: Sendable {
     /// The card's folder.
@@ -31,7 +31,7 @@ public struct CardFixture: Sendable {
     public init(models: Int = 3, version: Int = 0, formats: [String] = ["json"]) throws {
         directory = try temporaryFolder("scorecard-card")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("evidence"), withIntermediateDirectories: true)
-        let framework = PackagePaths.file("frameworks/openai-preparedness-beta.yaml")
+        let framework = PackagePaths.file("Tests/Shared/card-framework-v1.yaml")
         try FileManager.default.copyItem(at: framework, to: directory.appendingPathComponent("framework.yaml"))
         try writeEvidence(models: models, version: version)
         try """

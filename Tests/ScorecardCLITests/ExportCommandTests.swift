@@ -33,9 +33,9 @@ import Testing
             #expect(actual == (try Data(contentsOf: Self.golden.appendingPathComponent(path))), "\(path)")
         }
         #expect(result.stdout == """
-            wrote \(out.path)/unknown/GPT-4o/ca4b468b-181a-4723-aaaa-4c896b478f77.json (GPT-4o, pre_mitigation: 12 results)
-            wrote \(out.path)/unknown/o1/e6a04774-1b8f-4366-b09a-185e86d80595.json (o1, post_mitigation: 11 results)
-            wrote \(out.path)/unknown/o1/78a67160-cc99-437f-92d0-dbd701ef3103.json (o1, pre_mitigation: 8 results)
+            wrote \(out.path)/unknown/GPT-4o/ca4b468b-181a-4723-aaaa-4c896b478f77.json (GPT-4o, pre_mitigation: 19 results)
+            wrote \(out.path)/unknown/o1/e6a04774-1b8f-4366-b09a-185e86d80595.json (o1, post_mitigation: 15 results)
+            wrote \(out.path)/unknown/o1/78a67160-cc99-437f-92d0-dbd701ef3103.json (o1, pre_mitigation: 12 results)
 
             """)
     }
@@ -50,7 +50,7 @@ import Testing
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [[String: Any]]])
         let rows = try #require(summary["files"])
         #expect(rows.map { $0["stage"] as? String } == ["pre_mitigation", "post_mitigation", "pre_mitigation"])
-        #expect(rows.map { $0["results"] as? Int } == [12, 11, 8])
+        #expect(rows.map { $0["results"] as? Int } == [19, 15, 12])
         let first = try #require(rows.first?["path"] as? String)
         let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: first))) as? [String: Any])
         #expect(record["retrieved_timestamp"] as? String == "1700000000")

@@ -54,12 +54,15 @@ import Testing
         try a.stdout.write(to: directory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
         try b.stdout.write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
         let text = try String(contentsOf: directory.appendingPathComponent("b.json"), encoding: .utf8)
-        #expect(text.contains("\"cybersecurity\"") && text.contains("\"level\" : \"high\""), "v2 scores High on its one stage")
+        #expect(text.contains("\"cybersecurity\"") && text.contains("\"status\" : \"not_ruled_out\""),
+                "crossing v2's indicative threshold means High may have been reached: not ruled out, never reached")
         let diff = try CLI.run(["diff", "--store", "/nonexistent", directory.appendingPathComponent("a.json").path, directory.appendingPathComponent("b.json").path])
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("[openai-preparedness-beta Beta (18 December 2023)]"))
         #expect(diff.stdout.contains("[openai-preparedness-v2 Version 2 (15 April 2025)]"))
-        #expect(diff.stdout.contains("cybersecurity        capability       not assessed  high          CHANGED"))
+        let words = diff.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(words.contains("cybersecurity capability not assessed critical CHANGED"),
+                "nothing rules Critical out once High is not ruled out, so the gates see Critical")
         #expect(diff.stdout.contains("high_safeguards: — → not passed"))
     }
 }

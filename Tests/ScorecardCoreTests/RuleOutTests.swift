@@ -91,6 +91,19 @@ import Testing
         #expect(Self.stage(Self.judge(["a": Fixture.score(0.1), "b": Fixture.score(0.2)], category: category)).level?.id == "low")
     }
 
+    @Test func anyRouteThatRulesALevelOutSuffices() {
+        // Route 1: the screen below 0.4 (it is above: an indication). Route 2: the trial below 0.5.
+        let category = Fixture.category("bio", [
+            Fixture.indicator("screen", thresholds: []), Fixture.indicator("trial", thresholds: []),
+        ], ruleOut: .sets([Fixture.ruleOut("medium", [("screen", 0.4)]), Fixture.ruleOut("medium", [("trial", 0.5)])]))
+        let indicated = Self.stage(Self.judge(["screen": Fixture.score(0.6)], category: category))
+        #expect(indicated.status == .notRuledOut)
+        #expect(indicated.nextCheck?.missing == ["trial"], "the route closest to settling it: the one only lacking evidence")
+        let refuted = Self.stage(Self.judge(["screen": Fixture.score(0.6), "trial": Fixture.score(0.2)], category: category))
+        #expect(refuted.status == .assessed && refuted.level?.id == "low", "the deep dive refutes the indication")
+        #expect(refuted.trace.contains { $0.contains("route 2 of 2") && $0.contains("ruled out") })
+    }
+
     @Test func aGateTreatsNotRuledOutLikeTheLevelItself() {
         let a = Self.judge(["screen": Fixture.score(0.1)])
         let deploy = a.gates.first { $0.gate == "deploy" }

@@ -74,6 +74,18 @@ import ScorecardEvaluators
         #expect(loaded.warnings.map(\.message).contains { $0.contains("category 'research': once") } == false)
     }
 
+    @Test func aLevelMayHaveSeveralRuleOutRoutes() throws {
+        let text = try String(contentsOfFile: Self.path("valid-v2.yaml"), encoding: .utf8).replacingOccurrences(
+            of: "      medium: {indicators: [{id: sandbagging, bar: 0.1}], rationale: \"indicative\"}",
+            with: "      medium:\n        any_of:\n          - {indicators: [{id: sandbagging, bar: 0.1}], rationale: \"indicative\"}\n          - {indicators: [{id: sandbagging, bar: 0.05}], require: any, rationale: \"stricter\"}")
+        let framework = try FrameworkLoader.parse(text, file: "x.yaml", registry: BuiltinEvaluators.registry)
+        let routes = try #require(framework.category("research")).ruleOut.sets(for: Fixture.level("medium", in: framework))
+        #expect(routes.map(\.requirement) == [.all, .any])
+        #expect(routes.map { $0.entries.first?.bar } == [0.1, 0.05])
+        let unknown = text.replacingOccurrences(of: "any_of:", with: "anyof:")
+        #expect(throws: InputError.self) { try FrameworkLoader.parse(unknown, file: "x.yaml", registry: BuiltinEvaluators.registry) }
+    }
+
     @Test func lintWarnsAboutLevelsNoEvidenceCanRuleOut() throws {
         let text = try String(contentsOfFile: Self.path("valid-v2.yaml"), encoding: .utf8)
         let noMedium = text.replacingOccurrences(of: "      medium:\n        require: all\n        indicators: [ctf]\n        rationale: \"professional CTFs are the practice for ruling Medium out\"\n", with: "")
@@ -82,7 +94,8 @@ import ScorecardEvaluators
         #expect(framework.category("cyber") != nil)
         let loadedWarnings = try Self.warnings(noMedium)
         #expect(loadedWarnings.contains { $0.contains("category 'cyber': no evidence can rule out 'medium', so the category can never be at the floor 'low'") })
-        #expect(loadedWarnings.contains { $0.contains("category 'research'") } == false)
+        #expect(loadedWarnings.contains { $0.contains("category 'research': 'high' has no rule-out set, so once 'medium' is reached or not ruled out") })
+        #expect(!loadedWarnings.contains { $0.contains("category 'research': no evidence can rule out 'medium'") })
     }
 
     @Test func aSchemaOneFileIsToldHowItsLevelsAreRuledOut() throws {
@@ -142,4 +155,8 @@ import ScorecardEvaluators
             }
         }
     }
+}
+
+enum Fixture {
+    static func level(_ id: String, in framework: Framework) -> Level { framework.scale.level(id) ?? framework.scale.floor }
 }

@@ -53,10 +53,10 @@ import Testing
         #expect(view.gates[0].decision == "Not allowed")
         #expect(view.gates[0].reason == "Pre-mitigation overall is High (from Biology (not ruled out)), above Medium.")
         let bio = view.categories[0]
-        #expect(bio.coverage == ["Pre-mitigation: 1 of 2 deciding indicators measured; Low reached, Medium–High not ruled out (to rule out Medium: evidence for Uplift trial)."])
+        #expect(bio.coverage == ["Pre-mitigation: 1 of 2 deciding indicators measured; Low reached, Medium–High not ruled out (to rule out Medium: no evidence for Uplift trial)."])
         #expect(bio.stages[0].indicated == "Not ruled out: Medium–High (Low reached)")
         #expect(bio.flags.map(\.kind) == ["Not ruled out"])
-        #expect(bio.flags.first?.text.contains("To rule out Medium, the framework needs evidence for Uplift trial.") == true)
+        #expect(bio.flags.first?.text.contains("To rule out Medium: no evidence for Uplift trial.") == true)
         #expect(bio.stages[0].findings.contains("Medium is not ruled out: the framework rules it out when Uplift trial is measured below its bar and none is above; Uplift trial has no evidence."))
     }
 

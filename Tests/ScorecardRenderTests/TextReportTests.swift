@@ -18,7 +18,7 @@ import Testing
         for gate in view.gates { #expect(text.contains(gate.reason)) }
         for flag in view.categories.flatMap(\.flags) { #expect(text.contains(flag.text)) }
         for warning in view.categories.flatMap(\.warnings) { #expect(text.contains(warning)) }
-        #expect(text.contains("Medium (determined; indicated Low)"))
+        #expect(text.contains("Medium (determined; evidence: Low reached, Medium–Critical not ruled out)"))
     }
 
     @Test func aGateThatDoesNotPassIsWrittenInCapitals() throws {

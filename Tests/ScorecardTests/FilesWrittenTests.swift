@@ -46,7 +46,7 @@ import Testing
         let result = try Exporter.exportEEE(
             evidence: Fixtures.demo.evidence, out: out.path, options: .init(retrievedAt: 1_780_272_000), environment: [:])
         #expect(result.skippedSamples == 0)
-        #expect(result.files.map(\.resultCount) == [12, 11, 8])
+        #expect(result.files.map(\.resultCount) == [19, 15, 12])
         #expect(result.files.map(\.stage) == ["pre_mitigation", "post_mitigation", "pre_mitigation"])
         for file in result.files {
             let relative = String(file.path.dropFirst(out.path.count + 1))

@@ -21,7 +21,11 @@ struct FrameworkText {
                 out += "    \(indicator.evaluator)\(params) reads \(indicator.evaluation) \(indicator.metrics.joined(separator: " | "))"
                 out += ", \(indicator.unit.rawValue), \(indicator.direction == .higherIsRiskier ? "higher" : "lower") is riskier"
                 out += indicator.required ? ", required\n" : "\n"
-                if indicator.thresholds.isEmpty { out += "    contextual: no thresholds\n" }
+                if indicator.thresholds.isEmpty {
+                    out += category.isDecisive(indicator)
+                        ? "    no thresholds: listed in a rule-out set, it can rule levels out but never show one reached\n"
+                        : "    contextual: no thresholds\n"
+                }
                 let op = indicator.comparison.symbol
                 for threshold in indicator.thresholds {
                     let bound = switch threshold.bound {

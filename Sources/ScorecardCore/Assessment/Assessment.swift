@@ -110,9 +110,12 @@ public struct CategoryStageResult: Hashable, Sendable {
     /// The result of the indicator with this identifier.
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.indicator == id } }
 
-    /// The check of the lowest level not ruled out: what evidence would settle the next level.
+    /// The check of the lowest level not ruled out that is closest to settling it: of several
+    /// routes, one that no indicator contradicts (none above its bar) and that lacks the fewest
+    /// results. What evidence would rule the next level out.
     public var nextCheck: RuleOutCheck? {
-        notRuledOut.first.flatMap { level in ruleOutChecks.first { $0.level == level } }
+        guard let level = notRuledOut.first else { return nil }
+        return ruleOutChecks.filter { $0.level == level }.min { ($0.risky.count, $0.missing.count) < ($1.risky.count, $1.missing.count) }
     }
 
     /// True when a determination sets a level below one the evidence does not rule out (but not
@@ -277,8 +280,9 @@ public struct ReviewFlag: Hashable, Sendable {
     public enum Detail: Hashable, Sendable {
         case lowered(determined: Level, reached: Level)
         case determinedBelowNotRuledOut(determined: Level, notRuledOut: [Level])
-        /// The levels not ruled out, and what evidence the next check still lacks.
-        case notRuledOut(reached: Level, levels: [Level], missing: [String])
+        /// The levels not ruled out; of the next level's closest rule-out route, the indicators
+        /// without evidence and those above their bars.
+        case notRuledOut(reached: Level, levels: [Level], missing: [String], risky: [String])
         case determinedWithoutEvidence(determined: Level, reason: NotAssessedReason?)
         case straddles(indicator: String, interval: ConfidenceInterval, levels: [Level])
         case approaching(EarlyWarning)

@@ -9,10 +9,11 @@ struct RuleOutJudge {
     let category: Category
     let framework: Framework
 
-    /// One check per level that has a rule-out set, lowest first.
+    /// One check per rule-out set (a level may have several routes), lowest level first.
     func checks(_ results: [IndicatorResult]) -> [RuleOutCheck] {
         guard case .sets(let sets) = category.ruleOut else { return [] }
-        return sets.sorted { $0.level < $1.level }.map { set in check(set, results) }
+        return sets.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
+            .map { check($0.element, results) }
     }
 
     private func check(_ set: RuleOutSet, _ results: [IndicatorResult]) -> RuleOutCheck {
@@ -33,20 +34,21 @@ struct RuleOutJudge {
             ruledOut: needed > 0 && safe >= needed && !risky)
     }
 
-    /// The levels above `reached` that are not ruled out, lowest first, with a trace line.
+    /// The levels above `reached` that are not ruled out, lowest first, with a trace line per
+    /// check. A level with several rule-out routes is ruled out when any route rules it out.
     func notRuledOut(above reached: Level, checks: [RuleOutCheck], trace: inout [String]) -> [Level] {
         guard case .sets = category.ruleOut else { return [] }
         var open: [Level] = []
         for level in framework.scale.levels where level > reached {
-            if let check = checks.first(where: { $0.level == level }), check.ruledOut {
-                trace.append("rule-out \(level.id): \(check.summary) → ruled out, and every level above it")
-                break
-            }
-            if let check = checks.first(where: { $0.level == level }) {
-                trace.append("rule-out \(level.id): \(check.summary) → not ruled out")
-            } else {
+            let routes = checks.filter { $0.level == level }
+            if routes.isEmpty {
                 trace.append("rule-out \(level.id): the framework gives no rule-out set → not ruled out")
             }
+            for (index, check) in routes.enumerated() {
+                let route = routes.count > 1 ? " (route \(index + 1) of \(routes.count))" : ""
+                trace.append("rule-out \(level.id)\(route): \(check.summary) → \(check.ruledOut ? "ruled out, and every level above it" : "not ruled out")")
+            }
+            if routes.contains(where: \.ruledOut) { break }
             open.append(level)
         }
         if !open.isEmpty {

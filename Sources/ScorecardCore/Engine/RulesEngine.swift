@@ -126,10 +126,13 @@ public struct RulesEngine: Sendable {
                 "determination sets \(determination.level.id), but the evidence does not rule out \(open.map(\.id).joined(separator: ", ")): \(determination.rationale)")
         }
         if result.status == .notRuledOut, let reached = result.reachedLevel {
-            let missing = result.nextCheck?.missing ?? []
+            let missing = result.nextCheck?.missing ?? [], risky = result.nextCheck?.risky ?? []
             var message = "\(reached.id) reached; the evidence does not rule out \(result.notRuledOut.map(\.id).joined(separator: ", "))"
-            if !missing.isEmpty { message += " (no evidence for \(missing.joined(separator: ", ")))" }
-            add(.notRuledOut(reached: reached, levels: result.notRuledOut, missing: missing), message)
+            var why: [String] = []
+            if !risky.isEmpty { why.append("not below the bar: \(risky.joined(separator: ", "))") }
+            if !missing.isEmpty { why.append("no evidence for \(missing.joined(separator: ", "))") }
+            if !why.isEmpty { message += " (\(why.joined(separator: "; ")))" }
+            add(.notRuledOut(reached: reached, levels: result.notRuledOut, missing: missing, risky: risky), message)
         }
         if let determination = result.determination, result.indicatedLevel == nil, !category.decisiveIndicators.isEmpty {
             add(.determinedWithoutEvidence(determined: determination.level, reason: result.notAssessedReason),

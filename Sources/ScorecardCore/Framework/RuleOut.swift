@@ -58,14 +58,14 @@ public enum RuleOutPolicy: Hashable, Sendable {
     /// Framework files of `schema_version: 1`: once the category is assessed, every level above
     /// the indicated one counts as ruled out (the floor when no threshold is met).
     case aboveIndicated
-    /// Explicit rule-out sets per level; a level without one is ruled out only when a lower
-    /// level is.
+    /// Explicit rule-out sets; a level may have several (alternative routes: any one that rules
+    /// it out suffices). A level without one is ruled out only when a lower level is.
     case sets([RuleOutSet])
 
-    /// The set for `level`, if the framework gives one.
-    public func set(for level: Level) -> RuleOutSet? {
-        guard case .sets(let sets) = self else { return nil }
-        return sets.first { $0.level == level }
+    /// The sets (routes) for `level`, in file order.
+    public func sets(for level: Level) -> [RuleOutSet] {
+        guard case .sets(let sets) = self else { return [] }
+        return sets.filter { $0.level == level }
     }
 
     /// Indicator identifiers named by any rule-out set.

@@ -92,7 +92,15 @@ struct FrameworkReader {
         if let node = map.optional("rule_out") {
             category.ruleOutNode = .init((), at: node)
             for (level, value) in node.map(&log)?.all() ?? [] {
-                if let set = readRuleOut(level, value, &log) { category.ruleOut.append(set) }
+                if case .mapping = value.node, let routes = value.map(&log), routes.keys.contains("any_of") {
+                    // Alternative routes: `{any_of: [set, set]}`, each a set as below.
+                    for route in routes.optional("any_of")?.list(&log) ?? [] {
+                        if let set = readRuleOut(level, route, &log) { category.ruleOut.append(set) }
+                    }
+                    routes.finish(known: ["any_of"], &log)
+                } else if let set = readRuleOut(level, value, &log) {
+                    category.ruleOut.append(set)
+                }
             }
         }
         return category

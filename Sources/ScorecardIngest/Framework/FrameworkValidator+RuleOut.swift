@@ -63,7 +63,6 @@ extension FrameworkValidator {
 
     func checkRuleOut(_ category: CategoryDocument, _ log: inout DiagnosticLog) {
         let indicators = Dictionary(category.indicators.map { ($0.id.value, $0) }) { first, _ in first }
-        duplicates(category.ruleOut.map(\.level), "rule-out level", &log)
         for set in category.ruleOut {
             let level = set.level
             let what = "rule_out '\(level.value)' of category '\(category.id.value)'"
@@ -111,23 +110,23 @@ extension FrameworkValidator {
         warnAboutLevelsNeverRuledOut(category, &log)
     }
 
-    /// A level can be ruled out only by its own set or a lower level's. Warn about the levels that
-    /// no evidence can ever rule out, when the evidence could reach the level below them.
+    /// A level can be ruled out only by its own set or a lower level's. Warn about the lowest
+    /// level above the floor without a set (the category can then never be at the floor) and
+    /// about every higher level without one (once the level below it is reached, or not ruled
+    /// out, nothing can rule it out).
     private func warnAboutLevelsNeverRuledOut(_ category: CategoryDocument, _ log: inout DiagnosticLog) {
         guard schemaVersion >= 2, levelIDs.count > 1 else { return }
         let decisive = category.indicators.contains { !$0.thresholds.isEmpty } || !category.ruleOut.isEmpty
         guard decisive else { return }
         let withSet = Set(category.ruleOut.map(\.level.value))
-        let reachable = Set(category.indicators.flatMap { $0.thresholds.map(\.level.value) })
         let above = Array(levelIDs.dropFirst())
         for (index, level) in above.enumerated() where !withSet.contains(level) {
             let below = index == 0 ? levelIDs[0] : above[index - 1]
-            let canRuleOutLower = above.prefix(index).contains { withSet.contains($0) }
             if index == 0 {
                 log.warn("category '\(category.id.value)': no evidence can rule out '\(level)', so the category can never be at the floor '\(below)'; add rule_out: {\(level): ...}",
                          line: category.id.line, column: category.id.column)
-            } else if reachable.contains(below) || !canRuleOutLower {
-                log.warn("category '\(category.id.value)': once '\(below)' is reached, no evidence can rule out '\(level)'; add rule_out: {\(level): ...} if the framework allows it",
+            } else {
+                log.warn("category '\(category.id.value)': '\(level)' has no rule-out set, so once '\(below)' is reached or not ruled out, '\(level)' is not ruled out either; add rule_out: {\(level): ...} if the framework allows it",
                          line: category.id.line, column: category.id.column)
             }
         }

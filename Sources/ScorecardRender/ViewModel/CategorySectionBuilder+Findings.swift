@@ -43,18 +43,31 @@ extension CategorySectionBuilder {
         return lines + ruleOutFindings(result, above: reached)
     }
 
-    /// One sentence per level above the one reached, up to the first that is ruled out.
+    /// One sentence per level above the one reached, up to the first that is ruled out; a level
+    /// with several rule-out routes gets a sentence per route.
     private func ruleOutFindings(_ result: CategoryStageResult, above reached: Level) -> [String] {
         guard case .sets = category.ruleOut else { return [] }
         var lines: [String] = []
         for level in framework.scale.levels where level > reached {
-            guard let check = result.ruleOutChecks.first(where: { $0.level == level }) else {
-                lines.append("\(report.name(level)) is not ruled out: the framework names no evidence that rules it out.")
-                continue
+            let routes = result.ruleOutChecks.filter { $0.level == level }
+            let name = report.name(level)
+            let ruledOut = routes.contains(where: \.ruledOut)
+            switch routes.count {
+            case 0:
+                lines.append("\(name) is not ruled out: the framework names no evidence that rules it out.")
+            case 1:
+                let verdict = ruledOut ? "is ruled out, and every level above it" : "is not ruled out"
+                lines.append("\(name) \(verdict): \(requirement(routes[0])); \(entries(routes[0])).")
+            default:
+                lines.append(ruledOut
+                    ? "\(name) is ruled out, and every level above it, by one of its \(routes.count) routes:"
+                    : "\(name) is not ruled out by any of its \(routes.count) routes:")
+                for (index, route) in routes.enumerated() {
+                    let verdict = route.ruledOut ? "rules it out" : "does not"
+                    lines.append("Route \(index + 1) \(verdict): \(requirement(route)); \(entries(route)).")
+                }
             }
-            let verdict = check.ruledOut ? "is ruled out, and every level above it" : "is not ruled out"
-            lines.append("\(report.name(level)) \(verdict): \(requirement(check)); \(entries(check)).")
-            if check.ruledOut { break }
+            if ruledOut { break }
         }
         return lines
     }
@@ -97,8 +110,8 @@ extension CategorySectionBuilder {
             case .sets:
                 if let first = result.notRuledOut.first {
                     line += "; \(report.name(reached)) reached, \(report.range(result.notRuledOut)) not ruled out"
-                    if let check = result.nextCheck, !check.missing.isEmpty {
-                        line += " (to rule out \(report.name(first)): evidence for \(Formatting.prose(check.missing.map(indicatorName))))"
+                    if let check = result.nextCheck, let need = ruleOutNeeds(missing: check.missing, risky: check.risky) {
+                        line += " (to rule out \(report.name(first)): \(need))"
                     } else if result.nextCheck == nil {
                         line += " (no evidence can rule out \(report.name(first)) under this framework)"
                     }

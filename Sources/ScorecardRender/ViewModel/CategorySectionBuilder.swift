@@ -78,6 +78,17 @@ struct CategorySectionBuilder {
         return "The evidence shows \(report.name(reached)) reached but does not rule out \(report.range(result.notRuledOut)); until it does, or a determination is recorded, the category counts as \(report.name(indicated)) for the overall level and the gates."
     }
 
+    /// What a rule-out route still lacks, in words: "Uplift trial is not below its bar; no
+    /// evidence for ProtocolQA". Nil when it lacks nothing.
+    func ruleOutNeeds(missing: [String], risky: [String]) -> String? {
+        var parts: [String] = []
+        if !risky.isEmpty {
+            parts.append("\(Formatting.prose(risky.map(indicatorName))) \(risky.count == 1 ? "is" : "are") not below \(risky.count == 1 ? "its bar" : "their bars")")
+        }
+        if !missing.isEmpty { parts.append("no evidence for \(Formatting.prose(missing.map(indicatorName)))") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
     /// The name of an indicator of this category, from its identifier.
     func indicatorName(_ id: String) -> String {
         category.indicators.first { $0.id == id }?.name ?? id
@@ -138,10 +149,10 @@ struct CategorySectionBuilder {
                 return FlagView(
                     kind: "Determined below a level not ruled out", stage: stage,
                     text: "The determination sets \(report.name(determined)), but the evidence does not rule out \(report.range(open)).")
-            case .notRuledOut(let reached, let levels, let missing):
+            case .notRuledOut(let reached, let levels, let missing, let risky):
                 var text = "\(report.name(reached)) is reached, but the evidence does not rule out \(report.range(levels)), so the category counts as \(report.name(levels.last ?? reached)) for the gates."
-                if !missing.isEmpty, let next = levels.first {
-                    text += " To rule out \(report.name(next)), the framework needs evidence for \(Formatting.prose(missing.map(indicatorName)))."
+                if let next = levels.first, let need = ruleOutNeeds(missing: missing, risky: risky) {
+                    text += " To rule out \(report.name(next)): \(need)."
                 }
                 return FlagView(kind: "Not ruled out", stage: stage, text: text)
             case .determinedWithoutEvidence(let determined, let reason):

@@ -28,7 +28,7 @@ struct EvidenceRows {
             for stage in framework.stages {
                 let score = results[stage.id]?.indicator(indicator.id)?.measurement.score
                 let records = evidence.slice(subject: subject, stage: stage.id).records(evaluation: indicator.evaluation)
-                    .filter { shown.insert($0.key).inserted }
+                    .filter { belongs($0, to: indicator) && shown.insert($0.key).inserted }
                 let used = records.first { $0.key == score?.record }
                 if let score, score.basis == .samples {
                     table.rows.append(row(score, indicator: indicator, stage: stage, use: use, notes: &table.notes))
@@ -48,6 +48,16 @@ struct EvidenceRows {
             }
         }
         return table
+    }
+
+    /// Whether a record of the indicator's evaluation is shown under it: not when another
+    /// indicator of the category reads the same evaluation and names the record's metric, and
+    /// this one does not (two indicators on one evaluation, such as Medium and High ratings).
+    private func belongs(_ record: EvidenceRecord, to indicator: Indicator) -> Bool {
+        if indicator.metrics.contains(record.metric) { return true }
+        return !category.indicators.contains { other in
+            other.id != indicator.id && other.evaluation == indicator.evaluation && other.metrics.contains(record.metric)
+        }
     }
 
     /// A record as published; an interval the evaluator computed for it (from n and k) is shown
