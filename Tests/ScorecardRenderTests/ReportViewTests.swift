@@ -163,6 +163,17 @@ import Testing
         }
     }
 
+    @Test func collectedChartsAreTheViewsChartsInOrderWithTheirOwnTrees() throws {
+        for view in try Self.views() {
+            let (tree, charts) = MustacheTree.of(view, collecting: ChartView.self)
+            #expect(Self.same(tree, MustacheTree.of(view), at: "report").isEmpty)
+            #expect(charts.map(\.part.imagePath) == view.categories.compactMap(\.chart?.imagePath))
+            for (chart, chartTree) in charts {
+                #expect(Self.same(chartTree, MustacheTree.of(chart), at: chart.id).isEmpty)
+            }
+        }
+    }
+
     @Test func nilOptionalsAreLeftOutAndNestingIsKept() throws {
         let link = LinkView(href: "h", text: "t")
         let tree = try #require(MustacheTree.of(FrameworkView(name: "n", version: "v", summary: nil, link: link, aggregation: "max"))
