@@ -26,6 +26,9 @@ public struct EvaluatorRegistry: Sendable {
     /// What each registered evaluator is and takes, sorted by name.
     public var descriptions: [EvaluatorDescription] { evaluators.map { $0.described } }
 
+    /// The parameters the evaluator `name` declares, or nil when none is registered under it.
+    public func parameters(of name: String) -> [ParameterSpec]? { types[name]?.parameters }
+
     /// The type registered under `name`.
     public func type(named name: String) -> (any Evaluator.Type)? { types[name] }
 

@@ -124,7 +124,7 @@ struct FrameworkValidator {
                 log.add("indicator '\(indicator.id.value)': \(problem)", line: name.line, column: name.column)
             case .invalidParameter(_, let error):
                 // A misspelt name gets a suggestion among the names the evaluator declares.
-                let declared = registry.type(named: name.value)?.parameters.map(\.name) ?? []
+                let declared = registry.parameters(of: name.value)?.map(\.name) ?? []
                 let hint = declared.contains(error.key) ? nil : closest(to: error.key, in: declared)
                 log.add("indicator '\(indicator.id.value)': \(problem)\(hint.map { "; did you mean '\($0)'?" } ?? "")",
                         line: indicator.parameters.line ?? name.line, column: indicator.parameters.column ?? name.column)
