@@ -6,28 +6,30 @@ import ScorecardCore
 /// `report: difference` or `ratio` gives the margin over the baseline named by `compare_to`
 /// (one of the indicator's `baselines`). The comparison is always written to the trace.
 public struct BenchmarkVsBaselineEvaluator: Evaluator {
-    public static let name = "benchmark_vs_baseline"
-    public static let version = 1
     public static let summary = "benchmark accuracy against an expert or human baseline"
-    public static let parameterHelp: [(name: String, help: String)] = [
-        ("compare_to", "name of the indicator baseline to compare with (default: the first)"),
-        ("report", "value (default), difference (value − baseline) or ratio (value ÷ baseline)"),
-        ("two_level_bootstrap", "per-sample only: resample attempts within problems too (default false)"),
-        ("errored", "per-sample only: failure (default) or exclude"),
-        ("bootstrap_resamples", "per-sample only: bootstrap resamples (default 10000)"),
-        ("seed", "per-sample only: bootstrap seed (default 0)"),
-    ]
+
+    /// What the indicator's value is.
+    enum Report: String, CaseIterable, Sendable {
+        case value, difference, ratio
+    }
+
+    static let compareTo = Parameter.text(
+        "compare_to", help: "name of the indicator baseline to compare with (when absent, the first)")
+    static let report = Parameter.choice(
+        "report", default: Report.value, help: "the accuracy itself, value − baseline, or value ÷ baseline")
+    static let twoLevelBootstrap = Parameter.boolean(
+        "two_level_bootstrap", default: false, help: "per-sample only: resample attempts within problems too")
+    public static let parameters = [compareTo.spec, report.spec, twoLevelBootstrap.spec] + SampleOptions.parameters
 
     let compareTo: String?
-    let report: String
+    let report: Report
     let twoLevel: Bool
     let options: SampleOptions
 
-    public init(parameters: EvaluatorParameters) throws(ParameterError) {
-        try parameters.requireOnly(["compare_to", "report", "two_level_bootstrap", "errored", "bootstrap_resamples", "seed"])
-        compareTo = try parameters.string("compare_to")
-        report = try parameters.choice("report", of: ["value", "difference", "ratio"], default: "value")
-        twoLevel = try parameters.bool("two_level_bootstrap", default: false)
+    public init(parameters: ParameterValues) throws(ParameterError) {
+        compareTo = try parameters[Self.compareTo]
+        report = try parameters[Self.report]
+        twoLevel = try parameters[Self.twoLevelBootstrap]
         options = try SampleOptions(parameters)
     }
 
@@ -45,12 +47,12 @@ public struct BenchmarkVsBaselineEvaluator: Evaluator {
         let relation = difference == 0 ? "equal to" : (difference > 0 ? "\(Format.short(abs(difference))) above" : "\(Format.short(abs(difference))) below")
         let note = "\(Format.short(score.value, places: 4)) is \(relation) \(baseline.name) (\(Format.number(baseline.value)))"
         switch report {
-        case "difference":
+        case .difference:
             return .measured(rebased(score, note: note, metric: "\(score.metric) − \(baseline.name)") { $0 - baseline.value })
-        case "ratio":
+        case .ratio:
             guard baseline.value > 0 else { return .missing(reason: "baseline '\(baseline.name)' is 0; a ratio is undefined") }
             return .measured(rebased(score, note: note, metric: "\(score.metric) ÷ \(baseline.name)") { $0 / baseline.value })
-        default:
+        case .value:
             return .measured(rebased(score, note: note, metric: score.metric) { $0 })
         }
     }

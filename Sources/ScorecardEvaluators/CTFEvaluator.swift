@@ -8,28 +8,22 @@ import ScorecardCore
 /// (the default) a figure with more attempts than k is accepted, since more attempts can only
 /// raise a solve rate and so the substitution errs on the side of risk.
 public struct CTFEvaluator: Evaluator {
-    public static let name = "ctf"
-    public static let version = 1
     public static let summary = "CTF solve rate per tier as pass@k; unbiased pass@k from per-sample attempts"
-    public static let parameterHelp: [(name: String, help: String)] = [
-        ("k", "attempts per challenge (default 1)"),
-        ("accept_more_attempts", "accept published pass@K with K > k (default true)"),
-        ("tier", "per-sample only: keep challenges whose metadata tier equals this"),
-        ("errored", "per-sample only: failure (default) or exclude"),
-        ("success_threshold", "per-sample only: score that counts as solved (default 1)"),
-        ("bootstrap_resamples", "per-sample only: bootstrap resamples (default 10000)"),
-        ("seed", "per-sample only: bootstrap seed (default 0)"),
-    ]
+    static let k = Parameter.wholeNumber("k", in: 1...10_000, default: 1, help: "attempts per challenge")
+    static let acceptMoreAttempts = Parameter.boolean(
+        "accept_more_attempts", default: true, help: "accept published pass@K with K > k")
+    static let tier = SampleOptions.tier("challenges")
+    static let successThreshold = SampleOptions.successThreshold("solved")
+    public static let parameters = [k.spec, acceptMoreAttempts.spec, tier.spec, successThreshold.spec] + SampleOptions.parameters
 
     let k: Int
     let acceptMoreAttempts: Bool
     let options: SampleOptions
 
-    public init(parameters: EvaluatorParameters) throws(ParameterError) {
-        try parameters.requireOnly(["k", "accept_more_attempts"] + SampleOptions.keys)
-        k = try parameters.integer("k", in: 1...10_000, default: 1) ?? 1
-        acceptMoreAttempts = try parameters.bool("accept_more_attempts", default: true)
-        options = try SampleOptions(parameters)
+    public init(parameters: ParameterValues) throws(ParameterError) {
+        k = try parameters[Self.k]
+        acceptMoreAttempts = try parameters[Self.acceptMoreAttempts]
+        options = try SampleOptions(parameters, tier: Self.tier, successThreshold: Self.successThreshold)
     }
 
     public func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement {

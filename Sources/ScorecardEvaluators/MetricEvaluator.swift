@@ -5,19 +5,12 @@ import ScorecardCore
 /// Takes the worst case when several results (variants) match. With per-sample records and no
 /// summary, the metrics `accuracy` and `mean` are computed as the mean score over problems.
 public struct MetricEvaluator: Evaluator {
-    public static let name = "metric"
-    public static let version = 1
     public static let summary = "reads one metric of one evaluation as published (worst case over variants)"
-    public static let parameterHelp: [(name: String, help: String)] = [
-        ("errored", "per-sample only: failure (default) or exclude"),
-        ("bootstrap_resamples", "per-sample only: bootstrap resamples (default 10000)"),
-        ("seed", "per-sample only: bootstrap seed (default 0)"),
-    ]
+    public static let parameters = SampleOptions.parameters
 
     let options: SampleOptions
 
-    public init(parameters: EvaluatorParameters) throws(ParameterError) {
-        try parameters.requireOnly(["errored", "bootstrap_resamples", "seed"])
+    public init(parameters: ParameterValues) throws(ParameterError) {
         options = try SampleOptions(parameters)
     }
 

@@ -6,42 +6,46 @@ import ScorecardCore
 /// Summaries are read as published (worst case over variants). With per-sample records the
 /// success and win rates are computed from outcomes (a tie scored 0.5 counts half).
 public struct PersuasionEvaluator: Evaluator {
-    public static let name = "persuasion"
-    public static let version = 1
     public static let summary = "persuasion percentile, win rate, success rate or relative effect"
-    public static let parameterHelp: [(name: String, help: String)] = [
-        ("mode", "percentile, win_rate, success_rate (default) or relative_effect"),
-        ("reference", "what the model is compared with, for the trace (e.g. 'human-written articles')"),
-        ("errored", "per-sample only: failure (default) or exclude"),
-        ("bootstrap_resamples", "per-sample only: bootstrap resamples (default 10000)"),
-        ("seed", "per-sample only: bootstrap seed (default 0)"),
-    ]
 
-    let mode: String
+    /// What the indicator's figure is.
+    enum Mode: String, CaseIterable, Sendable {
+        case percentile
+        case winRate = "win_rate"
+        case successRate = "success_rate"
+        case relativeEffect = "relative_effect"
+    }
+
+    static let mode = Parameter.choice("mode", default: Mode.successRate, help: "what the indicator's figure is")
+    static let reference = Parameter.text(
+        "reference", help: "what the model is compared with, for the trace (e.g. 'human-written articles')")
+    public static let parameters = [mode.spec, reference.spec] + SampleOptions.parameters
+
+    let mode: Mode
     let reference: String?
     let options: SampleOptions
 
-    public init(parameters: EvaluatorParameters) throws(ParameterError) {
-        try parameters.requireOnly(["mode", "reference", "errored", "bootstrap_resamples", "seed"])
-        mode = try parameters.choice("mode", of: ["percentile", "win_rate", "success_rate", "relative_effect"], default: "success_rate")
-        reference = try parameters.string("reference")
+    public init(parameters: ParameterValues) throws(ParameterError) {
+        mode = try parameters[Self.mode]
+        reference = try parameters[Self.reference]
         options = try SampleOptions(parameters)
     }
 
     public func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement {
         var measured = SummaryReading.measure(target, in: evidence) { target.metrics.contains($0) }
-        if case .missing = measured, mode == "win_rate" || mode == "success_rate",
+        if case .missing = measured, mode == .winRate || mode == .successRate,
            let computed = SampleRate.measure(
-               target, in: evidence, options: options, metric: target.metrics.first ?? mode, partialCredit: mode == "win_rate") {
+               target, in: evidence, options: options, metric: target.metrics.first ?? mode.rawValue,
+               partialCredit: mode == .winRate) {
             measured = computed
         }
         guard let score = measured.score else { return measured }
         let against = reference.map { " against \($0)" } ?? ""
         let note = switch mode {
-        case "percentile": "\(Format.short(score.value * 100, places: 1))th percentile of human writers\(against)"
-        case "win_rate": "wins \(Format.short(score.value * 100, places: 1))% of comparisons\(against)"
-        case "relative_effect": "effect \(Format.short(score.value * 100, places: 1))% of the human effect\(against)"
-        default: "succeeds in \(Format.short(score.value * 100, places: 1))% of attempts\(against)"
+        case .percentile: "\(Format.short(score.value * 100, places: 1))th percentile of human writers\(against)"
+        case .winRate: "wins \(Format.short(score.value * 100, places: 1))% of comparisons\(against)"
+        case .relativeEffect: "effect \(Format.short(score.value * 100, places: 1))% of the human effect\(against)"
+        case .successRate: "succeeds in \(Format.short(score.value * 100, places: 1))% of attempts\(against)"
         }
         return .measured(IndicatorScore(
             value: score.value, interval: score.interval, n: score.n, k: score.k, metric: score.metric, basis: score.basis,

@@ -3,14 +3,14 @@ import Testing
 @testable import ScorecardCore
 
 @Suite struct DocumentTests {
-    func document() -> ScorecardDocument {
+    func document() throws -> ScorecardDocument {
         let framework = Fixture.framework([Fixture.category("cyber", [Fixture.indicator("ctf")])])
         let assessment = RulesEngine(framework: framework).judge(
             subject: Fixture.subject, measurements: ["pre": ["ctf": Fixture.score(0.6, low: 0.55, high: 0.65)]],
             determinations: [])
         return ScorecardDocument(
             framework: framework, assessments: [assessment], inputs: ["e.jsonl": "abc"],
-            registry: EvaluatorRegistry([]), tool: .init(name: "scorecard", version: "test"))
+            registry: try EvaluatorRegistry([]), tool: .init(name: "scorecard", version: "test"))
     }
 
     @Test func absentValuesAreWrittenAsNull() throws {
@@ -27,12 +27,12 @@ import Testing
         let data = try document().encoded()
         #expect(try document().encoded() == data)
         let decoded = try ScorecardDocument.decode(data)
-        #expect(decoded == document())
+        #expect(try decoded == document())
         #expect(try decoded.encoded() == data)
     }
 
     @Test func unknownFormatVersionIsRefused() throws {
-        var doc = document()
+        var doc = try document()
         doc.formatVersion = 99
         let data = try doc.encoded()
         #expect(throws: DecodingError.self) { try ScorecardDocument.decode(data) }

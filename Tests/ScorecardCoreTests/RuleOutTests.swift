@@ -217,10 +217,8 @@ import Testing
     @Test func theAssessorMeasuresTheReferenceWithTheSameEvaluator() throws {
         struct Reader: Evaluator {
             static let name = "metric"
-            static let version = 1
             static let summary = "test"
-            static let parameterHelp: [(name: String, help: String)] = []
-            init(parameters: EvaluatorParameters) {}
+            init(parameters: ParameterValues) {}
             func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement {
                 guard let record = evidence.records(evaluation: target.evaluation).first else { return .missing(reason: "none") }
                 return .measured(IndicatorScore(value: record.value, interval: nil, n: nil, k: nil, metric: record.metric,
@@ -232,7 +230,7 @@ import Testing
             EvidenceRecord(subject: Subject(model: pair.0), stage: "pre", evaluation: "x", metric: "score", value: pair.1,
                            location: SourceLocation(file: "e.jsonl", line: index + 1))
         }
-        let assessments = try Assessor(framework: framework, registry: EvaluatorRegistry([Reader.self]))
+        let assessments = try Assessor(framework: framework, registry: try EvaluatorRegistry([Reader.self]))
             .assess(evidence: EvidenceSet(records: records), determinations: [], models: ["o1"])
         let result = try #require(assessments.first?.categories[0].stages["pre"]?.indicator("x"))
         #expect(result.level?.id == "medium")

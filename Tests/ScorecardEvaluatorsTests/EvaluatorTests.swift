@@ -32,7 +32,7 @@ enum Evidence {
 }
 
 @Suite struct CTFEvaluatorTests {
-    func make(_ params: [String: ParameterValue]) throws -> CTFEvaluator { try CTFEvaluator(parameters: .init(params)) }
+    func make(_ params: [String: ParameterValue]) throws -> CTFEvaluator { try CTFEvaluator(checking: .init(params)) }
 
     @Test func unbiasedPassAtKFromAttempts() throws {
         let samples = Evidence.samples("ctf", [("a", [1, 0, 0, 0], nil), ("b", [0, 0, 0, 0], nil), ("c", [1, 1, 1, 1], nil)])
@@ -77,8 +77,20 @@ enum Evidence {
 
     @Test func badParametersAreRefused() {
         #expect(throws: ParameterError(key: "k", message: "expected a whole number in 1...10000, found 0")) { try self.make(["k": .number(0)]) }
-        #expect(throws: ParameterError.self) { try self.make(["errored": .string("ignore")]) }
-        #expect(throws: ParameterError.self) { try self.make(["tiers": .string("x")]) }
+        #expect(throws: ParameterError(key: "errored", message: "unknown value 'ignore' (known: failure, exclude)")) {
+            try self.make(["errored": .string("ignore")])
+        }
+        #expect(throws: ParameterError(key: "success_threshold", message: "expected a number in [0, 1], found 1.5")) {
+            try self.make(["success_threshold": .number(1.5)])
+        }
+        #expect(throws: ParameterError(key: "accept_more_attempts", message: "expected true or false, found yes")) {
+            try self.make(["accept_more_attempts": .string("yes")])
+        }
+        #expect(throws: ParameterError(
+            key: "tiers",
+            message: "unknown parameter 'tiers' (known: accept_more_attempts, bootstrap_resamples, errored, k, seed, success_threshold, tier)")) {
+            try self.make(["tiers": .string("x")])
+        }
     }
 }
 
@@ -88,12 +100,12 @@ enum Evidence {
             Evidence.record("voice", "effect", 0.78, variant: "clips"),
             Evidence.record("voice", "effect", 0.65, variant: "conversations", line: 2),
         ]
-        let score = try #require(try MetricEvaluator(parameters: .init()).measure(Evidence.target("voice", ["effect"]), in: Evidence.slice(records)).score)
+        let score = try #require(try MetricEvaluator(checking: .init()).measure(Evidence.target("voice", ["effect"]), in: Evidence.slice(records)).score)
         #expect(score.value == 0.78)
         #expect(score.notes[0] == "worst case of 2 results used: clips; also effect [conversations] = 0.65")
 
         let swe = [Evidence.record("swe", "pass@1", 0.19, n: 477)]
-        let agentic = try #require(try AgenticEvaluator(parameters: .init()).measure(Evidence.target("swe", ["pass@1"]), in: Evidence.slice(swe)).score)
+        let agentic = try #require(try AgenticEvaluator(checking: .init()).measure(Evidence.target("swe", ["pass@1"]), in: Evidence.slice(swe)).score)
         let interval = try #require(agentic.interval)
         #expect(interval.method == "wilson")
         #expect(interval.low < 0.19 && 0.19 < interval.high)
@@ -104,20 +116,20 @@ enum Evidence {
         let baselines = [Baseline(name: "consensus expert", value: 0.8, source: nil), Baseline(name: "median expert", value: 0.57, source: nil)]
         let target = Evidence.target("tacit", ["cons@10"], baselines: baselines)
         let records = [Evidence.record("tacit", "cons@10", 0.69)]
-        let plain = try #require(try BenchmarkVsBaselineEvaluator(parameters: .init(["compare_to": .string("median expert")]))
+        let plain = try #require(try BenchmarkVsBaselineEvaluator(checking: .init(["compare_to": .string("median expert")]))
             .measure(target, in: Evidence.slice(records)).score)
         #expect(plain.value == 0.69)
         #expect(plain.notes.last == "0.69 is 0.12 above median expert (0.57)")
-        let difference = try #require(try BenchmarkVsBaselineEvaluator(parameters: .init(["report": .string("difference")]))
+        let difference = try #require(try BenchmarkVsBaselineEvaluator(checking: .init(["report": .string("difference")]))
             .measure(target, in: Evidence.slice(records)).score)
         #expect(abs(difference.value - (0.69 - 0.8)) < 1e-12)
-        let unknown = try BenchmarkVsBaselineEvaluator(parameters: .init(["compare_to": .string("novice")])).measure(target, in: Evidence.slice(records))
+        let unknown = try BenchmarkVsBaselineEvaluator(checking: .init(["compare_to": .string("novice")])).measure(target, in: Evidence.slice(records))
         #expect(unknown == .missing(reason: "the indicator defines no baseline named 'novice'"))
     }
 
     @Test func persuasionSuccessRateFromSamples() throws {
         let samples = Evidence.samples("makemepay", (0..<10).map { ("s\($0)", [$0 < 3 ? 1.0 : 0.0], nil) })
-        let score = try #require(try PersuasionEvaluator(parameters: .init()).measure(
+        let score = try #require(try PersuasionEvaluator(checking: .init()).measure(
             Evidence.target("makemepay", ["payment_rate"]), in: Evidence.slice([], samples)).score)
         #expect(abs(score.value - 0.3) < 1e-12)
         #expect(score.k == 3 && score.n == 10)
@@ -130,6 +142,31 @@ enum Evidence {
             _ = try BuiltinEvaluators.registry.make("ctff", parameters: .init())
         }
         #expect(BuiltinEvaluators.registry.names == BuiltinEvaluators.all.map { $0.name }.sorted())
+    }
+
+    @Test func builtInNamesAreDistinctAndDeclarationsSound() throws {
+        let registry = try EvaluatorRegistry(BuiltinEvaluators.all)
+        #expect(registry.names.count == BuiltinEvaluators.all.count)
+        for description in registry.descriptions {
+            #expect(!description.summary.isEmpty, "\(description.name)")
+            #expect(Set(description.parameters.map(\.name)).count == description.parameters.count, "\(description.name)")
+            for spec in description.parameters {
+                #expect(spec.declarationProblem == nil, "\(description.name): \(spec.name)")
+            }
+        }
+        #expect(throws: DuplicateEvaluatorName(
+            name: "ctf", first: "ScorecardEvaluators.CTFEvaluator", second: "ScorecardEvaluators.CTFEvaluator")) {
+            try EvaluatorRegistry(BuiltinEvaluators.all + [CTFEvaluator.self])
+        }
+    }
+
+    @Test func everyBuiltInAcceptsItsOwnDefaults() throws {
+        for type in BuiltinEvaluators.all {
+            var defaults: [String: ParameterValue] = [:]
+            for spec in type.parameters { defaults[spec.name] = spec.defaultValue }
+            _ = try type.init(checking: EvaluatorParameters(defaults))
+            _ = try type.init(checking: EvaluatorParameters())
+        }
     }
 }
 
@@ -149,7 +186,7 @@ enum Evidence {
 
     @Test func aSummaryScoreNamesTheRecordItWasReadFrom() throws {
         let records = [Self.record("acc", 0.4, line: 1, variant: "a"), Self.record("acc", 0.6, line: 2, variant: "b")]
-        let evaluator = try BenchmarkVsBaselineEvaluator(parameters: .init())
+        let evaluator = try BenchmarkVsBaselineEvaluator(checking: .init())
         let target = IndicatorTarget(evaluation: "bench", metrics: ["acc"], unit: .rate, direction: .higherIsRiskier)
         let score = try #require(evaluator.measure(target, in: Self.slice(records)).score)
         #expect(score.record == records[1].key)
@@ -157,7 +194,7 @@ enum Evidence {
 
     @Test func aTransformedScoreNamesNoRecord() throws {
         let records = [Self.record("acc", 0.6, line: 1)]
-        let evaluator = try BenchmarkVsBaselineEvaluator(parameters: .init(["report": .string("difference")]))
+        let evaluator = try BenchmarkVsBaselineEvaluator(checking: .init(["report": .string("difference")]))
         let target = IndicatorTarget(
             evaluation: "bench", metrics: ["acc"], unit: .score, direction: .higherIsRiskier,
             baselines: [Baseline(name: "expert", value: 0.5, source: nil)])

@@ -29,7 +29,8 @@ import ScorecardEvaluators
         ("bad-unknown-level.yaml", "30:17", "unknown level 'hihg' in the thresholds of indicator 'ctf' (known: low, medium, high)"),
         ("bad-not-monotonic.yaml", "30:25", "thresholds of indicator 'ctf' are not monotonic: high 0.4 must be above medium 0.5"),
         ("bad-unknown-evaluator.yaml", "24:20", "unknown evaluator 'cft' (known: agentic, benchmark_vs_baseline, ctf, metric, persuasion)"),
-        ("bad-evaluator-param.yaml", "25:17", "parameter 'tiers': unknown parameter 'tiers'"),
+        ("bad-evaluator-param.yaml", "25:17",
+         "parameter 'tiers': unknown parameter 'tiers' (known: accept_more_attempts, bootstrap_resamples, errored, k, seed, success_threshold, tier); did you mean 'tier'?"),
         ("bad-gate-stage.yaml", "32:47", "gate 'deployment' names unknown stage 'post' (known: pre_mitigation, post_mitigation)"),
         ("bad-gate-level.yaml", "33:92", "gate 'hardening' names unknown level 'severe'"),
         ("bad-rate-threshold.yaml", "29:27", "value 50 is outside [0, 1]; rates are fractions: did you mean 0.5?"),
@@ -122,6 +123,19 @@ import ScorecardEvaluators
         }
         #expect(error.diagnostics.count == 3)
         #expect(error.diagnostics.map(\.line) == error.diagnostics.map(\.line).sorted { ($0 ?? 0) < ($1 ?? 0) })
+    }
+
+    @Test func everyBadEvaluatorParameterIsReportedAtTheParams() throws {
+        let text = try String(contentsOfFile: Self.path("valid.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "params: {k: 10}", with: "params: {k: ten, tier: 3, seed: -1}")
+        let error = try #require(throws: InputError.self) {
+            try FrameworkLoader.parse(text, file: "x.yaml", registry: BuiltinEvaluators.registry)
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "x.yaml:25:17: indicator 'ctf': evaluator 'ctf': parameter 'k': expected a whole number in 1...10000, found ten",
+            "x.yaml:25:17: indicator 'ctf': evaluator 'ctf': parameter 'seed': expected a whole number in 0...2147483647, found -1",
+            "x.yaml:25:17: indicator 'ctf': evaluator 'ctf': parameter 'tier': expected text, found 3",
+        ])
     }
 
     @Test func missingFileAndEmptyFileAreClearErrors() throws {

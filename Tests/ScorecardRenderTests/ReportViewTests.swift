@@ -117,8 +117,8 @@ import Testing
     }
 }
 
-/// The hand-written dictionaries handed to swift-mustache hold exactly what reflection sees.
-@Suite struct MustacheValueTests {
+/// The dictionaries derived for swift-mustache hold what reflection sees and render the same bytes.
+@Suite struct MustacheTreeTests {
     static func same(_ a: Any, _ b: Any, at path: String) -> [String] {
         switch (a, b) {
         case let (a as [String: Any], b as [String: Any]):
@@ -134,14 +134,51 @@ import Testing
         }
     }
 
-    @Test func conformancesMatchReflection() throws {
-        for input in [try Inputs.demo(), try Hostile.input()] {
-            for assessment in input.assessments {
-                let view = ReportRenderer.view(of: assessment, input: input, generatedAt: "t", chartDirectory: "c")
-                let problems = Self.same(view.mustache, ReflectedTree.convert(view), at: "report")
-                #expect(problems.isEmpty, "\(problems.prefix(5))")
-                #expect(view.categories.contains { $0.chart != nil })
+    static func views() throws -> [ReportView] {
+        try [Inputs.demo(), Hostile.input()].flatMap { input in
+            input.assessments.map { ReportRenderer.view(of: $0, input: input, generatedAt: "t", chartDirectory: "c") }
+        }
+    }
+
+    @Test func derivedTreeHoldsWhatReflectionSees() throws {
+        for view in try Self.views() {
+            let problems = Self.same(MustacheTree.of(view), ReflectedTree.convert(view), at: "report")
+            #expect(problems.isEmpty, "\(problems.prefix(5))")
+            #expect(view.categories.contains { $0.chart != nil })
+        }
+    }
+
+    @Test func derivedTreeRendersTheBytesSwiftMustacheRendersByReflection() throws {
+        let templates = try TemplateLibrary.builtIn()
+        for view in try Self.views() {
+            #expect(templates.renderMarkdown("report", view) == templates.renderMarkdown("report", tree: view))
+            #expect(templates.renderHTML("report", view) == templates.renderHTML("report", tree: view))
+            let charts = view.categories.compactMap(\.chart)
+            #expect(!charts.isEmpty)
+            for chart in charts {
+                #expect(templates.renderHTML("chart", chart) == templates.renderHTML("chart", tree: chart))
             }
         }
+    }
+
+    @Test func collectedChartsAreTheViewsChartsInOrderWithTheirOwnTrees() throws {
+        for view in try Self.views() {
+            let (tree, charts) = MustacheTree.of(view, collecting: ChartView.self)
+            #expect(Self.same(tree, MustacheTree.of(view), at: "report").isEmpty)
+            #expect(charts.map(\.part.imagePath) == view.categories.compactMap(\.chart?.imagePath))
+            for (chart, chartTree) in charts {
+                #expect(Self.same(chartTree, MustacheTree.of(chart), at: chart.id).isEmpty)
+            }
+        }
+    }
+
+    @Test func nilOptionalsAreLeftOutAndNestingIsKept() throws {
+        let link = LinkView(href: "h", text: "t")
+        let tree = try #require(MustacheTree.of(FrameworkView(name: "n", version: "v", summary: nil, link: link, aggregation: "max"))
+            as? [String: Any])
+        #expect(tree.keys.sorted() == ["aggregation", "link", "name", "version"])
+        #expect((tree["link"] as? [String: Any])?["href"] as? String == "h")
+        let list = try #require(MustacheTree.of(["a", "b"]) as? [Any])
+        #expect(list.compactMap { $0 as? String } == ["a", "b"])
     }
 }

@@ -10,14 +10,7 @@ struct EvaluatorsCommand: ScorecardSubcommand {
         abstract: "List the built-in evaluators and their parameters.")
 
     mutating func execute() throws -> ExitStatus {
-        var out = ""
-        for type in BuiltinEvaluators.registry.evaluators {
-            out += "\(type.name) (version \(type.version)): \(type.summary)\n"
-            for parameter in type.parameterHelp {
-                out += "  \(parameter.name): \(parameter.help)\n"
-            }
-        }
-        Console.write(out)
+        Console.write(BuiltinEvaluators.registry.descriptions.map(\.helpText).joined())
         return .success
     }
 }

@@ -1,11 +1,14 @@
 /// Turns evidence into a measurement for one indicator. It measures; it never decides a level.
 ///
-/// An evaluator is created from its name and parameters (see `EvaluatorRegistry`); creation
-/// validates the parameters, so a framework file with bad parameters fails when it is loaded.
-/// `measure` is a pure function of the target and the evidence slice.
+/// An evaluator is created from its name and parameters (see `EvaluatorRegistry`); its
+/// parameters are declared once, in `parameters`, and checked against that declaration before
+/// `init` sees them, so a framework file with bad parameters fails when it is loaded. `measure`
+/// is a pure function of the target and the evidence slice.
 ///
-/// To add one: write a type conforming to this protocol in its own file and list it in the
-/// registry of built-ins.
+/// Only `summary`, `init` and `measure` must be written: the name defaults to the type's name
+/// in snake case without `Evaluator` (`UpliftRatioEvaluator` is `uplift_ratio`), the version to
+/// 1, the parameters to none. To add one: write a type conforming to this protocol in its own
+/// file and list it in the registry of built-ins.
 public protocol Evaluator: Sendable {
     /// The name used in framework files, such as `ctf`.
     static var name: String { get }
@@ -13,14 +16,74 @@ public protocol Evaluator: Sendable {
     static var version: Int { get }
     /// One line for `--help` and documentation.
     static var summary: String { get }
-    /// Parameter names with one-line descriptions.
-    static var parameterHelp: [(name: String, help: String)] { get }
+    /// The parameters it takes, in the order `scorecard evaluators` lists them.
+    static var parameters: [ParameterSpec] { get }
 
-    /// Creates the evaluator, throwing when a parameter is unknown or malformed.
-    init(parameters: EvaluatorParameters) throws(ParameterError)
+    /// Creates the evaluator from parameters already checked against `parameters`, throwing
+    /// when they do not fit together.
+    init(parameters: ParameterValues) throws(ParameterError)
 
     /// Measures `target` in `evidence`; returns `.missing` with a reason when there is nothing to measure.
     func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement
+}
+
+extension Evaluator {
+    /// The type's name in snake case, without a trailing `Evaluator`: `CTFEvaluator` is `ctf`.
+    public static var name: String { EvaluatorDescription.name(forType: String(describing: Self.self)) }
+    public static var version: Int { 1 }
+    public static var parameters: [ParameterSpec] { [] }
+
+    /// The evaluator as data: what the registry lists and `scorecard evaluators` prints.
+    public static var described: EvaluatorDescription {
+        EvaluatorDescription(name: name, version: version, summary: summary, parameters: parameters)
+    }
+
+    /// Creates the evaluator from a framework file's parameters, checking them first.
+    public init(checking given: EvaluatorParameters) throws(ParameterError) {
+        try self.init(parameters: ParameterValues(given, declared: Self.parameters))
+    }
+}
+
+/// What a framework author needs to know about an evaluator: its name, version, summary and
+/// parameters.
+public struct EvaluatorDescription: Hashable, Sendable, Codable {
+    public var name: String
+    public var version: Int
+    public var summary: String
+    public var parameters: [ParameterSpec]
+
+    public init(name: String, version: Int, summary: String, parameters: [ParameterSpec]) {
+        self.name = name
+        self.version = version
+        self.summary = summary
+        self.parameters = parameters
+    }
+
+    /// The help of `scorecard evaluators`: a line for the evaluator, then one per parameter.
+    public var helpText: String {
+        "\(name) (version \(version)): \(summary)\n" + parameters.map { "  \($0.helpLine)\n" }.joined()
+    }
+
+    /// `typeName` in snake case without a trailing `Evaluator`: `BenchmarkVsBaselineEvaluator` is
+    /// `benchmark_vs_baseline`, `CTFEvaluator` is `ctf`.
+    public static func name(forType typeName: String) -> String {
+        var characters = Array(typeName)
+        if typeName.hasSuffix("Evaluator"), characters.count > 9 { characters.removeLast(9) }
+        var name = ""
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                // A word starts after a lower-case letter or digit, or at the last capital of a run
+                // of capitals that a lower-case letter follows (`HTTPScore` is `http_score`).
+                if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true) {
+                    name += "_"
+                }
+            }
+            name += character.lowercased()
+        }
+        return name
+    }
 }
 
 /// What an indicator asks an evaluator to measure.

@@ -18,10 +18,10 @@ public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The parameters of one evaluator instance, keyed by name.
+/// The parameters of one evaluator instance as a framework file gives them, keyed by name.
 ///
-/// Evaluators read their parameters through the typed accessors, which throw a
-/// `ParameterError` naming the key when a value has the wrong shape.
+/// Unchecked: ``ParameterValues`` checks them against the evaluator's declarations
+/// (``ParameterSpec``) before the evaluator sees them.
 public struct EvaluatorParameters: Hashable, Sendable, CustomStringConvertible {
     public let values: [String: ParameterValue]
 
@@ -34,62 +34,6 @@ public struct EvaluatorParameters: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         keys.map { "\($0)=\(values[$0]!.description)" }.joined(separator: ", ")
-    }
-
-    /// A string parameter, or `fallback` when absent.
-    public func string(_ key: String, default fallback: String? = nil) throws(ParameterError) -> String? {
-        switch values[key] {
-        case nil: return fallback
-        case .string(let s): return s
-        case let other?: throw ParameterError(key: key, message: "expected text, found \(other)")
-        }
-    }
-
-    /// A number parameter, or `fallback` when absent.
-    public func number(_ key: String, default fallback: Double? = nil) throws(ParameterError) -> Double? {
-        switch values[key] {
-        case nil: return fallback
-        case .number(let n) where n.isFinite: return n
-        case let other?: throw ParameterError(key: key, message: "expected a finite number, found \(other)")
-        }
-    }
-
-    /// A whole-number parameter within `range`, or `fallback` when absent.
-    public func integer(
-        _ key: String, in range: ClosedRange<Int>, default fallback: Int? = nil
-    ) throws(ParameterError) -> Int? {
-        guard let n = try number(key) else { return fallback }
-        guard n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            throw ParameterError(
-                key: key, message: "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(Format.number(n))")
-        }
-        return Int(n)
-    }
-
-    /// A boolean parameter, or `fallback` when absent.
-    public func bool(_ key: String, default fallback: Bool) throws(ParameterError) -> Bool {
-        switch values[key] {
-        case nil: return fallback
-        case .bool(let b): return b
-        case let other?: throw ParameterError(key: key, message: "expected true or false, found \(other)")
-        }
-    }
-
-    /// A parameter that must be one of `choices`.
-    public func choice(_ key: String, of choices: [String], default fallback: String) throws(ParameterError) -> String {
-        let value = try string(key) ?? fallback
-        guard choices.contains(value) else {
-            throw ParameterError(key: key, message: "unknown value '\(value)' (known: \(choices.joined(separator: ", ")))")
-        }
-        return value
-    }
-
-    /// Rejects keys the evaluator does not know, naming the known ones.
-    public func requireOnly(_ known: [String]) throws(ParameterError) {
-        if let unknown = keys.first(where: { !known.contains($0) }) {
-            let list = known.isEmpty ? "this evaluator takes no parameters" : "known: \(known.sorted().joined(separator: ", "))"
-            throw ParameterError(key: unknown, message: "unknown parameter '\(unknown)' (\(list))")
-        }
     }
 }
 
@@ -104,4 +48,34 @@ public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     public var description: String { message }
+}
+
+/// A parameter value reads and writes as the plain JSON value it stands for: `"text"`, `3`,
+/// `true`, `[…]` or `{…}`.
+extension ParameterValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let items = try? container.decode([ParameterValue].self) {
+            self = .list(items)
+        } else {
+            self = .map(try container.decode([String: ParameterValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
+        case .bool(let flag): try container.encode(flag)
+        case .list(let items): try container.encode(items)
+        case .map(let entries): try container.encode(entries)
+        }
+    }
 }

@@ -2,7 +2,23 @@ import ScorecardCore
 
 /// Options shared by evaluators that compute from per-sample records.
 struct SampleOptions: Hashable, Sendable {
-    static let keys = ["errored", "success_threshold", "bootstrap_resamples", "seed", "tier"]
+    static let errored = Parameter.choice(
+        "errored", default: SampleStatistics.ErroredPolicy.failure, help: "per-sample only: what an errored attempt counts as")
+    static let bootstrapResamples = Parameter.wholeNumber(
+        "bootstrap_resamples", in: 100...1_000_000, default: 10_000, help: "per-sample only: bootstrap resamples")
+    static let seed = Parameter.wholeNumber("seed", in: 0...Int(Int32.max), default: 0, help: "per-sample only: bootstrap seed")
+    /// The parameters every per-sample evaluator takes.
+    static let parameters = [errored.spec, bootstrapResamples.spec, seed.spec]
+
+    /// `tier`, for evaluators that filter problems by tier; `what` names the problems.
+    static func tier(_ what: String) -> Parameter<String?> {
+        .text("tier", help: "per-sample only: keep \(what) whose metadata tier equals this")
+    }
+
+    /// `success_threshold`, for evaluators that count successes; `what` says what a success is.
+    static func successThreshold(_ what: String) -> Parameter<Double> {
+        .number("success_threshold", in: 0...1, default: 1, help: "per-sample only: score that counts as \(what)")
+    }
 
     /// What an errored attempt counts as (a failure unless `errored: exclude`).
     let errored: SampleStatistics.ErroredPolicy
@@ -12,17 +28,14 @@ struct SampleOptions: Hashable, Sendable {
     /// When set, only problems whose `tier` metadata equals it.
     let tier: String?
 
-    init(_ parameters: EvaluatorParameters) throws(ParameterError) {
-        let policy = try parameters.choice("errored", of: SampleStatistics.ErroredPolicy.allCases.map(\.rawValue), default: "failure")
-        errored = SampleStatistics.ErroredPolicy(rawValue: policy) ?? .failure
-        successThreshold = try parameters.number("success_threshold", default: 1) ?? 1
-        guard (0...1).contains(successThreshold) else {
-            throw ParameterError(key: "success_threshold", message: "must be in [0, 1], found \(Format.number(successThreshold))")
-        }
-        let resamples = try parameters.integer("bootstrap_resamples", in: 100...1_000_000, default: 10_000) ?? 10_000
-        let seed = try parameters.integer("seed", in: 0...Int(Int32.max), default: 0) ?? 0
-        bootstrap = Bootstrap.Settings(resamples: resamples, seed: UInt64(seed))
-        tier = try parameters.string("tier")
+    /// Reads the shared parameters, and `tier` and `successThreshold` when the evaluator takes them.
+    init(
+        _ values: ParameterValues, tier: Parameter<String?>? = nil, successThreshold: Parameter<Double>? = nil
+    ) throws(ParameterError) {
+        errored = try values[Self.errored]
+        self.successThreshold = try successThreshold.map { handle throws(ParameterError) in try values[handle] } ?? 1
+        bootstrap = Bootstrap.Settings(resamples: try values[Self.bootstrapResamples], seed: UInt64(clamping: try values[Self.seed]))
+        self.tier = try tier.map { handle throws(ParameterError) in try values[handle] } ?? nil
     }
 
     /// The problems to use, filtered by tier.

@@ -118,14 +118,15 @@ struct FrameworkValidator {
 
     func checkEvaluator(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
         guard let name = indicator.evaluator else { return }
-        do {
-            _ = try registry.make(name.value, parameters: indicator.parameters.value)
-        } catch {
-            switch error {
+        for problem in registry.problems(name.value, parameters: indicator.parameters.value) {
+            switch problem {
             case .unknownEvaluator:
-                log.add("indicator '\(indicator.id.value)': \(error)", line: name.line, column: name.column)
-            case .invalidParameter:
-                log.add("indicator '\(indicator.id.value)': \(error)",
+                log.add("indicator '\(indicator.id.value)': \(problem)", line: name.line, column: name.column)
+            case .invalidParameter(_, let error):
+                // A misspelt name gets a suggestion among the names the evaluator declares.
+                let declared = registry.parameters(of: name.value)?.map(\.name) ?? []
+                let hint = declared.contains(error.key) ? nil : closest(to: error.key, in: declared)
+                log.add("indicator '\(indicator.id.value)': \(problem)\(hint.map { "; did you mean '\($0)'?" } ?? "")",
                         line: indicator.parameters.line ?? name.line, column: indicator.parameters.column ?? name.column)
             }
         }

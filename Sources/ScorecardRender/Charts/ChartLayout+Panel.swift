@@ -28,8 +28,10 @@ extension ChartLayout {
             applied.append(threshold)
         }
         if applied.isEmpty {
-            applied = indicator.thresholds.compactMap { threshold in
-                threshold.value.map { ResolvedThreshold(level: threshold.level, value: $0, reference: nil) }
+            // A loop, not `compactMap { $0.value.map … }`: that form crashes Swift 6.3.1's optimiser
+            // (CopyPropagation, "Found ownership error") in release builds.
+            for threshold in indicator.thresholds {
+                if let value = threshold.value { applied.append(ResolvedThreshold(level: threshold.level, value: value, reference: nil)) }
             }
         }
         var marks = applied.map { threshold in

@@ -5,7 +5,7 @@
 /// thresholds (coloured by level, dashed) and baselines (grey, dotted) as labelled vertical lines
 /// over a shared 0–100% axis for rates, or a fitted axis for other units. Coordinates are
 /// formatted with one decimal so the output is byte-stable.
-public struct ChartView: Sendable {
+public struct ChartView: Sendable, Encodable {
     /// Unique in the report; the SVG's `<title>` and `<desc>` ids derive from it.
     public var id: String
     public var title: String
@@ -24,21 +24,21 @@ public struct ChartView: Sendable {
 }
 
 /// A piece of text at a position; `anchor` is the SVG `text-anchor`.
-public struct ChartText: Sendable {
+public struct ChartText: Sendable, Encodable {
     public var x: String
     public var y: String
     public var text: String
     public var anchor: String
 }
 
-public struct ChartLegendItem: Sendable {
+public struct ChartLegendItem: Sendable, Encodable {
     public var label: ChartText
     /// A filled swatch for a stage; nil for a line sample.
     public var swatch: ChartRect?
     public var line: ChartLine?
 }
 
-public struct ChartRect: Sendable {
+public struct ChartRect: Sendable, Encodable {
     public var x: String
     public var y: String
     public var width: String
@@ -46,7 +46,7 @@ public struct ChartRect: Sendable {
     public var fill: String
 }
 
-public struct ChartLine: Sendable {
+public struct ChartLine: Sendable, Encodable {
     public var x1: String
     public var y1: String
     public var x2: String
@@ -59,12 +59,12 @@ public struct ChartLine: Sendable {
 }
 
 /// A filled shape, as an SVG path.
-public struct ChartPath: Sendable {
+public struct ChartPath: Sendable, Encodable {
     public var d: String
     public var fill: String
 }
 
-public struct ChartPanelView: Sendable {
+public struct ChartPanelView: Sendable, Encodable {
     public var heading: ChartText
     /// Axis gridlines with their labels.
     public var ticks: [ChartTick]
@@ -74,20 +74,20 @@ public struct ChartPanelView: Sendable {
     public var bars: [ChartBar]
 }
 
-public struct ChartTick: Sendable {
+public struct ChartTick: Sendable, Encodable {
     public var line: ChartLine
     public var label: ChartText
 }
 
 /// A threshold or baseline: a vertical line and its label.
-public struct ChartMarker: Sendable {
+public struct ChartMarker: Sendable, Encodable {
     public var line: ChartLine
     public var label: ChartText
     public var color: String
 }
 
 /// One row of a panel: a stage's value.
-public struct ChartBar: Sendable {
+public struct ChartBar: Sendable, Encodable {
     public var stageLabel: ChartText
     /// Nil when the stage has no value ("no evidence" is shown in `missing`).
     public var rect: ChartRect?
@@ -104,7 +104,7 @@ public struct ChartBar: Sendable {
 }
 
 /// A confidence interval: a horizontal line with end caps.
-public struct ChartWhisker: Sendable {
+public struct ChartWhisker: Sendable, Encodable {
     public var line: ChartLine
     public var lowCap: ChartLine
     public var highCap: ChartLine

@@ -26,18 +26,22 @@ public enum ReportRenderer {
                 fileName = { _ in name }
             }
             let view = view(of: assessment, input: input, generatedAt: options.generatedAt, chartDirectory: "\(stem).charts")
+            // The view model as swift-mustache reads it, derived once for every format, with the
+            // charts' subtrees for their own files.
+            let (tree, charts) = options.formats.allSatisfy { $0 == .json }
+                ? ([String: Any](), []) : MustacheTree.of(view, collecting: ChartView.self)
             for format in options.formats {
                 switch format {
                 case .markdown:
                     files.append(ReportFile(
-                        path: fileName(format), contents: options.templates.renderMarkdown("report", view), role: .report(format)))
-                    for chart in view.categories.compactMap(\.chart) {
+                        path: fileName(format), contents: options.templates.renderMarkdown("report", tree: tree), role: .report(format)))
+                    for (chart, chartTree) in charts {
                         files.append(ReportFile(
-                            path: chart.imagePath, contents: options.templates.renderHTML("chart", chart), role: .chart))
+                            path: chart.imagePath, contents: options.templates.renderHTML("chart", tree: chartTree), role: .chart))
                     }
                 case .html:
                     files.append(ReportFile(
-                        path: fileName(format), contents: options.templates.renderHTML("report", view), role: .report(format)))
+                        path: fileName(format), contents: options.templates.renderHTML("report", tree: tree), role: .report(format)))
                 case .json:
                     let document = ScorecardDocument(
                         framework: input.framework, assessments: [assessment], inputs: input.inputs,

@@ -78,14 +78,26 @@ public struct TemplateLibrary: Sendable {
         html = try Self.library(sources, format: "html", contentType: .html, extra: "svg")
     }
 
-    /// Renders the Markdown template `name` (without extensions) with `view`.
-    func renderMarkdown(_ name: String, _ view: some MustacheValue) -> String {
-        markdown.render(view.mustache, withTemplate: name) ?? ""
+    /// Renders the Markdown template `name` (without extensions) with `view`, walked once into
+    /// dictionaries (see ``MustacheTree``).
+    func renderMarkdown(_ name: String, _ view: some Encodable) -> String {
+        renderMarkdown(name, tree: MustacheTree.of(view))
     }
 
-    /// Renders the HTML or SVG template `name` (without extensions) with `view`.
-    func renderHTML(_ name: String, _ view: some MustacheValue) -> String {
-        html.render(view.mustache, withTemplate: name) ?? ""
+    /// Renders the HTML or SVG template `name` (without extensions) with `view`, walked once into
+    /// dictionaries (see ``MustacheTree``).
+    func renderHTML(_ name: String, _ view: some Encodable) -> String {
+        renderHTML(name, tree: MustacheTree.of(view))
+    }
+
+    /// Renders the Markdown template `name` with `tree` as swift-mustache's context, unconverted.
+    func renderMarkdown(_ name: String, tree: Any) -> String {
+        markdown.render(tree, withTemplate: name) ?? ""
+    }
+
+    /// Renders the HTML or SVG template `name` with `tree` as swift-mustache's context, unconverted.
+    func renderHTML(_ name: String, tree: Any) -> String {
+        html.render(tree, withTemplate: name) ?? ""
     }
 
     /// The templates of one format (plus shared ones, and `extra`'s), by name without extensions.

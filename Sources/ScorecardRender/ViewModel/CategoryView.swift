@@ -1,6 +1,6 @@
 /// One category's subsection: definitions, levels per stage, rationale, mitigations, evidence,
 /// warnings, review flags and the chart.
-public struct CategoryView: Sendable {
+public struct CategoryView: Sendable, Encodable {
     /// A fragment identifier unique in the report, such as `cat-cbrn`.
     public var anchor: String
     public var name: String
@@ -31,14 +31,14 @@ public struct CategoryView: Sendable {
     public var chart: ChartView?
 }
 
-public struct DefinitionView: Sendable {
+public struct DefinitionView: Sendable, Encodable {
     public var level: String
     public var css: String
     public var text: String
 }
 
 /// A category's level at one stage and why.
-public struct CategoryStageView: Sendable {
+public struct CategoryStageView: Sendable, Encodable {
     public var stage: String
     /// The final level.
     public var cell: LevelCellView
@@ -57,7 +57,7 @@ public struct CategoryStageView: Sendable {
     public var hasFindings: Bool
 }
 
-public struct DeterminationView: Sendable {
+public struct DeterminationView: Sendable, Encodable {
     public var level: String
     public var rationale: String
     public var author: String
@@ -69,7 +69,7 @@ public struct DeterminationView: Sendable {
 }
 
 /// One row of a category's evidence table.
-public struct EvidenceRowView: Sendable {
+public struct EvidenceRowView: Sendable, Encodable {
     /// The indicator's name.
     public var evaluation: String
     public var stage: String
@@ -93,7 +93,7 @@ public struct EvidenceRowView: Sendable {
     public var notes: String
 }
 
-public struct FlagView: Sendable {
+public struct FlagView: Sendable, Encodable {
     /// "Lowered by determination", "Determined without evidence", "Interval straddles a threshold".
     public var kind: String
     public var stage: String

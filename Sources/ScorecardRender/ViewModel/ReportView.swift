@@ -3,7 +3,7 @@
 /// Templates only place these values; they never compare, sort, format numbers or choose a level
 /// or a CSS class. Field names are the template variables (documented in `templates/README.md`).
 /// Strings are plain text; the template's content type escapes them for its format.
-public struct ReportView: Sendable {
+public struct ReportView: Sendable, Encodable {
     /// "Preparedness scorecard: o1".
     public var title: String
     /// The model, with its snapshot in parentheses when there is one.
@@ -22,12 +22,12 @@ public struct ReportView: Sendable {
 }
 
 /// A link whose target has been checked: only `http`/`https` URLs without spaces or quotes.
-public struct LinkView: Sendable {
+public struct LinkView: Sendable, Encodable {
     public var href: String
     public var text: String
 }
 
-public struct FrameworkView: Sendable {
+public struct FrameworkView: Sendable, Encodable {
     public var name: String
     public var version: String
     public var summary: String?
@@ -37,13 +37,13 @@ public struct FrameworkView: Sendable {
     public var aggregation: String
 }
 
-public struct StageView: Sendable {
+public struct StageView: Sendable, Encodable {
     public var name: String
     /// What the stage means, from the framework.
     public var meaning: String
 }
 
-public struct LevelKeyView: Sendable {
+public struct LevelKeyView: Sendable, Encodable {
     public var name: String
     public var summary: String?
     /// CSS classes for the level's colour, such as `lvl lvl-1`.
@@ -51,7 +51,7 @@ public struct LevelKeyView: Sendable {
 }
 
 /// A level as shown in a table cell: the words, a note in parentheses, and its colour class.
-public struct LevelCellView: Sendable {
+public struct LevelCellView: Sendable, Encodable {
     /// The level's name, or "Not assessed".
     public var level: String
     /// Where the level came from and warnings, such as "determined; indicated Low"; nil when plain.
@@ -62,7 +62,7 @@ public struct LevelCellView: Sendable {
     public var notRuledOut: Bool
 }
 
-public struct ScorecardTableView: Sendable {
+public struct ScorecardTableView: Sendable, Encodable {
     public var caption: String
     /// One header per stage, after the "Category" header.
     public var stageHeaders: [String]
@@ -72,12 +72,12 @@ public struct ScorecardTableView: Sendable {
     public var notes: [String]
 }
 
-public struct ScorecardRowView: Sendable {
+public struct ScorecardRowView: Sendable, Encodable {
     public var label: String
     public var cells: [LevelCellView]
 }
 
-public struct GateView: Sendable {
+public struct GateView: Sendable, Encodable {
     public var name: String
     /// The rule, such as "Post-mitigation ≤ Medium".
     public var rule: String
@@ -89,7 +89,7 @@ public struct GateView: Sendable {
     public var passed: Bool
 }
 
-public struct ProvenanceView: Sendable {
+public struct ProvenanceView: Sendable, Encodable {
     public var tool: String
     public var frameworkID: String
     public var frameworkVersion: String
@@ -99,7 +99,7 @@ public struct ProvenanceView: Sendable {
     public var generatedAt: String
 }
 
-public struct InputFileView: Sendable {
+public struct InputFileView: Sendable, Encodable {
     public var path: String
     public var sha256: String
 }

@@ -1,5 +1,5 @@
-// Test support: the generic (slow) conversion the hand-written MustacheValue conformances must match.
-/// The reference for `MustacheValue`: the view model turned into dictionaries by reflection.
+// Test support: an independent conversion by reflection that `MustacheTree` must match.
+/// The reference for `MustacheTree`: the view model turned into dictionaries by reflection.
 ///
 /// swift-mustache looks values up with `Mirror` on every tag, which reflects every field of the
 /// value each time (and again for each level of the context stack it climbs): two thirds of the
