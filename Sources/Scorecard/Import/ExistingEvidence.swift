@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardCore
 import ScorecardIngest
+import ScorecardJSON
 
 /// The records already in an `import --out` file, scanned line by line for merging.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardJSON
 
 /// Evidence read from files: result records, sample records, and each file's hash.
 public struct EvidenceBundle: Sendable {

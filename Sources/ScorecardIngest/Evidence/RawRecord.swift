@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardJSON
 /// One record as read from JSON, JSONL or CSV, before it is interpreted.
 struct RawRecord {
     enum Field {

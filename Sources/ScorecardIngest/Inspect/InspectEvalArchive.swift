@@ -1,3 +1,5 @@
+import ScorecardArchive
+import ScorecardJSON
 /// Reads an Inspect `.eval` log (a ZIP archive) from its cheapest complete members.
 ///
 /// - `header.json` (written last) gives version, status, eval spec, results and error. A log

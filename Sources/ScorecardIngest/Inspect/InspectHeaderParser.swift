@@ -1,3 +1,4 @@
+import ScorecardJSON
 /// Reads the header fields of an Inspect log: `version`, `status`, `eval`, `results`, `error`, `metadata`.
 ///
 /// The same top-level keys appear in a `.json` log, in a `.eval`'s `header.json` and (without

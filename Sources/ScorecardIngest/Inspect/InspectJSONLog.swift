@@ -1,3 +1,4 @@
+import ScorecardJSON
 /// Reads an Inspect `.json` log (one `EvalLog` document) in one forward pass over its bytes.
 ///
 /// The header fields and each sample's id, epoch, scores, metadata and error are read; the

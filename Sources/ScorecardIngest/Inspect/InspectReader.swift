@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// Inspect AI evaluation logs, `.json` and `.eval`, as evidence.
 ///

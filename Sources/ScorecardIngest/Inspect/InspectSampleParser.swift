@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// Reads one sample record (an `EvalSample`, or a row of a `.eval`'s sample summaries).
 ///

@@ -1,3 +1,4 @@
+import ScorecardJSON
 /// Typed reads of named fields, with errors that say which field had what.
 ///
 /// Used by the Inspect readers: a field of the wrong kind is an error at its byte offset

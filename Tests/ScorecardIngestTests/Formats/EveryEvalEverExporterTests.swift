@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardJSON
 import Testing
 import ScorecardCore
 @testable import ScorecardIngest

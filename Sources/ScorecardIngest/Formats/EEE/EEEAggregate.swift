@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardJSON
 
 /// Reads one EEE aggregate record (`<uuid>.json`) and, when it is beside it, its instance file.
 struct EEEAggregate {

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardJSON
 
 /// The rows of an EEE instance-level file (`<uuid>_samples.jsonl`, one per sample and result).
 struct EEEInstances {

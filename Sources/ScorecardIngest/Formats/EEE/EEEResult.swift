@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// What every result of one EEE record shares.
 struct EEEContext {

@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// The scale of an EEE score, from `metric_config`: a proportion on [0, 1] or [0, 100], levels,
 /// or a native scale that is kept as it is.

@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// `score_details.uncertainty` of an EEE result, on the score's own scale, checked for types.
 struct EEEUncertainty {

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardJSON
 
 /// Reads Every Eval Ever (EEE) records: the aggregate `<uuid>.json` and its `<uuid>_samples.jsonl`.
 ///

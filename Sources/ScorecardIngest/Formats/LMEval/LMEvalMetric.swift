@@ -1,3 +1,4 @@
+import ScorecardJSON
 /// One `"<metric>,<filter>": value` entry of `results[task]`, with its standard error.
 struct LMEvalMetric {
     /// The standard error lm-eval wrote beside a metric.

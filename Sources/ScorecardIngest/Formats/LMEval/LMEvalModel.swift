@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// Who an lm-eval results file is about: the model name, a snapshot, and what was given where.
 ///

@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// Maps an lm-eval results file (`results_<date>.json`) to evidence records, one per metric and
 /// filter of every task and group.

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardJSON
 
 /// The run-level tables of an lm-eval results file that the per-metric mapping consults.
 ///

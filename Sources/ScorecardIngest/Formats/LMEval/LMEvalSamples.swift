@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardJSON
 
 /// Maps an lm-eval per-sample log (`samples_<task>_<date>.jsonl`, from `--log_samples`) to
 /// sample records.

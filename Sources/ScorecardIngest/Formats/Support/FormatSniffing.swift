@@ -1,3 +1,4 @@
+import ScorecardJSON
 /// Looking at the first bytes of a file to tell formats apart, without parsing it whole.
 ///
 /// A prefix is usually cut in the middle of a value; every function here reads as far as the

@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 
 /// A JSON document read from a file, with what readers need to report places: lines and the hash.
 struct JSONSource {
@@ -57,42 +58,6 @@ enum JSONLines {
                 log.add("malformed JSON: \(error.message)", line: lineNumber, column: error.offset + 1)
             }
             if log.diagnostics.count > EvidenceLoader.maximumDiagnosticsPerFile { return }
-        }
-    }
-}
-
-extension JSONValue {
-    /// The text, when the value is a string.
-    var stringValue: String? {
-        if case .string(let text) = self { text } else { nil }
-    }
-
-    /// The number, when the value is a number (possibly NaN or infinite: check before use).
-    var numberValue: Double? {
-        if case .number(let value, _) = self { value } else { nil }
-    }
-
-    /// The object, when the value is one.
-    var objectValue: JSONObject? {
-        if case .object(let object) = self { object } else { nil }
-    }
-
-    /// A whole number that fits an `Int`, when the value is one.
-    var integerValue: Int? {
-        guard case .number(let value, _) = self, value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
-            return nil
-        }
-        return Int(value)
-    }
-
-    /// The value as short text for messages: strings quoted, numbers as written, others by kind.
-    var shortDescription: String {
-        switch self {
-        case .string(let text): "'\(text.count > 60 ? String(text.prefix(60)) + "…" : text)'"
-        case .number(_, let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: "null"
-        default: kindName
         }
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import ScorecardIngest
+import ScorecardArchive
 
 /// Locates the ZIP fixtures and their manifest, written by scripts/fixtures/make_zip_fixtures.py.
 enum ZipFixtures {
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Archive
-        .deletingLastPathComponent()  // ScorecardIngestTests
+        .deletingLastPathComponent()  // ScorecardArchiveTests
         .appendingPathComponent("Fixtures/zip")
 
     static func path(_ name: String) -> String {

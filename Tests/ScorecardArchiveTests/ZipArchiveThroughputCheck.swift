@@ -1,5 +1,5 @@
 import Foundation
-import ScorecardIngest
+import ScorecardArchive
 import Testing
 
 /// A manual check, skipped unless `ZIP_CHECK_FILE` names an archive: decompresses every

@@ -4,12 +4,14 @@
 public struct LineIndex: Sendable {
     private let lineStarts: [Int]
 
+    /// Indexes the line starts of `bytes`.
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var starts = [0]
         for i in bytes.indices where bytes[i] == 0x0A { starts.append(i + 1) }
         lineStarts = starts
     }
 
+    /// Indexes the line starts of `bytes`.
     public init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBufferPointer { LineIndex($0) }
     }

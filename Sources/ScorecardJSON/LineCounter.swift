@@ -8,6 +8,7 @@ public struct LineCounter {
     private var position = 0
     private var lines = 1
 
+    /// A counter at line 1 of `bytes`, which it borrows (do not let it outlive the buffer).
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }

@@ -6,24 +6,24 @@ extension JSONCursor {
     /// Decimals of up to 19 significant digits whose power of ten is at most 22 are converted
     /// exactly with one multiplication or division (Clinger's fast path, correctly rounded);
     /// anything else goes through `Double(String)`, so every result is the nearest double.
-    public mutating func readDouble() throws(JSONError) -> Double {
+    @inlinable public mutating func readDouble() throws(JSONError) -> Double {
         skipWhitespace()
         if let special = matchesNonFinite() { return special }
-        let start = offset
+        let start = position
         try scanNumber()
-        return try convertNumber(from: start, to: offset)
+        return try convertNumber(from: start, to: position)
     }
 
     /// Reads a number that must be a whole number representable as `Int`, such as a count or an epoch.
     ///
     /// `3`, `3.0` and `3e0` are accepted; fractions, non-finite values and magnitudes beyond
     /// 2^53 are errors that quote the text.
-    public mutating func readInteger() throws(JSONError) -> Int {
+    @inlinable public mutating func readInteger() throws(JSONError) -> Int {
         skipWhitespace()
-        let start = offset
+        let start = position
         let value = try readDouble()
         guard value.isFinite, value == value.rounded(), abs(value) <= 9_007_199_254_740_992 else {
-            throw error("expected a whole number, found \(text(from: start, to: offset))", at: start)
+            throw error("expected a whole number, found \(text(from: start, to: position))", at: start)
         }
         return Int(value)
     }
@@ -35,17 +35,17 @@ extension JSONCursor {
     }
 
     /// `NaN`, `Infinity` or `-Infinity` at the cursor, consumed; nil when none is there.
-    mutating func matchesNonFinite() -> Double? {
-        guard offset < bytes.count else { return nil }
-        switch bytes[offset] {
+    @inlinable mutating func matchesNonFinite() -> Double? {
+        guard position < bytes.count else { return nil }
+        switch bytes[position] {
         case UInt8(ascii: "N") where matches("NaN"):
-            offset += 3
+            position += 3
             return .nan
         case UInt8(ascii: "I") where matches("Infinity"):
-            offset += 8
+            position += 8
             return .infinity
         case UInt8(ascii: "-") where matches("-Infinity"):
-            offset += 9
+            position += 9
             return -.infinity
         default:
             return nil
@@ -53,7 +53,7 @@ extension JSONCursor {
     }
 
     /// Converts the already validated number text in `start..<end`.
-    private func convertNumber(from start: Int, to end: Int) throws(JSONError) -> Double {
+    @usableFromInline func convertNumber(from start: Int, to end: Int) throws(JSONError) -> Double {
         var i = start
         var negative = false
         if bytes[i] == UInt8(ascii: "-") {

@@ -4,30 +4,30 @@ extension JSONCursor {
     /// Scans a string starting at its opening quote; returns the content range and whether it has escapes.
     ///
     /// Raw control characters are rejected, as JSON requires.
-    mutating func scanString() throws(JSONError) -> (start: Int, end: Int, escaped: Bool) {
-        let open = offset
-        offset += 1
-        let start = offset
+    @inlinable mutating func scanString() throws(JSONError) -> (start: Int, end: Int, escaped: Bool) {
+        let open = position
+        position += 1
+        let start = position
         var escaped = false
-        while offset < bytes.count {
-            let byte = bytes[offset]
+        while position < bytes.count {
+            let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                offset += 1
-                return (start, offset - 1, escaped)
+                position += 1
+                return (start, position - 1, escaped)
             }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
-                offset += 2
+                position += 2
                 continue
             }
             if byte < 0x20 { throw error("raw control character \(describe(byte)) in a string; escape it") }
-            offset += 1
+            position += 1
         }
         throw error("unterminated string", at: open)
     }
 
     /// Decodes string content, resolving escapes and checking UTF-8.
-    func decodeString(start: Int, end: Int, escaped: Bool) throws(JSONError) -> String {
+    @usableFromInline func decodeString(start: Int, end: Int, escaped: Bool) throws(JSONError) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         guard escaped else {
             guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8 in a string", at: start) }
@@ -97,27 +97,27 @@ extension JSONCursor {
     }
 
     /// Scans a number per the JSON grammar.
-    mutating func scanNumber() throws(JSONError) {
-        let start = offset
+    @usableFromInline mutating func scanNumber() throws(JSONError) {
+        let start = position
         func digits() -> Int {
-            let from = offset
-            while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
-            return offset - from
+            let from = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - from
         }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-        guard offset < bytes.count else { throw error("malformed number", at: start) }
-        if bytes[offset] == UInt8(ascii: "0") {
-            offset += 1
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count else { throw error("malformed number", at: start) }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
         } else if digits() == 0 {
             throw error("malformed number", at: start)
         }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-            offset += 1
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
             guard digits() > 0 else { throw error("malformed number: no digits after '.'", at: start) }
         }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
-            offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard digits() > 0 else { throw error("malformed number: no digits in the exponent", at: start) }
         }
     }
@@ -126,7 +126,7 @@ extension JSONCursor {
     ///
     /// Strings are skipped with `memchr` to the next quote, so long transcripts cost little more
     /// than reading their bytes once. Brackets are matched; string contents are not validated.
-    public mutating func skipValue() throws(JSONError) {
+    @inlinable public mutating func skipValue() throws(JSONError) {
         switch try peekKind() {
         case .string: try skipString()
         case .number: try skipNumber()
@@ -137,7 +137,7 @@ extension JSONCursor {
     }
 
     /// Skips a number (or `NaN`, `Infinity`, `-Infinity`) after checking its grammar.
-    mutating func skipNumber() throws(JSONError) {
+    @usableFromInline mutating func skipNumber() throws(JSONError) {
         if matchesNonFinite() != nil { return }
         try scanNumber()
     }
@@ -145,17 +145,17 @@ extension JSONCursor {
     /// Skips a string starting at its opening quote.
     ///
     /// Short strings (most member names) are scanned inline; longer ones with `memchr`.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func skipString() throws(JSONError) {
         guard let base = bytes.baseAddress else { throw error("unterminated string") }
-        let open = offset
+        let open = position
         let count = bytes.count
-        var i = offset + 1
+        var i = position + 1
         let inlineEnd = min(count, i + 24)
         while i < inlineEnd {
             let byte = base[i]
             if byte == UInt8(ascii: "\"") {
-                offset = i + 1
+                position = i + 1
                 return
             }
             if byte == UInt8(ascii: "\\") {
@@ -175,7 +175,7 @@ extension JSONCursor {
                 j -= 1
             }
             if backslashes % 2 == 0 {
-                offset = quote + 1
+                position = quote + 1
                 return
             }
             i = quote + 1
@@ -188,9 +188,9 @@ extension JSONCursor {
     /// A table marks the five bytes that matter (`"`, `{`, `[`, `}`, `]`); everything else,
     /// including the indentation of pretty-printed logs, is passed over in a tight loop. The
     /// open brackets are kept on a stack-allocated bit stack (1 = object), `maxDepth` deep.
-    mutating func skipContainer() throws(JSONError) {
+    @usableFromInline mutating func skipContainer() throws(JSONError) {
         guard let base = bytes.baseAddress else { throw error("unexpected end of input") }
-        let start = offset
+        let start = position
         let count = bytes.count
         let words = (maxDepth + 63) / 64
         let outcome: Result<Int, JSONError> = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { stack in
@@ -206,13 +206,13 @@ extension JSONCursor {
                 }
                 switch kind {
                 case JSONByteClass.quote:
-                    offset = i
+                    position = i
                     do throws(JSONError) {
                         try skipString()
                     } catch {
                         return .failure(error)
                     }
-                    i = offset
+                    i = position
                     continue
                 case JSONByteClass.open:
                     guard depth < maxDepth else { return .failure(self.error("nesting deeper than \(maxDepth) levels", at: i)) }
@@ -233,7 +233,7 @@ extension JSONCursor {
             return .failure(self.error(
                 "unexpected end of input inside \(base[start] == UInt8(ascii: "{") ? "an object" : "an array")", at: start))
         }
-        offset = try outcome.get()
+        position = try outcome.get()
     }
 }
 

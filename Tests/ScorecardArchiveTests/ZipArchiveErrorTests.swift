@@ -1,5 +1,5 @@
 import Foundation
-import ScorecardIngest
+import ScorecardArchive
 import Testing
 
 @Suite("ZipArchive errors")

@@ -1,11 +1,16 @@
 /// A parsed JSON value, for small documents such as evidence records.
 public indirect enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number with its source text, so whole numbers beyond 2^53 and `46` versus `46.0` survive.
     case number(Double, text: String)
+    /// A string, escapes resolved.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, members in order.
     case object(JSONObject)
 
     /// A short description of the value's kind for error messages.
@@ -23,13 +28,17 @@ public indirect enum JSONValue: Hashable, Sendable {
 
 /// A JSON object that keeps member order and where each member's value starts.
 public struct JSONObject: Hashable, Sendable {
+    /// One `"name": value` pair.
     public struct Member: Hashable, Sendable {
+        /// The member name, escapes resolved.
         public let key: String
+        /// The member's value.
         public let value: JSONValue
         /// Byte offset of the member name.
         public let offset: Int
     }
 
+    /// The members in document order, duplicate names included.
     public let members: [Member]
     /// Byte offset of the opening brace.
     public let offset: Int
@@ -78,6 +87,7 @@ extension JSONCursor {
 
 /// Parses a whole document into a value, rejecting trailing content.
 public enum JSONParser {
+    /// The value `bytes` hold; malformed JSON throws with the byte offset of the problem.
     public static func parse(_ bytes: [UInt8]) throws(JSONError) -> JSONValue {
         let result: Result<JSONValue, JSONError> = bytes.withUnsafeBufferPointer { buffer in
             var cursor = JSONCursor(buffer)

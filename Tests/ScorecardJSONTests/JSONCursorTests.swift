@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ScorecardIngest
+@testable import ScorecardJSON
 
 /// The pull reader: values, skipping, numbers, Python's non-finite tokens, and errors with offsets.
 @Suite struct JSONCursorTests {

@@ -1,5 +1,5 @@
 import Foundation
-import ScorecardIngest
+import ScorecardArchive
 import Testing
 
 /// Mutates valid archives at seeded pseudo-random positions and reads them back.
