@@ -28,7 +28,7 @@ struct ImportMerge {
     /// Scans `existing` (when it exists), writing the records that stay to `writer`.
     init(existing path: String, importing inputs: [EvidenceFormats.Input], writer: AtomicFileWriter) throws {
         let paths = Set(inputs.map(\.path))
-        remembersLines = inputs.contains { $0.reader == nil }
+        remembersLines = inputs.contains { $0.reader is ScorecardEvidenceReader.Type }
         var digests: [String: SHA256Stream] = [:]
         var counts: [String: Int] = [:]
         var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
@@ -73,7 +73,7 @@ struct ImportMerge {
         var repeated: [String] = []
         var own = Set<ExistingEvidence.RecordKey>()
         // A line of our own format identical to one already written is a repeat, not a second source.
-        let checkRepeats = remembersLines && processed.format == EvidenceFormats.ownFormatName
+        let checkRepeats = remembersLines && processed.format == ScorecardEvidenceReader.name
         let alreadyWritten = written
         let repeats = { (line: [UInt8]) in checkRepeats && alreadyWritten.contains(LineBytes(line)) }
         for (line, key) in zip(processed.summaryLines, processed.keys.map(ExistingEvidence.RecordKey.init)) where !repeats(line) {

@@ -9,7 +9,7 @@ struct ImportCommand: ScorecardSubcommand {
         commandName: "import",
         abstract: "Convert evaluation logs and result files into evidence records (JSON Lines).",
         discussion: """
-            Formats are recognised by content (--from forces one): \(EvidenceFormats.all.map { $0.name }.joined(separator: ", ")), \
+            Formats are recognised by content (--from forces one): \(EvidenceFormats.external.map { $0.name }.joined(separator: ", ")), \
             and our own evidence (JSON, JSON Lines, CSV). A folder imports every file in it that a format \
             recognises, in name order. Each log gives summary records (accuracy, pass@1, pass@k and cons@k \
             computed from its samples, with n, k and 95% intervals; the metrics the harness reported, as \

@@ -1,68 +1,63 @@
 import Foundation
 
-/// The result formats that can be read as evidence, in one place.
+/// The formats that can be read as evidence, in one place.
 ///
-/// External formats (evaluation harness logs, interchange formats) are readers listed in
-/// ``all`` and found by content; anything none of them claims is our own evidence format
-/// (JSON array, JSON Lines or CSV), read by ``EvidenceLoader``.
+/// Each format is an ``EvidenceReader``, found by content (`detect`) unless a format is named:
+/// other tools' results (evaluation harness logs, interchange formats) and our own evidence format
+/// (``ScorecardEvidenceReader``: JSON array, JSON Lines or CSV), which is also what a file named
+/// directly is read as when no reader recognises it.
 public enum EvidenceFormats {
-    /// Every external reader, tried in this order when detecting a format.
-    public static let all: [any EvidenceReader.Type] = [
+    /// The readers of other tools' formats, in the order detection tries them.
+    public static let external: [any EvidenceReader.Type] = [
         InspectReader.self,
         LMEvalReader.self,
         EveryEvalEverReader.self,
         JUnitReader.self,
     ]
 
-    /// The `--from` name of our own format.
-    public static let ownFormatName = "evidence"
+    /// Every reader, in the order detection tries them: other tools' formats, then our own.
+    public static let all: [any EvidenceReader.Type] = external + [ScorecardEvidenceReader.self]
 
-    /// The names `--from` accepts.
-    public static var names: [String] { all.map { $0.name } + [ownFormatName] }
+    /// The names `--from` and a card's `format` accept.
+    public static var names: [String] { all.map { $0.name } }
 
-    /// The reader called `name`; nil for our own format. Unknown names are an error listing the known ones.
-    public static func reader(named name: String) throws(InputError) -> (any EvidenceReader.Type)? {
-        if name == ownFormatName { return nil }
+    /// The reader called `name`. Unknown names are an error listing the known ones.
+    public static func reader(named name: String) throws(InputError) -> any EvidenceReader.Type {
         guard let reader = all.first(where: { $0.name == name }) else {
             throw InputError(file: "--from", "unknown format '\(name)' (known: \(names.joined(separator: ", ")))")
         }
         return reader
     }
 
-    /// The external reader that recognises the file, or nil when it is not an external format.
+    /// The reader that recognises the file from its path and first bytes, or nil when none does.
     public static func detect(path: String, prefix: [UInt8]) -> (any EvidenceReader.Type)? {
         all.first { $0.detect(path: path, prefix: prefix) }
     }
 
-    /// Whether a file looks like our own evidence format: JSON records or CSV naming `model` and `eval`.
-    public static func looksLikeOwnFormat(prefix: [UInt8]) -> Bool {
-        let text = String(decoding: prefix.prefix(4096), as: UTF8.self)
-        let head = text.drop { $0.isWhitespace }
-        if head.hasPrefix("[") || head.hasPrefix("{") {
-            return text.contains("\"model\"") && text.contains("\"eval\"")
-        }
-        let header = head.prefix { $0 != "\n" && $0 != "\r" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return header.contains("model") && header.contains("eval")
+    /// The reader for a file named directly: the one that recognises it, else our own format (so
+    /// that a malformed evidence file is reported, not skipped).
+    public static func reader(for path: String, prefix: [UInt8]) -> any EvidenceReader.Type {
+        detect(path: path, prefix: prefix) ?? ScorecardEvidenceReader.self
     }
 
     /// One input file and how to read it.
     public struct Input: Sendable {
         public let path: String
-        /// nil: our own format.
-        public let reader: (any EvidenceReader.Type)?
+        /// The reader of the file's format.
+        public let reader: any EvidenceReader.Type
     }
 
     /// Expands paths into input files with their formats.
     ///
     /// A folder contributes its regular, non-hidden files in name order (not its subfolders), and
     /// only those some format recognises by content; the others are listed in `skipped`. A file
-    /// named directly is an external format when a reader recognises it (or `forced` names one),
-    /// and our own format otherwise. A path given twice is read once.
+    /// named directly is read by the reader that recognises it (or the one `forced` names), and as
+    /// our own format otherwise. A path given twice is read once.
     public static func inputs(
         _ paths: [String], forced: String? = nil
     ) throws(InputError) -> (inputs: [Input], skipped: [String]) {
-        var forcedChoice: (reader: (any EvidenceReader.Type)?, name: String)?
-        if let forced { forcedChoice = (try reader(named: forced), forced) }
+        var forcedReader: (any EvidenceReader.Type)?
+        if let forced { forcedReader = try reader(named: forced) }
         var inputs: [Input] = []
         var skipped: [String] = []
         var seen = Set<String>()
@@ -81,12 +76,10 @@ public enum EvidenceFormats {
             for file in files where seen.insert((file as NSString).standardizingPath).inserted {
                 do {
                     let prefix = try InputFile.prefix(file)
-                    if let forcedChoice {
-                        inputs.append(Input(path: file, reader: forcedChoice.reader))
-                    } else if let reader = detect(path: file, prefix: prefix) {
+                    if let forcedReader {
+                        inputs.append(Input(path: file, reader: forcedReader))
+                    } else if let reader = isDirectory.boolValue ? detect(path: file, prefix: prefix) : Self.reader(for: file, prefix: prefix) {
                         inputs.append(Input(path: file, reader: reader))
-                    } else if !isDirectory.boolValue || looksLikeOwnFormat(prefix: prefix) {
-                        inputs.append(Input(path: file, reader: nil))
                     } else {
                         skipped.append(file)
                     }

@@ -1,12 +1,13 @@
 import ScorecardCore
 
-/// A reader of one result format (an evaluation harness's log, an interchange format).
+/// A reader of one evidence format: our own (JSON, JSON Lines, CSV), an evaluation harness's log,
+/// an interchange format.
 ///
-/// Readers are listed in `EvidenceFormats.all`; the loader picks one by content (`detect`) unless
-/// the user forces a format. Each reader turns one file into evidence records and, where the
-/// format has them, per-sample records.
+/// Readers are listed in `EvidenceFormats.all`; `EvidenceFormats.read` picks one by content
+/// (`detect`) unless the user names a format. Each reader turns one file into evidence records
+/// and, where the format has them, per-sample records.
 public protocol EvidenceReader: Sendable {
-    /// The name used by `--from`, such as `inspect`.
+    /// The name used by `--from` and by a card's `format`, such as `inspect`.
     static var name: String { get }
     /// One line for `--help`.
     static var summary: String { get }
@@ -14,6 +15,28 @@ public protocol EvidenceReader: Sendable {
     static func detect(path: String, prefix: [UInt8]) -> Bool
     /// Reads one file. Problems that make the file unusable throw; recoverable ones are warnings.
     static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedEvidence
+    /// Reads one file as ``read(path:options:)`` does, naming it `name` in records and messages.
+    ///
+    /// `bytes`, when given, are the file's contents, already read by the caller. `parsed` is called
+    /// once between parsing the file and computing records from it, where those are two steps (an
+    /// Inspect log), so that `bench import` can time them apart. The default implementation reads
+    /// `path` with ``read(path:options:)``, never calls `parsed` (all of it counts as parsing), and
+    /// renames the file in what it returns.
+    static func read(
+        path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void
+    ) throws(InputError) -> ImportedEvidence
+}
+
+extension EvidenceReader {
+    public static func read(
+        path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void
+    ) throws(InputError) -> ImportedEvidence {
+        do {
+            return try read(path: path, options: options).renamingFile(path, to: name)
+        } catch {
+            throw error.renamingFile(path, to: name)
+        }
+    }
 }
 
 /// How external results are turned into evidence records.
@@ -72,5 +95,15 @@ public struct ImportedEvidence: Sendable {
         self.samples = samples
         self.warnings = warnings
         self.sha256 = sha256
+    }
+}
+
+extension ImportedEvidence {
+    /// The same evidence with the file read at `path` called `name` in records, samples and warnings.
+    public func renamingFile(_ path: String, to name: String) -> ImportedEvidence {
+        guard name != path else { return self }
+        return ImportedEvidence(
+            records: records.map { $0.renamingFile(path, to: name) }, samples: samples.map { $0.renamingFile(path, to: name) },
+            warnings: warnings.map { $0.renamingFile(path, to: name) }, sha256: sha256)
     }
 }

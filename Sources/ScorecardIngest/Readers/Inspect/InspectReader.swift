@@ -41,6 +41,20 @@ public enum InspectReader: EvidenceReader {
         return try convert(log, path: path, sha256: sha256, warnings: warnings, options: options)
     }
 
+    /// Reads as ``read(path:options:)`` does, calling `parsed` between ``load(path:options:largeFileThreshold:)``
+    /// and ``convert(_:path:sha256:warnings:options:)``. `bytes` are not used: logs are mapped or read by member.
+    public static func read(
+        path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void
+    ) throws(InputError) -> ImportedEvidence {
+        do {
+            let (log, sha256, warnings) = try load(path: path, options: options)
+            parsed()
+            return try convert(log, path: path, sha256: sha256, warnings: warnings, options: options).renamingFile(path, to: name)
+        } catch {
+            throw error.renamingFile(path, to: name)
+        }
+    }
+
     /// Checks a loaded log (identity, duplicates, emptiness) and computes its evidence.
     ///
     /// Split from ``load(path:options:)`` so benchmarks can time reading and computing apart.
@@ -108,5 +122,4 @@ public enum InspectReader: EvidenceReader {
         }
         return (log, try file.sha256(), warnings)
     }
-
 }

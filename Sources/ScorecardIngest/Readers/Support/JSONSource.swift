@@ -57,7 +57,7 @@ enum JSONLines {
             } catch {
                 log.add("malformed JSON: \(error.message)", line: lineNumber, column: error.offset + 1)
             }
-            if log.diagnostics.count > EvidenceLoader.maximumDiagnosticsPerFile { return }
+            if log.diagnostics.count > DiagnosticLog.maximumPerFile { return }
         }
     }
 }
