@@ -11,6 +11,13 @@ public struct EvidenceRecord: Hashable, Sendable {
     public let variant: String?
     public let value: Double
     public let unit: ValueUnit
+    /// Whether lower values of the metric are better (perplexity, an error rate), as the source
+    /// states it: true or false where it says (lm-eval's `higher_is_better`, EEE's
+    /// `lower_is_better`), nil where it does not.
+    ///
+    /// This is the metric's own orientation, for tools that rank results; it is not a risk
+    /// direction, which a framework's indicator decides (``Direction``).
+    public let lowerIsBetter: Bool?
     public let n: Int?
     public let k: Int?
     public let interval: ConfidenceInterval?
@@ -23,7 +30,7 @@ public struct EvidenceRecord: Hashable, Sendable {
 
     public init(
         subject: Subject, stage: String, evaluation: String, metric: String, variant: String? = nil,
-        value: Double, unit: ValueUnit = .rate, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
+        value: Double, unit: ValueUnit = .rate, lowerIsBetter: Bool? = nil, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
         source: String? = nil, sourceSHA256: String? = nil, notes: String? = nil, location: SourceLocation
     ) {
         self.subject = subject
@@ -33,6 +40,7 @@ public struct EvidenceRecord: Hashable, Sendable {
         self.variant = variant
         self.value = value
         self.unit = unit
+        self.lowerIsBetter = lowerIsBetter
         self.n = n
         self.k = k
         self.interval = interval

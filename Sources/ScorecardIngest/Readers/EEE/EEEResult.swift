@@ -128,7 +128,8 @@ struct EEEResult {
         if let original = ImportRules.nonEmpty(stated?["notes"]?.stringValue) { notes.append("record notes: \(original)") }
         let record = EvidenceRecord(
             subject: context.subject, stage: context.stage, evaluation: context.options.evaluation(for: evaluationName),
-            metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit, n: n, k: k, interval: interval,
+            metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit,
+            lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval,
             source: source.file, sourceSHA256: context.sha256, notes: notes.joined(separator: "; "),
             location: SourceLocation(file: source.file, line: line))
         return (record, scale.divisor)

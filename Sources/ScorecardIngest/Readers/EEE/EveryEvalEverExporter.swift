@@ -15,9 +15,9 @@ import ScorecardCore
 /// `score` on the record's scale (rates on [0, 1], ratios and counts on [0, Infinity], scores with
 /// no declared bounds), the interval as `confidence_interval` with its level and method, n as
 /// `num_samples`, and k, source, hash, variant and notes as string `details`.
-/// `lower_is_better` is true only where the notes carry the importers' `lower is better` marker,
-/// since evidence records have no direction. Per-sample records are not exported: EEE instance
-/// rows require the prompt and output, which Scorecard does not keep.
+/// `lower_is_better` is the record's ``EvidenceRecord/lowerIsBetter``, false where that is unknown
+/// (EEE requires a value). Per-sample records are not exported: EEE instance rows require the
+/// prompt and output, which Scorecard does not keep.
 public enum EveryEvalEverExporter {
     /// `source_metadata.evaluator_relationship`: who produced the figures, relative to the model's developer.
     public enum Relationship: String, CaseIterable, Sendable {
@@ -120,14 +120,11 @@ public enum EveryEvalEverExporter {
             EEEDocument.Interval(lower: $0.low, upper: $0.high, confidenceLevel: $0.level, method: $0.method)
         }
         let uncertainty = interval == nil && record.n == nil ? nil : EEEDocument.Uncertainty(confidenceInterval: interval, numSamples: record.n)
-        let lowerIsBetter = record.notes?.split(separator: ";").contains {
-            $0.trimmingCharacters(in: .whitespaces).hasPrefix(ImportRules.lowerIsBetter)
-        } ?? false
         return EEEDocument.Result(
             evaluationResultID: [record.evaluation, record.metric, record.variant].compactMap { $0 }.joined(separator: "/"),
             evaluationName: record.evaluation,
             sourceData: .init(datasetName: record.evaluation),
-            metricConfig: .init(metricID: record.metric, metricName: record.metric, metricUnit: unit, lowerIsBetter: lowerIsBetter,
+            metricConfig: .init(metricID: record.metric, metricName: record.metric, metricUnit: unit, lowerIsBetter: record.lowerIsBetter ?? false,
                                 minScore: low, maxScore: high, additionalDetails: ["scorecard_unit": record.unit.rawValue]),
             scoreDetails: .init(score: record.value, uncertainty: uncertainty, details: details))
     }

@@ -19,6 +19,7 @@ public enum EvidenceJSONL {
         if let variant = record.variant { out.field("variant", variant) }
         out.field("value", number: record.value)
         if record.unit != .rate { out.field("unit", record.unit.rawValue) }
+        if let lowerIsBetter = record.lowerIsBetter { out.field("lower_is_better", bool: lowerIsBetter) }
         if let n = record.n { out.field("n", integer: n) }
         if let k = record.k { out.field("k", integer: k) }
         if let interval = record.interval {
@@ -101,6 +102,11 @@ public enum EvidenceJSONL {
         mutating func field(_ name: StaticString, integer value: Int) {
             key(name)
             bytes += Array(String(value).utf8)
+        }
+
+        mutating func field(_ name: StaticString, bool value: Bool) {
+            key(name)
+            bytes += Array((value ? "true" : "false").utf8)
         }
 
         mutating func nullField(_ name: StaticString) {

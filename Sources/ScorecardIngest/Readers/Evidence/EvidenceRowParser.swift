@@ -6,8 +6,8 @@ import ScorecardCore
 /// A record with `sample_id` is a per-sample record; any other is a result record.
 struct EvidenceRowParser {
     static let resultFields = [
-        "model", "snapshot", "stage", "eval", "metric", "variant", "value", "unit", "n", "k", "ci_low", "ci_high",
-        "ci_level", "source", "source_sha256", "notes",
+        "model", "snapshot", "stage", "eval", "metric", "variant", "value", "unit", "lower_is_better", "n", "k", "ci_low",
+        "ci_high", "ci_level", "source", "source_sha256", "notes",
     ]
     static let sampleFields = [
         "model", "snapshot", "stage", "eval", "sample_id", "epoch", "score", "metadata", "error", "source", "source_sha256",
@@ -62,12 +62,27 @@ struct EvidenceRowParser {
             log.add("k = \(k) successes is more than n = \(n) trials", line: raw.field("k")?.line)
         }
         let interval = interval(raw, value: value, unit: unit, &log)
+        let notes = optionalText("notes", raw, &log)
+        let lowerIsBetter = raw.field("lower_is_better") == nil
+            ? Self.legacyLowerIsBetter(notes: notes) : flag("lower_is_better", raw, &log)
         return EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric,
-            variant: optionalText("variant", raw, &log), value: value, unit: unit, n: n, k: k, interval: interval,
+            variant: optionalText("variant", raw, &log), value: value, unit: unit, lowerIsBetter: lowerIsBetter,
+            n: n, k: k, interval: interval,
             source: optionalText("source", raw, &log), sourceSHA256: hash("source_sha256", raw, &log),
-            notes: optionalText("notes", raw, &log),
-            location: SourceLocation(file: file, line: raw.line))
+            notes: notes, location: SourceLocation(file: file, line: raw.line))
+    }
+
+    /// The legacy path: a record without `lower_is_better`, written before the field existed, whose
+    /// notes carry the importers' words for it ("lower is better", alone or followed by `:` and
+    /// more, as one of the `;`-separated notes) is lower-is-better; any other such record is
+    /// unknown (nil). The only place where notes are read for meaning.
+    static func legacyLowerIsBetter(notes: String?) -> Bool? {
+        guard let notes else { return nil }
+        let marked = notes.split(separator: ";").contains {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(ImportRules.lowerIsBetter)
+        }
+        return marked ? true : nil
     }
 
     private func interval(
@@ -177,6 +192,21 @@ struct EvidenceRowParser {
             log.add("\(name) must be text", line: line)
             return nil
         }
+    }
+
+    /// `true` or `false`: a JSON boolean, or that text in CSV (any case); null is unknown.
+    private func flag(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog) -> Bool? {
+        guard let (value, line) = raw.field(name) else { return nil }
+        switch value {
+        case .bool(let flag): return flag
+        case .null: return nil
+        case .text(let text) where ["true", "false"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()):
+            return text.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+        case .text(let text): log.add("\(name) must be true or false, found '\(text)'", line: line)
+        case .number(_, let text): log.add("\(name) must be true or false, found \(text)", line: line)
+        default: log.add("\(name) must be true or false", line: line)
+        }
+        return nil
     }
 
     private func hash(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog) -> String? {

@@ -106,7 +106,8 @@ struct LMEvalResults {
             let evaluation = LMEvalMetric.evaluation(task: metric.task, filter: metric.filter, options: options)
             let record = EvidenceRecord(
                 subject: subject, stage: stage, evaluation: evaluation, metric: metric.metric, value: metric.value,
-                unit: unit, n: n, k: k, interval: interval, source: source.file, sourceSHA256: sha,
+                unit: unit, lowerIsBetter: (direction ?? nil).map { !$0 }, n: n, k: k, interval: interval,
+                source: source.file, sourceSHA256: sha,
                 notes: notes.joined(separator: "; "),
                 location: SourceLocation(file: source.file, line: source.line(metric.offset)))
             records[index] = record

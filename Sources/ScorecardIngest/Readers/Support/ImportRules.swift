@@ -5,10 +5,10 @@ enum ImportRules {
     /// The two-sided 95% normal quantile, 1.959963984540054.
     static let z95 = Proportion.normalQuantile(0.975)
 
-    /// The `notes` marker for a metric where lower values are better.
+    /// How the notes say, for people, that lower values of a metric are better.
     ///
-    /// Readers write it into `notes`, and the EEE exporter reads it back into `lower_is_better`,
-    /// because evidence records carry no direction of their own.
+    /// Programs read ``EvidenceRecord/lowerIsBetter`` instead. Evidence files written before that
+    /// field existed carry only these words, which ``ScorecardEvidenceReader`` reads back (its legacy path).
     static let lowerIsBetter = "lower is better"
 
     /// The stage for every record of `file`: the one given at import, checked against the framework's.
