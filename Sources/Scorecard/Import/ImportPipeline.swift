@@ -8,16 +8,6 @@ import ScorecardIngest
 /// (parse, hash) and computing (statistics) are timed apart for Inspect logs, whose reader
 /// reports the end of parsing; other formats count as reading only.
 enum ImportPipeline {
-    /// The model, snapshot, stage and evaluation that a set of per-sample records belongs to.
-    struct Slice: Hashable, Sendable, CustomStringConvertible {
-        let model: String
-        let snapshot: String?
-        let stage: String
-        let evaluation: String
-
-        var description: String { "\(model)\(snapshot.map { " (\($0))" } ?? "") \(stage) \(evaluation)" }
-    }
-
     /// What one input gave, ready to be written.
     struct Processed: Sendable {
         let path: String
@@ -25,9 +15,9 @@ enum ImportPipeline {
         var summaryLines: [[UInt8]] = []
         var sampleLines: [[UInt8]] = []
         var keys: [EvidenceRecord.Key] = []
-        var slices: Set<Slice> = []
+        var slices: Set<EvidenceSet.SliceKey> = []
         /// For our own format (whose lines can repeat lines already in the output): each sample line's slice.
-        var sampleSlices: [Slice] = []
+        var sampleSlices: [EvidenceSet.SliceKey] = []
         var warnings: [Diagnostic] = []
         var error: InputError?
         var fileBytes = 0
@@ -69,11 +59,9 @@ enum ImportPipeline {
         result.keys = evidence.records.map(\.key)
         if options.includeSamples {
             result.sampleLines = evidence.samples.map(EvidenceJSONL.line)
-            var last: Slice?
+            var last: EvidenceSet.SliceKey?
             for sample in evidence.samples {
-                let slice = Slice(
-                    model: sample.subject.model, snapshot: sample.subject.snapshot, stage: sample.stage,
-                    evaluation: sample.evaluation)
+                let slice = EvidenceSet.SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
                 if slice != last { result.slices.insert(slice) }
                 if input.reader is ScorecardEvidenceReader.Type { result.sampleSlices.append(slice) }
                 last = slice

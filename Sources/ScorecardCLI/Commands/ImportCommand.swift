@@ -55,7 +55,7 @@ struct ImportCommand: ScorecardSubcommand {
     var allowIncomplete = false
 
     @Option(name: .long, help: "What errored samples count as: failure (default) or exclude.")
-    var errored: ErroredChoice = .failure
+    var errored: SampleStatistics.ErroredPolicy = .failure
 
     @Option(name: .long, help: ArgumentHelp("Bootstrap resamples for intervals.", valueName: "B"))
     var bootstrapResamples = 10_000
@@ -97,7 +97,7 @@ struct ImportCommand: ScorecardSubcommand {
     var options: ImportOptions {
         ImportOptions(
             stage: stage, evaluationMap: Self.evaluationMap(map), model: model, allowIncomplete: allowIncomplete,
-            includeSamples: !noSamples, erroredSamples: errored.policy,
+            includeSamples: !noSamples, erroredSamples: errored,
             bootstrap: .init(resamples: bootstrapResamples, seed: UInt64(seed)), exactMetadata: exactMetadata)
     }
 
@@ -137,10 +137,5 @@ struct ImportCommand: ScorecardSubcommand {
     }
 }
 
-/// `--errored`: what errored samples count as.
-enum ErroredChoice: String, ExpressibleByArgument, CaseIterable {
-    case failure
-    case exclude
-
-    var policy: SampleStatistics.ErroredPolicy { self == .failure ? .failure : .exclude }
-}
+/// `--errored`: what errored samples count as, by the policy's own names (`failure`, `exclude`).
+extension SampleStatistics.ErroredPolicy: ExpressibleByArgument {}

@@ -53,12 +53,23 @@ public struct EvidenceRecord: Hashable, Sendable {
     /// The fields that identify a record; two records with the same key are duplicates.
     public var key: Key { Key(subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant) }
 
+    /// What identifies a result record: subject, stage, evaluation, metric and variant.
     public struct Key: Hashable, Sendable, CustomStringConvertible {
         public let subject: Subject
         public let stage: String
         public let evaluation: String
         public let metric: String
         public let variant: String?
+
+        public init(subject: Subject, stage: String, evaluation: String, metric: String, variant: String?) {
+            self.subject = subject
+            self.stage = stage
+            self.evaluation = evaluation
+            self.metric = metric
+            self.variant = variant
+        }
+
+        /// `model (snapshot) stage eval metric [variant]`, leaving out what is absent.
 
         public var description: String {
             "\(subject) \(stage) \(evaluation) \(metric)" + (variant.map { " [\($0)]" } ?? "")
