@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "ScorecardEvaluators", targets: ["ScorecardEvaluators"]),
         .library(name: "ScorecardIngest", targets: ["ScorecardIngest"]),
         .library(name: "ScorecardXML", targets: ["ScorecardXML"]),
+        .library(name: "ScorecardJSON", targets: ["ScorecardJSON"]),
+        .library(name: "ScorecardArchive", targets: ["ScorecardArchive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -32,11 +34,16 @@ let package = Package(
         .target(name: "ScorecardEvaluators", dependencies: ["ScorecardCore"]),
         // libxml2 wrapper: a small immutable DOM with line numbers, and well-formedness checks.
         .target(name: "ScorecardXML", dependencies: ["CLibXML2"]),
+        // A byte-level JSON cursor that reads only the fields asked for, a small JSON value
+        // parser, and line numbers for byte offsets.
+        .target(name: "ScorecardJSON"),
+        // A read-only ZIP reader (stored, deflate through zlib, zstd), for Inspect `.eval` logs.
+        .target(name: "ScorecardArchive", dependencies: ["CZstd", "CZlib"]),
         // Readers: framework and determination YAML, evidence (JSON/JSONL/CSV), evaluation logs.
         .target(
             name: "ScorecardIngest",
             dependencies: [
-                "ScorecardCore", "CZstd", "CZlib", "ScorecardXML",
+                "ScorecardCore", "ScorecardJSON", "ScorecardArchive", "ScorecardXML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -57,7 +64,7 @@ let package = Package(
         // diff, history, export, render to files. What the CLI (or a server) calls.
         .target(
             name: "Scorecard",
-            dependencies: ["ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardStore", "ScorecardRender"]
+            dependencies: ["ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardJSON", "ScorecardStore", "ScorecardRender"]
         ),
         // The commands: options, calls into Scorecard, printing, exit codes. A library so tests can drive it in-process.
         .target(
@@ -75,11 +82,13 @@ let package = Package(
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
         .testTarget(
-            name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardEvaluators"],
+            name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardJSON", "ScorecardArchive", "ScorecardEvaluators"],
             exclude: ["Fixtures"]  // test data read through #filePath, not bundled
         ),
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
+        .testTarget(name: "ScorecardJSONTests", dependencies: ["ScorecardJSON"]),
+        .testTarget(name: "ScorecardArchiveTests", dependencies: ["ScorecardArchive"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ScorecardRenderTests",
             dependencies: ["ScorecardRender", "ScorecardXML", "ScorecardIngest", "ScorecardEvaluators"]

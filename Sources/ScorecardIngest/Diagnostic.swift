@@ -22,6 +22,11 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         return "\(place): \(message)"
     }
 
+    /// The same problem, its file called `name` when it is `path`.
+    public func renamingFile(_ path: String, to name: String) -> Diagnostic {
+        file == path ? Diagnostic(file: name, line: line, column: column, message: message) : self
+    }
+
     /// File order, then line and column; notes about a whole file come after its placed problems.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.file, lhs.line ?? .max, lhs.column ?? 0, lhs.message) < (rhs.file, rhs.line ?? .max, rhs.column ?? 0, rhs.message)
@@ -44,10 +49,18 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// The same problems, the file at `path` called `name`.
+    public func renamingFile(_ path: String, to name: String) -> InputError {
+        name == path ? self : InputError(diagnostics.map { $0.renamingFile(path, to: name) })
+    }
 }
 
 /// Collects diagnostics while a loader works through a file.
 struct DiagnosticLog {
+    /// The most problems listed per file before the rest are summarised.
+    static let maximumPerFile = 50
+
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Problems that do not stop the file from loading, such as a level no evidence can rule out.
@@ -66,6 +79,13 @@ struct DiagnosticLog {
     }
 
     var isEmpty: Bool { diagnostics.isEmpty }
+
+    /// The problems, at most ``maximumPerFile`` of them (the first in file order) and a line counting the rest.
+    var capped: [Diagnostic] {
+        guard diagnostics.count > Self.maximumPerFile else { return diagnostics }
+        return Array(diagnostics.sorted().prefix(Self.maximumPerFile))
+            + [Diagnostic(file: file, message: "\(diagnostics.count - Self.maximumPerFile) more problems not shown")]
+    }
 
     /// Throws the collected diagnostics, if any.
     func check() throws(InputError) {

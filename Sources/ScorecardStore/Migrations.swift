@@ -9,6 +9,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
+        migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
         return migrator
     }
 
@@ -135,6 +136,16 @@ enum Migrations {
             t.column("scorecard_id", .integer).notNull().references("scorecard")
             t.column("render_fingerprint", .text).notNull()
             t.column("written_at", .text).notNull()
+        }
+    }
+
+    /// `result.lower_is_better`: the record's typed direction (1, 0, or NULL for unknown).
+    ///
+    /// Rows stored before it keep NULL: they are not read again from their files (a stored file is
+    /// known by its hash), and nothing that assesses evidence uses the field.
+    static func v2ResultLowerIsBetter(_ db: Database) throws {
+        try db.alter(table: "result") { t in
+            t.add(column: "lower_is_better", .boolean).check { [false, true].contains($0) }  // NULL passes a CHECK
         }
     }
 }

@@ -9,7 +9,8 @@ enum StoreConversion {
         ResultRow(
             id: nil, fileSha256: file, line: record.location.line, model: record.subject.model,
             snapshot: record.subject.snapshot ?? "", stage: record.stage, eval: record.evaluation, metric: record.metric,
-            variant: record.variant ?? "", value: record.value, unit: record.unit.rawValue, n: record.n, k: record.k,
+            variant: record.variant ?? "", value: record.value, unit: record.unit.rawValue, lowerIsBetter: record.lowerIsBetter,
+            n: record.n, k: record.k,
             ciLow: record.interval?.low, ciHigh: record.interval?.high, ciLevel: record.interval?.level,
             ciMethod: record.interval?.method, source: record.source, sourceSha256: record.sourceSHA256, notes: record.notes)
     }
@@ -22,7 +23,7 @@ enum StoreConversion {
         return EvidenceRecord(
             subject: Subject(model: row.model, snapshot: row.snapshot.isEmpty ? nil : row.snapshot), stage: row.stage,
             evaluation: row.eval, metric: row.metric, variant: row.variant.isEmpty ? nil : row.variant, value: row.value,
-            unit: ValueUnit(rawValue: row.unit) ?? .rate, n: row.n, k: row.k, interval: interval, source: row.source,
+            unit: ValueUnit(rawValue: row.unit) ?? .rate, lowerIsBetter: row.lowerIsBetter, n: row.n, k: row.k, interval: interval, source: row.source,
             sourceSHA256: row.sourceSha256, notes: row.notes, location: SourceLocation(file: path, line: row.line))
     }
 

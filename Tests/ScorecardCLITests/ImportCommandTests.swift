@@ -28,7 +28,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("wrote \(out): 5 summary and 12 per-sample records from 1 file (1 new, 0 replaced, 0 unchanged)"))
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out)))
-        let (records, samples) = try EvidenceLoader.parse(bytes, file: out, stages: ["pre_mitigation", "post_mitigation"])
+        let (records, samples) = try ScorecardEvidenceReader.parse(bytes, file: out, stages: ["pre_mitigation", "post_mitigation"])
         #expect(records.count == 5 && samples.count == 12)
         #expect(records.first { $0.metric == "accuracy" }?.value == 0.5833333333333334)
         #expect(samples.allSatisfy { $0.source == Self.fixture("ctf_small.json") && $0.sourceSHA256?.count == 64 })

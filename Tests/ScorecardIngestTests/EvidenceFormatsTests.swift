@@ -5,17 +5,22 @@ import Testing
 
 /// Format detection, folders, and the JSON Lines writer that `import` uses.
 @Suite struct EvidenceFormatsTests {
-    @Test("Inspect logs are recognised by content, whatever their names; our own formats are not claimed")
+    @Test("Inspect logs are recognised by content, whatever their names; our own format by its own reader")
     func detection() throws {
         for file in ["ctf_small.json", "ctf_small.eval", "run_killed.eval", "nan_metrics.json"] {
             let prefix = try InputFile.prefix(InspectFixtures.path(file))
             #expect(EvidenceFormats.detect(path: "renamed.bin", prefix: prefix) is InspectReader.Type, "\(file)")
         }
-        for text in ["[{\"model\": \"o1\"}]", "{\"model\": \"o1\", \"eval\": \"x\"}", "model,stage,eval\n", "{\"version\": \"x\"}"] {
-            #expect(EvidenceFormats.detect(path: "e.json", prefix: Array(text.utf8)) == nil, "\(text)")
+        for text in ["{\"model\": \"o1\", \"eval\": \"x\"}", "model,stage,eval\n", "[{\"eval\": \"x\", \"model\": \"o1\"}]"] {
+            #expect(EvidenceFormats.detect(path: "e.json", prefix: Array(text.utf8)) is ScorecardEvidenceReader.Type, "\(text)")
         }
-        #expect(EvidenceFormats.looksLikeOwnFormat(prefix: Array("model,stage,eval,metric,value\n".utf8)))
-        #expect(!EvidenceFormats.looksLikeOwnFormat(prefix: Array("# notes\n".utf8)))
+        for text in ["[{\"model\": \"o1\"}]", "{\"version\": \"x\"}", "# notes\n"] {
+            #expect(EvidenceFormats.detect(path: "e.json", prefix: Array(text.utf8)) == nil, "\(text)")
+            #expect(EvidenceFormats.reader(for: "e.json", prefix: Array(text.utf8)) is ScorecardEvidenceReader.Type, "\(text)")
+        }
+        #expect(ScorecardEvidenceReader.detect(path: "e.csv", prefix: Array("model,stage,eval,metric,value\n".utf8)))
+        #expect(!ScorecardEvidenceReader.detect(path: "e.csv", prefix: Array("# notes\n".utf8)))
+        #expect(EvidenceFormats.names == ["inspect", "lm-eval", "eee", "junit", "evidence"])
     }
 
     @Test("a folder gives the files some format recognises, in name order; the others are skipped")
@@ -55,7 +60,7 @@ import Testing
             metadata: ["tier": hostile, "n": "3"], error: "RuntimeError('x\ny')", source: "s", location: location)
         let lines = EvidenceJSONL.line(record) + [0x0A] + EvidenceJSONL.line(sample) + [0x0A]
         #expect(lines.filter { $0 == 0x0A }.count == 2)
-        let (records, samples) = try EvidenceLoader.parse(lines, file: "out.jsonl", stages: nil)
+        let (records, samples) = try ScorecardEvidenceReader.parse(lines, file: "out.jsonl", stages: nil)
         let read = try #require(records.first)
         #expect(read.evaluation == hostile && read.notes == hostile && read.variant == "v\nw" && read.subject.model == "m\"odel")
         #expect(read.value == 0.1 + 0.2 && read.n == 3 && read.k == 1 && read.interval?.high == 0.9)

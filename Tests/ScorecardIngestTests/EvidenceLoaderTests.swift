@@ -7,7 +7,7 @@ import ScorecardCore
     let stages = ["pre_mitigation", "post_mitigation"]
 
     func parse(_ text: String, file: String = "e.jsonl") throws(InputError) -> ([EvidenceRecord], [SampleRecord]) {
-        try EvidenceLoader.parse(Array(text.utf8), file: file, stages: stages)
+        try ScorecardEvidenceReader.parse(Array(text.utf8), file: file, stages: stages)
     }
 
     func problems(_ text: String, file: String = "e.jsonl") -> [String] {
@@ -122,14 +122,14 @@ import ScorecardCore
     @Test func emptyAndGarbageFiles() {
         #expect(problems("", file: "z.jsonl") == ["z.jsonl: no records in the file"])
         #expect(problems("\u{FF}\u{FE}garbage", file: "g.csv").first?.contains("g.csv") == true)
-        let invalidUTF8 = (try? EvidenceLoader.parse([0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D], file: "b.jsonl", stages: stages)) == nil
+        let invalidUTF8 = (try? ScorecardEvidenceReader.parse([0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D], file: "b.jsonl", stages: stages)) == nil
         #expect(invalidUTF8)
     }
 
     @Test func tooManyProblemsAreCapped() {
         let line = #"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 7}"#
         let found = problems(Array(repeating: line, count: 80).joined(separator: "\n"))
-        #expect(found.count == EvidenceLoader.maximumDiagnosticsPerFile + 1)
+        #expect(found.count == DiagnosticLog.maximumPerFile + 1)
         #expect(found.last == "e.jsonl: 30 more problems not shown")
     }
 }

@@ -23,7 +23,7 @@ import ScorecardCore
 
     @Test func createsTheDatabaseInWALModeWithTheMigrationsApplied() throws {
         let store = try ScorecardStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1_initial"])
+        #expect(try store.appliedMigrations() == ["v1_initial", "v2_result_lower_is_better"])
         let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(try store.integrityProblems().isEmpty)
@@ -44,6 +44,23 @@ import ScorecardCore
         #expect(loaded.samples[0].metadata == ["tier": "pro"] && loaded.samples[0].score == nil && loaded.samples[0].epoch == 2)
         #expect(loaded.samples[0].location == SourceLocation(file: "e.jsonl", line: 4))
         #expect(loaded.samples[0].error == "timeout" && loaded.samples[0].source == "logs/a.eval")
+    }
+
+    @Test func theDirectionOfAResultIsStoredAsTrueFalseOrUnknown() throws {
+        let store = try ScorecardStore(path: path)
+        let records = [true, false, nil].enumerated().map { index, flag in
+            EvidenceRecord(
+                subject: Subject(model: "o1"), stage: "pre_mitigation", evaluation: "e", metric: "m\(index)", value: 2,
+                unit: .score, lowerIsBetter: flag, location: SourceLocation(file: "e.jsonl", line: index + 1))
+        }
+        try store.saveEvidence(sha256: String(repeating: "b", count: 64), format: "lm-eval", byteCount: 10, records: records, samples: [])
+        let loaded = try store.loadEvidence(paths: [String(repeating: "b", count: 64): "e.jsonl"])
+        #expect(loaded.records.map(\.lowerIsBetter) == [true, false, nil])
+        let stored = try store.read { db in try Int?.fetchAll(db, sql: "SELECT lower_is_better FROM result ORDER BY line") }
+        #expect(stored == [1, 0, nil])
+        #expect(throws: (any Error).self) {
+            try store.write { db in try db.execute(sql: "UPDATE result SET lower_is_better = 2 WHERE line = 1") }
+        }
     }
 
     @Test func identicalScorecardsAreNotStoredTwiceAndRowsAreImmutable() throws {
@@ -115,6 +132,8 @@ import ScorecardCore
         let store = try ScorecardStore(path: path)
         #expect(try store.appliedMigrations() == Migrations.migrator.migrations)
         #expect(try store.scorecardCount() == 1)
+        let columns = try store.read { db in try db.columns(in: "result").map(\.name) }
+        #expect(columns.contains("lower_is_better"), "the second migration added the column")
         #expect(try store.scorecards(model: "o1").first?.document == Data("{\"fixture\":true}".utf8))
         #expect(try store.integrityProblems().isEmpty)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardCore
 import ScorecardIngest
+import ScorecardJSON
 
 /// The records already in an `import --out` file, scanned line by line for merging.
 ///
@@ -8,33 +9,14 @@ import ScorecardIngest
 /// read from each line, and the caller decides what to do with the line's bytes (write them
 /// back unchanged, or fold them into a digest), so memory does not grow with the file.
 enum ExistingEvidence {
-    /// What identifies a result record: model, snapshot, stage, evaluation, metric, variant.
-    struct RecordKey: Hashable, Sendable, CustomStringConvertible {
-        let model: String, snapshot: String?, stage: String, evaluation: String, metric: String, variant: String?
-
-        init(model: String, snapshot: String?, stage: String, evaluation: String, metric: String, variant: String?) {
-            (self.model, self.snapshot, self.stage, self.evaluation, self.metric, self.variant) =
-                (model, snapshot, stage, evaluation, metric, variant)
-        }
-
-        init(_ key: EvidenceRecord.Key) {
-            self.init(model: key.subject.model, snapshot: key.subject.snapshot, stage: key.stage,
-                      evaluation: key.evaluation, metric: key.metric, variant: key.variant)
-        }
-
-        var description: String {
-            "\(model)\(snapshot.map { " (\($0))" } ?? "") \(stage) \(evaluation) \(metric)" + (variant.map { " [\($0)]" } ?? "")
-        }
-    }
-
     /// What identifies one line.
     struct Line {
         let number: Int
         let source: String?
         /// Set for result records.
-        let key: RecordKey?
+        let key: EvidenceRecord.Key?
         /// Set for per-sample records.
-        let slice: ImportPipeline.Slice?
+        let slice: EvidenceSet.SliceKey?
     }
 
     /// Calls `body` with each non-blank line of the evidence file at `path` and what identifies it;
@@ -88,13 +70,13 @@ enum ExistingEvidence {
             return nil
         }
         guard let model = fields["model"], let stage = fields["stage"], let evaluation = fields["eval"] else { return nil }
-        let snapshot = fields["snapshot"]
+        let subject = Subject(model: model, snapshot: fields["snapshot"])
         if isSample {
             return Line(number: number, source: fields["source"], key: nil,
-                        slice: .init(model: model, snapshot: snapshot, stage: stage, evaluation: evaluation))
+                        slice: .init(subject: subject, stage: stage, evaluation: evaluation))
         }
-        let key = RecordKey(model: model, snapshot: snapshot, stage: stage, evaluation: evaluation,
-                            metric: fields["metric"] ?? "", variant: fields["variant"])
+        let key = EvidenceRecord.Key(subject: subject, stage: stage, evaluation: evaluation,
+                                     metric: fields["metric"] ?? "", variant: fields["variant"])
         return Line(number: number, source: fields["source"], key: key, slice: nil)
     }
 }

@@ -14,8 +14,8 @@ import ScorecardIngest
 struct ImportMerge {
     /// Digests of the old lines of each source being imported again, and how many there were.
     private var previous: [String: (digest: String, lines: Int)] = [:]
-    private var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
-    private var sliceOwner: [ImportPipeline.Slice: String] = [:]
+    private var keyOwner: [EvidenceRecord.Key: String] = [:]
+    private var sliceOwner: [EvidenceSet.SliceKey: String] = [:]
     /// Lines written so far, kept only when some input is in our own format (which can repeat lines).
     private var written = Set<LineBytes>()
     private let remembersLines: Bool
@@ -28,11 +28,11 @@ struct ImportMerge {
     /// Scans `existing` (when it exists), writing the records that stay to `writer`.
     init(existing path: String, importing inputs: [EvidenceFormats.Input], writer: AtomicFileWriter) throws {
         let paths = Set(inputs.map(\.path))
-        remembersLines = inputs.contains { $0.reader == nil }
+        remembersLines = inputs.contains { $0.reader is ScorecardEvidenceReader.Type }
         var digests: [String: SHA256Stream] = [:]
         var counts: [String: Int] = [:]
-        var keyOwner: [ExistingEvidence.RecordKey: String] = [:]
-        var sliceOwner: [ImportPipeline.Slice: String] = [:]
+        var keyOwner: [EvidenceRecord.Key: String] = [:]
+        var sliceOwner: [EvidenceSet.SliceKey: String] = [:]
         var written = Set<LineBytes>()
         var kept = 0
         var keptSources = Set<String>()
@@ -71,12 +71,12 @@ struct ImportMerge {
         let path = processed.path
         var clashes: [String: [String]] = [:]
         var repeated: [String] = []
-        var own = Set<ExistingEvidence.RecordKey>()
+        var own = Set<EvidenceRecord.Key>()
         // A line of our own format identical to one already written is a repeat, not a second source.
-        let checkRepeats = remembersLines && processed.format == EvidenceFormats.ownFormatName
+        let checkRepeats = remembersLines && processed.format == ScorecardEvidenceReader.name
         let alreadyWritten = written
         let repeats = { (line: [UInt8]) in checkRepeats && alreadyWritten.contains(LineBytes(line)) }
-        for (line, key) in zip(processed.summaryLines, processed.keys.map(ExistingEvidence.RecordKey.init)) where !repeats(line) {
+        for (line, key) in zip(processed.summaryLines, processed.keys) where !repeats(line) {
             if let owner = keyOwner[key], owner != path {
                 clashes[owner, default: []].append(key.description)
             } else if !own.insert(key).inserted {

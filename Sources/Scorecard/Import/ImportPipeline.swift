@@ -6,18 +6,8 @@ import ScorecardIngest
 ///
 /// Shared by `import` (which writes the lines) and `bench import` (which times them): reading
 /// (parse, hash) and computing (statistics) are timed apart for Inspect logs, whose reader
-/// exposes the two steps; other formats count as reading only.
+/// reports the end of parsing; other formats count as reading only.
 enum ImportPipeline {
-    /// The model, snapshot, stage and evaluation that a set of per-sample records belongs to.
-    struct Slice: Hashable, Sendable, CustomStringConvertible {
-        let model: String
-        let snapshot: String?
-        let stage: String
-        let evaluation: String
-
-        var description: String { "\(model)\(snapshot.map { " (\($0))" } ?? "") \(stage) \(evaluation)" }
-    }
-
     /// What one input gave, ready to be written.
     struct Processed: Sendable {
         let path: String
@@ -25,9 +15,9 @@ enum ImportPipeline {
         var summaryLines: [[UInt8]] = []
         var sampleLines: [[UInt8]] = []
         var keys: [EvidenceRecord.Key] = []
-        var slices: Set<Slice> = []
+        var slices: Set<EvidenceSet.SliceKey> = []
         /// For our own format (whose lines can repeat lines already in the output): each sample line's slice.
-        var sampleSlices: [Slice] = []
+        var sampleSlices: [EvidenceSet.SliceKey] = []
         var warnings: [Diagnostic] = []
         var error: InputError?
         var fileBytes = 0
@@ -37,48 +27,43 @@ enum ImportPipeline {
     }
 
     static func process(_ input: EvidenceFormats.Input, options: ImportOptions) -> Processed {
-        var result = Processed(path: input.path, format: input.reader?.name ?? EvidenceFormats.ownFormatName)
+        var result = Processed(path: input.path, format: input.reader.name)
         result.fileBytes = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
         var mark = clock.now
+        func seconds(_ elapsed: Duration) -> Double {
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
         func lap() -> Double {
             let now = clock.now
             defer { mark = now }
-            let elapsed = now - mark
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            return seconds(now - mark)
         }
-        let evidence: ImportedEvidence
+        let evidence: EvidenceFormats.ReadFile
+        var parsedAt: ContinuousClock.Instant?
         do {
-            if let reader = input.reader, reader is InspectReader.Type {
-                let (log, sha256, warnings) = try InspectReader.load(path: input.path, options: options)
-                result.readSeconds = lap()
-                evidence = try InspectReader.convert(log, path: input.path, sha256: sha256, warnings: warnings, options: options)
-                result.computeSeconds = lap()
-            } else if let reader = input.reader {
-                evidence = try reader.read(path: input.path, options: options)
-                result.readSeconds = lap()
-            } else {
-                let bytes = try InputFile.read(input.path)
-                let (records, samples) = try EvidenceLoader.parse(bytes, file: input.path, stages: options.allowedStages)
-                evidence = ImportedEvidence(records: records, samples: samples)
-                result.readSeconds = lap()
-            }
+            evidence = try EvidenceFormats.read(path: input.path, reader: input.reader, options: options) { parsedAt = clock.now }
         } catch {
             result.error = error
             return result
+        }
+        if let parsedAt {
+            let end = clock.now
+            (result.readSeconds, mark) = (seconds(parsedAt - mark), parsedAt)
+            (result.computeSeconds, mark) = (seconds(end - parsedAt), end)
+        } else {
+            result.readSeconds = lap()
         }
         result.warnings = evidence.warnings
         result.summaryLines = evidence.records.map(EvidenceJSONL.line)
         result.keys = evidence.records.map(\.key)
         if options.includeSamples {
             result.sampleLines = evidence.samples.map(EvidenceJSONL.line)
-            var last: Slice?
+            var last: EvidenceSet.SliceKey?
             for sample in evidence.samples {
-                let slice = Slice(
-                    model: sample.subject.model, snapshot: sample.subject.snapshot, stage: sample.stage,
-                    evaluation: sample.evaluation)
+                let slice = EvidenceSet.SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
                 if slice != last { result.slices.insert(slice) }
-                if input.reader == nil { result.sampleSlices.append(slice) }
+                if input.reader is ScorecardEvidenceReader.Type { result.sampleSlices.append(slice) }
                 last = slice
             }
         }

@@ -29,8 +29,9 @@ extension RegenerationRun {
         progress(.reading(files: toRead.count))
         for (index, file) in toRead.enumerated() {
             do throws(InputError) {
-                let read = try EvidenceLoader.read(
-                    path: file.path, name: file.display, reader: try reader(for: file), stages: stages,
+                let read = try EvidenceFormats.read(
+                    path: file.path, name: file.display,
+                    reader: file.source.format == "auto" ? nil : try EvidenceFormats.reader(named: file.source.format),
                     options: ImportOptions(stage: file.source.stage, allowedStages: stages, evaluationMap: file.source.map,
                                            model: file.source.model),
                     bytes: file.bytes)
@@ -71,14 +72,6 @@ extension RegenerationRun {
         parsed.records = records
         parsed.samples = samples
         return parsed
-    }
-
-    /// The reader the card names for a file, or the one that recognises it (nil: our own format).
-    private func reader(for file: ScannedFile) throws(InputError) -> (any EvidenceReader.Type)? {
-        guard file.source.format == "auto" else { return try EvidenceFormats.reader(named: file.source.format) }
-        let prefix: [UInt8]
-        if let bytes = file.bytes { prefix = Array(bytes.prefix(64 << 10)) } else { prefix = try InputFile.prefix(file.path) }
-        return EvidenceFormats.detect(path: file.path, prefix: prefix)
     }
 
     /// Stores the inputs of a run: framework and determination texts, and newly parsed evidence.

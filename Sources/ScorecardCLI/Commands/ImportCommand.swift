@@ -9,7 +9,7 @@ struct ImportCommand: ScorecardSubcommand {
         commandName: "import",
         abstract: "Convert evaluation logs and result files into evidence records (JSON Lines).",
         discussion: """
-            Formats are recognised by content (--from forces one): \(EvidenceFormats.all.map { $0.name }.joined(separator: ", ")), \
+            Formats are recognised by content (--from forces one): \(EvidenceFormats.external.map { $0.name }.joined(separator: ", ")), \
             and our own evidence (JSON, JSON Lines, CSV). A folder imports every file in it that a format \
             recognises, in name order. Each log gives summary records (accuracy, pass@1, pass@k and cons@k \
             computed from its samples, with n, k and 95% intervals; the metrics the harness reported, as \
@@ -55,7 +55,7 @@ struct ImportCommand: ScorecardSubcommand {
     var allowIncomplete = false
 
     @Option(name: .long, help: "What errored samples count as: failure (default) or exclude.")
-    var errored: ErroredChoice = .failure
+    var errored: SampleStatistics.ErroredPolicy = .failure
 
     @Option(name: .long, help: ArgumentHelp("Bootstrap resamples for intervals.", valueName: "B"))
     var bootstrapResamples = 10_000
@@ -97,7 +97,7 @@ struct ImportCommand: ScorecardSubcommand {
     var options: ImportOptions {
         ImportOptions(
             stage: stage, evaluationMap: Self.evaluationMap(map), model: model, allowIncomplete: allowIncomplete,
-            includeSamples: !noSamples, erroredSamples: errored.policy,
+            includeSamples: !noSamples, erroredSamples: errored,
             bootstrap: .init(resamples: bootstrapResamples, seed: UInt64(seed)), exactMetadata: exactMetadata)
     }
 
@@ -137,10 +137,5 @@ struct ImportCommand: ScorecardSubcommand {
     }
 }
 
-/// `--errored`: what errored samples count as.
-enum ErroredChoice: String, ExpressibleByArgument, CaseIterable {
-    case failure
-    case exclude
-
-    var policy: SampleStatistics.ErroredPolicy { self == .failure ? .failure : .exclude }
-}
+/// `--errored`: what errored samples count as, by the policy's own names (`failure`, `exclude`).
+extension SampleStatistics.ErroredPolicy: ExpressibleByArgument {}

@@ -11,6 +11,13 @@ public struct EvidenceRecord: Hashable, Sendable {
     public let variant: String?
     public let value: Double
     public let unit: ValueUnit
+    /// Whether lower values of the metric are better (perplexity, an error rate), as the source
+    /// states it: true or false where it says (lm-eval's `higher_is_better`, EEE's
+    /// `lower_is_better`), nil where it does not.
+    ///
+    /// This is the metric's own orientation, for tools that rank results; it is not a risk
+    /// direction, which a framework's indicator decides (``Direction``).
+    public let lowerIsBetter: Bool?
     public let n: Int?
     public let k: Int?
     public let interval: ConfidenceInterval?
@@ -23,7 +30,7 @@ public struct EvidenceRecord: Hashable, Sendable {
 
     public init(
         subject: Subject, stage: String, evaluation: String, metric: String, variant: String? = nil,
-        value: Double, unit: ValueUnit = .rate, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
+        value: Double, unit: ValueUnit = .rate, lowerIsBetter: Bool? = nil, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
         source: String? = nil, sourceSHA256: String? = nil, notes: String? = nil, location: SourceLocation
     ) {
         self.subject = subject
@@ -33,6 +40,7 @@ public struct EvidenceRecord: Hashable, Sendable {
         self.variant = variant
         self.value = value
         self.unit = unit
+        self.lowerIsBetter = lowerIsBetter
         self.n = n
         self.k = k
         self.interval = interval
@@ -45,12 +53,23 @@ public struct EvidenceRecord: Hashable, Sendable {
     /// The fields that identify a record; two records with the same key are duplicates.
     public var key: Key { Key(subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant) }
 
+    /// What identifies a result record: subject, stage, evaluation, metric and variant.
     public struct Key: Hashable, Sendable, CustomStringConvertible {
         public let subject: Subject
         public let stage: String
         public let evaluation: String
         public let metric: String
         public let variant: String?
+
+        public init(subject: Subject, stage: String, evaluation: String, metric: String, variant: String?) {
+            self.subject = subject
+            self.stage = stage
+            self.evaluation = evaluation
+            self.metric = metric
+            self.variant = variant
+        }
+
+        /// `model (snapshot) stage eval metric [variant]`, leaving out what is absent.
 
         public var description: String {
             "\(subject) \(stage) \(evaluation) \(metric)" + (variant.map { " [\($0)]" } ?? "")

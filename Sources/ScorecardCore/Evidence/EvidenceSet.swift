@@ -7,10 +7,23 @@ public struct EvidenceSet: Sendable {
     private let problemIndex: [SliceKey: [Problem]]
     private let sampleLocations: [SliceKey: [SourceLocation]]
 
-    struct SliceKey: Hashable {
-        let subject: Subject
-        let stage: String
-        let evaluation: String
+    /// What identifies the evidence of one evaluation: subject, stage and evaluation id.
+    ///
+    /// Result records and per-sample records of one slice are assessed together; two files giving
+    /// per-sample records of the same slice would be counted twice.
+    public struct SliceKey: Hashable, Sendable, CustomStringConvertible {
+        public let subject: Subject
+        public let stage: String
+        public let evaluation: String
+
+        public init(subject: Subject, stage: String, evaluation: String) {
+            self.subject = subject
+            self.stage = stage
+            self.evaluation = evaluation
+        }
+
+        /// `model (snapshot) stage eval`.
+        public var description: String { "\(subject) \(stage) \(evaluation)" }
     }
 
     /// Indexes summary records and groups sample records into problems.

@@ -6,7 +6,7 @@ extension EvidenceRecord {
     public func renamingFile(_ path: String, to name: String) -> EvidenceRecord {
         EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
-            n: n, k: k, interval: interval, source: source == path ? name : source, sourceSHA256: sourceSHA256,
+            lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval, source: source == path ? name : source, sourceSHA256: sourceSHA256,
             notes: notes, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
     }
 }

@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardJSON
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

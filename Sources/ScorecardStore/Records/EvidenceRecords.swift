@@ -52,6 +52,7 @@ struct ResultRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var variant: String
     var value: Double
     var unit: String
+    var lowerIsBetter: Bool?
     var n: Int?
     var k: Int?
     var ciLow: Double?

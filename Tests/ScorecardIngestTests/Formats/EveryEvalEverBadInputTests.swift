@@ -61,6 +61,7 @@ import ScorecardCore
         #expect(old.warnings.map(\.message) == ["schema_version 0.2.2 predates 0.3.0; read leniently"])
         let record = try #require(old.records.first)
         #expect(record.unit == .score && record.notes?.contains("direction not stated (no lower_is_better)") == true)
+        #expect(record.lowerIsBetter == nil)
         #expect(record.notes?.contains("no scale given (min_score/max_score)") == true)
         #expect(try read(Self.record(version: "0.3.1")).warnings.map(\.message) == ["schema_version 0.3.1 is newer than 0.3.0; read as 0.3.0"])
     }

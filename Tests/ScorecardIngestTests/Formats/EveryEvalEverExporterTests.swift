@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardJSON
 import Testing
 import ScorecardCore
 @testable import ScorecardIngest
@@ -118,6 +119,26 @@ import ScorecardCore
         #expect(back.first?.subject.snapshot == "82047f5e5d5245c1b3a4cd75ad98aa441d6487cd")
         let exported = try EveryEvalEverExporter.export(records, options: Self.options).map { String(decoding: $0.contents, as: UTF8.self) }.joined()
         #expect(exported.components(separatedBy: "\"lower_is_better\" : true").count - 1 == 3, "calibration error, perplexity and the levels metric")
+        for record in records {
+            #expect(back.first { $0.key == record.key }?.lowerIsBetter == record.lowerIsBetter, "\(record.key)")
+        }
+    }
+
+    @Test func lowerIsBetterIsExportedFromTheTypedFieldNotFromTheNotes() throws {
+        func exported(_ lowerIsBetter: Bool?, notes: String?) throws -> Bool? {
+            let record = EvidenceRecord(
+                subject: Subject(model: "m"), stage: "pre_mitigation", evaluation: "e", metric: "error", value: 0.2,
+                unit: .score, lowerIsBetter: lowerIsBetter, notes: notes, location: SourceLocation(file: "e.jsonl", line: 1))
+            let file = try #require(try EveryEvalEverExporter.export([record], options: Self.options).first)
+            guard case .object(let root) = try JSONParser.parse(file.contents),
+                  case .array(let results) = root["evaluation_results"], case .object(let result)? = results.first,
+                  case .object(let config)? = result["metric_config"], case .bool(let flag)? = config["lower_is_better"]
+            else { return nil }
+            return flag
+        }
+        #expect(try exported(true, notes: nil) == true)
+        #expect(try exported(false, notes: "lower is better") == false)
+        #expect(try exported(nil, notes: "lower is better") == false, "unknown is exported as false, as EEE requires a value")
     }
 
     @Test func hostileModelNamesBecomeSafePathComponents() {

@@ -26,7 +26,7 @@ import Testing
         (FormatFixtures.demoEvidence, .none),
         (FormatFixtures.eeeSchema, .none),
         (FormatFixtures.path("eee/expected/eee-5b0f6c3e.evidence.json"), .none),
-        (FormatFixtures.path("zip/genuine-small.eval"), .none),
+        (FormatFixtures.path("inspect/ctf_small.eval"), .none),
         (FormatFixtures.path("frameworks/valid.yaml"), .none),
         (FormatFixtures.path("lm-eval/task-defs/mc.jsonl"), .none),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ScorecardIngest
+import ScorecardJSON
 
 /// A JSON Schema (draft-07) checker for the keywords EEE's schemas use, for tests only.
 ///

@@ -95,8 +95,12 @@ import ScorecardCore
         let perplexity = try #require(records.first { $0.metric == "word_perplexity" })
         #expect(perplexity.unit == .score && perplexity.value == 11.27)
         #expect(perplexity.notes?.contains("; lower is better;") == true)
+        #expect(perplexity.lowerIsBetter == true, "the direction is a typed field, not only words in the notes")
         let acc = try #require(records.first { $0.metric == "acc" })
         #expect(acc.unit == .score && acc.notes?.contains("direction unknown (higher_is_better is null: subtasks disagree)") == true)
+        #expect(acc.lowerIsBetter == nil)
+        let stated = try read(Self.results(#""acc,none": 0.3"#, extra: #", "higher_is_better": {"t": {"acc": true}}"#)).0.records
+        #expect(stated.map(\.lowerIsBetter) == [false])
     }
 
     @Test func partialRunsAndLimitsAreNoted() throws {

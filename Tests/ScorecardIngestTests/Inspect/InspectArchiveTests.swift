@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardArchive
 import ScorecardCore
 import Testing
 @testable import ScorecardIngest

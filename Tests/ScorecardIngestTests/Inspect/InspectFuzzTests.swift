@@ -1,5 +1,7 @@
 import Foundation
+import ScorecardArchive
 import ScorecardCore
+import ScorecardJSON
 import Testing
 @testable import ScorecardIngest
 

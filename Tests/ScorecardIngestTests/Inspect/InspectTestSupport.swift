@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardCore
 @testable import ScorecardIngest
+import ScorecardJSON
 
 /// The genuine Inspect logs in Fixtures/inspect, written by inspect-ai 0.3.285 (`mockllm/model`,
 /// offline) through scripts/fixtures/make_inspect_fixtures.py, and what Inspect itself reported

@@ -1,0 +1,177 @@
+import ScorecardCore
+import ScorecardJSON
+
+/// What every result of one EEE record shares.
+struct EEEContext {
+    let source: JSONSource
+    let options: ImportOptions
+    let subject: Subject
+    let stage: String
+    /// True for 0.1/0.2 records, which may lack fields 0.3.0 requires.
+    let lenient: Bool
+    /// Who published the figures, for every record's notes.
+    let provenance: String
+    let sha256: String
+}
+
+/// One `evaluation_results[i]` of an EEE record, mapped to an evidence record.
+///
+/// value: the score, divided by 100 on a percent scale (see ``EEEScale``). Unit `rate` only for a
+/// proportion with `lower_is_better: false`; lower-is-better, levels and native-scale metrics get
+/// unit `score` and say so in the notes. n: `uncertainty.num_samples`, else the instance rows.
+/// k: `is_correct` summed over the instance rows when they number n, else value × n when whole
+/// for an accuracy-like metric. Interval: the source's (rescaled; offsets turned into bounds), used
+/// only when it states its confidence level; else Wilson 95% from k/n; else value ± 1.96·SE.
+struct EEEResult {
+    static let zeroOneKinds: Set<String> = ["accuracy", "exact_match", "pass_rate", "success_rate", "acc", "acc_norm", "accuracy_normalized", "em"]
+
+    let object: JSONObject
+    let evaluationName: String
+    let metric: String
+    let resultID: String?
+    let line: Int
+
+    /// Reads the names of a result; nil (with the problem logged) when it has none.
+    init?(_ value: JSONValue, index: Int, source: JSONSource, _ log: inout DiagnosticLog) {
+        guard let object = value.objectValue else {
+            log.add("evaluation_results[\(index)] is \(value.kindName), expected an object")
+            return nil
+        }
+        self.object = object
+        line = source.line(object.offset)
+        guard let name = ImportRules.nonEmpty(object["evaluation_name"]?.stringValue) else {
+            log.add("evaluation_results[\(index)] needs 'evaluation_name' (text), found \(object["evaluation_name"]?.shortDescription ?? "none")",
+                    line: line)
+            return nil
+        }
+        evaluationName = name
+        let config = object["metric_config"]?.objectValue
+        metric = [config?["metric_id"], config?["metric_name"], config?["evaluation_description"]]
+            .lazy.compactMap { ImportRules.nonEmpty($0?.stringValue) }.first ?? "score"
+        resultID = ImportRules.nonEmpty(object["evaluation_result_id"]?.stringValue)
+    }
+
+    /// The evidence record and what the score was divided by (1, or 100 for percent), or nil when
+    /// the result is unusable (logged) or has no score (warned).
+    func record(
+        _ context: EEEContext, variant: String?, rows: [EEEInstances.Row], _ log: inout DiagnosticLog, warnings: inout [Diagnostic]
+    ) -> (EvidenceRecord, divisor: Double)? {
+        let source = context.source
+        guard let config = object["metric_config"]?.objectValue, let details = object["score_details"]?.objectValue else {
+            log.add("'\(evaluationName)' needs 'metric_config' and 'score_details' objects", line: line)
+            return nil
+        }
+        let before = log.diagnostics.count
+        var notes = [context.provenance]
+        var lowerIsBetter: Bool?
+        switch config["lower_is_better"] {
+        case .bool(let flag)?: lowerIsBetter = flag
+        case nil where context.lenient: notes.append("direction not stated (no lower_is_better)")
+        case let other: log.add("metric_config.lower_is_better must be true or false, found \(other?.shortDescription ?? "none")",
+                                line: source.line(of: "lower_is_better", in: config))
+        }
+        let scale = EEEScale(config: config, source: source, &log)
+        let uncertainty = EEEUncertainty(details, source: source, &log)
+        let scoreLine = source.line(of: "score", in: details)
+        guard case .number(let score, let text)? = details["score"], score.isFinite else {
+            log.add("score_details.score is \(details["score"]?.shortDescription ?? "missing"), not a finite number", line: scoreLine)
+            return nil
+        }
+        guard log.diagnostics.count == before else { return nil }
+        let unknownLevel = scale.kind == .levels && config["has_unknown_level"] == .bool(true)
+        if score == -1, unknownLevel || !scale.contains(score) {
+            warnings.append(Diagnostic(file: source.file, line: scoreLine, message: "'\(evaluationName)' \(metric): score -1 means no score; skipped"))
+            return nil
+        }
+        guard scale.kind == .levels || scale.contains(score), !scale.isProportion || (0...scale.divisor).contains(score) else {
+            let range = scale.isProportion ? "[0, \(Format.number(scale.divisor))]" : "[\(scale.min.text), \(scale.max.text)]"
+            log.add("'\(evaluationName)' \(metric): score \(text) is outside its declared scale \(range)", line: scoreLine)
+            return nil
+        }
+        let value = score / scale.divisor
+        var unit: ValueUnit = scale.isProportion && lowerIsBetter == false ? .rate : .score
+        // A record Scorecard exported names its unit; ratios and counts come back as such.
+        if unit == .score, lowerIsBetter == false,
+           let declared = config["additional_details"]?.objectValue?["scorecard_unit"]?.stringValue.flatMap(ValueUnit.init(rawValue:)),
+           declared != .rate, declared.problem(with: value) == nil {
+            unit = declared
+        }
+        notes += scale.notes
+        if lowerIsBetter == true { notes.append(ImportRules.lowerIsBetter + (scale.isProportion ? ": not a success rate" : "")) }
+
+        var n = uncertainty.numSamples
+        var k: Int?
+        if !rows.isEmpty {
+            if n == nil { n = rows.count }
+            if n == rows.count, unit == .rate {
+                k = rows.filter { $0.isCorrect && $0.error == nil }.count
+                notes.append("k from \(rows.count) instance rows")
+            } else if n != rows.count {
+                notes.append("\(rows.count) instance rows but num_samples \(n.map(String.init) ?? "?"): k not taken from them")
+            }
+        }
+        let stated = details["details"]?.objectValue
+        if k == nil, let n, unit == .rate, let given = stated?["k"]?.stringValue.flatMap({ Int($0) }), (0...n).contains(given) {
+            k = given
+        }
+        if k == nil, let n, unit == .rate, Self.zeroOneKinds.contains((config["metric_kind"] ?? config["metric_id"])?.stringValue ?? "") {
+            k = ImportRules.wholeSuccesses(value: value, n: n)
+        }
+        if n == nil, let size = object["source_data"]?.objectValue?["samples_number"]?.integerValue {
+            notes.append("dataset has \(size) samples (n evaluated not stated)")
+        }
+        let interval = interval(uncertainty, value: value, unit: unit, scale: scale, n: n, k: k, notes: &notes, warnings: &warnings, line: scoreLine, source: source)
+        if let se = uncertainty.standardError {
+            notes.append("standard error \(Format.number(se / scale.divisor))" + (uncertainty.standardErrorMethod.map { " (\($0))" } ?? ""))
+        }
+        if let when = ImportRules.nonEmpty(object["evaluation_timestamp"]?.stringValue) { notes.append("evaluated \(when)") }
+        if let original = ImportRules.nonEmpty(stated?["notes"]?.stringValue) { notes.append("record notes: \(original)") }
+        let record = EvidenceRecord(
+            subject: context.subject, stage: context.stage, evaluation: context.options.evaluation(for: evaluationName),
+            metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit,
+            lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval,
+            source: source.file, sourceSHA256: context.sha256, notes: notes.joined(separator: "; "),
+            location: SourceLocation(file: source.file, line: line))
+        return (record, scale.divisor)
+    }
+
+    private func interval(
+        _ uncertainty: EEEUncertainty, value: Double, unit: ValueUnit, scale: EEEScale, n: Int?, k: Int?,
+        notes: inout [String], warnings: inout [Diagnostic], line: Int, source: JSONSource
+    ) -> ConfidenceInterval? {
+        if let given = uncertainty.interval {
+            var low = given.lower / scale.divisor
+            var high = given.upper / scale.divisor
+            if !(low <= value && value <= high), low < 0, high >= 0, scale.min.number.map({ $0 >= 0 }) ?? true {
+                (low, high) = (value + low, value + high)
+                notes.append("interval given as offsets from the score: turned into bounds")
+            }
+            let bounds = "[\(Format.number(low)), \(Format.number(high))]"
+            if let level = given.level {
+                if unit == .rate, low < 0 || high > 1 {
+                    (low, high) = (max(0, low), min(1, high))
+                    notes.append("interval clipped to [0, 1]")
+                }
+                let interval = ConfidenceInterval(low: low, high: high, level: level, method: given.method ?? "reported")
+                if interval.contains(value, tolerance: 1e-9 * max(1, abs(value))) {
+                    notes.append("interval from the source" + (given.method.map { " (\($0))" } ?? ""))
+                    return interval
+                }
+                warnings.append(Diagnostic(file: source.file, line: line,
+                                           message: "'\(evaluationName)' \(metric): the interval \(bounds) does not contain the value \(Format.number(value)); not used"))
+                notes.append("source interval \(bounds) does not contain the value: not used")
+            } else {
+                notes.append("source interval \(bounds) at an unstated confidence level: not used")
+            }
+        }
+        if let k, let n, let wilson = ImportRules.wilson(k: k, n: n) {
+            notes.append("95% interval: Wilson from k/n")
+            return wilson
+        }
+        if let se = uncertainty.standardError, let normal = ImportRules.normalInterval(value: value, standardError: se / scale.divisor, unit: unit) {
+            notes.append("95% interval: value ± 1.96 × standard error (normal approximation)")
+            return normal
+        }
+        return nil
+    }
+}

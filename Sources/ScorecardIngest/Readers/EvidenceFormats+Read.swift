@@ -1,0 +1,43 @@
+import ScorecardCore
+
+extension EvidenceFormats {
+    /// One file read by the reader of its format.
+    public struct ReadFile: Sendable {
+        public var records: [EvidenceRecord]
+        public var samples: [SampleRecord]
+        /// Problems that did not stop the reading, with file and place.
+        public var warnings: [Diagnostic]
+        /// SHA-256 of the file's bytes, when the reader hashed them (Inspect logs and our own format do).
+        public var sha256: String?
+        /// The name of the format that read the file: `inspect`, `lm-eval`, …, `evidence`.
+        public var format: String
+    }
+
+    /// Reads one evidence file: with `reader` when given, else with the reader that recognises the
+    /// file, else as our own format.
+    ///
+    /// This is the one way a file becomes evidence (`import`, `assess --evidence`, `regenerate`,
+    /// `bench import` all come here). Records and messages call the file `name` (by default
+    /// `path`; a card names files relative to its root). `bytes`, when given, are the file's
+    /// contents, already read by the caller: detection and our own format use them instead of
+    /// reading the file again. `parsed` is called between parsing a log and computing its records
+    /// where those are two steps (Inspect logs), so a caller can time them apart; for the other
+    /// formats it is not called, and all of the work counts as parsing.
+    public static func read(
+        path: String, name: String? = nil, reader: (any EvidenceReader.Type)? = nil, options: ImportOptions,
+        bytes: [UInt8]? = nil, parsed: () -> Void = {}
+    ) throws(InputError) -> ReadFile {
+        let chosen: any EvidenceReader.Type
+        if let reader {
+            chosen = reader
+        } else {
+            let prefix: [UInt8]
+            if let bytes { prefix = Array(bytes.prefix(64 << 10)) } else { prefix = try InputFile.prefix(path) }
+            chosen = Self.reader(for: path, prefix: prefix)
+        }
+        let evidence = try chosen.read(path: path, name: name ?? path, bytes: bytes, options: options, parsed: parsed)
+        return ReadFile(
+            records: evidence.records, samples: evidence.samples, warnings: evidence.warnings, sha256: evidence.sha256,
+            format: chosen.name)
+    }
+}
