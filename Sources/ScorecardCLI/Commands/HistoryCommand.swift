@@ -25,8 +25,8 @@ struct HistoryCommand: ScorecardSubcommand {
         abstract: "Levels per category and stage of a model over its stored scorecards, with dates.",
         discussion: """
             One row per stored scorecard of the model, oldest first: the levels per category and \
-            stage, the overall levels, and the gates that did not pass in the report's words \
-            (Not allowed, Required). --format json prints a versioned envelope.
+            stage, the overall levels, and the gates that do not pass, in the report's words (Not \
+            allowed, Required). --format json prints a versioned envelope.
 
             Example:
               scorecard history --config examples/demo/scorecard.yaml --model o1
@@ -54,7 +54,7 @@ struct HistoryCommand: ScorecardSubcommand {
     static func text(_ entries: [HistoryEntry]) -> String {
         var table = TextTable()
         let categories = entries.last?.categories.map(\.id) ?? []
-        table.add(["id", "created", "snapshot", "framework"] + categories + ["overall", "gates not passed"])
+        table.add(["id", "created", "snapshot", "framework"] + categories + ["overall", "gates"])
         for entry in entries {
             let cells = categories.map { id in
                 entry.categories.first { $0.id == id }.map { $0.levels.map { $0 ?? "—" }.joined(separator: "/") } ?? "n/a"
