@@ -71,7 +71,7 @@ import Testing
     @Test func theFilterIsOnlyModelAndImportsRenameIsAsModel() throws {
         let filter = try CLI.run(["assess", "--framework", Self.beta, "--evidence", "examples/demo/evidence.jsonl", "--only-model", "o1"])
         #expect(filter.status == 0 && filter.stdout.hasPrefix("o1:"))
-        #expect(filter.stderr == "note: --only-model left out 12 records of GPT-4o in examples/demo/evidence.jsonl\n")
+        #expect(filter.stderr == "note: --only-model left out 19 records of GPT-4o in examples/demo/evidence.jsonl\n")
         let old = try CLI.run(["assess", "--framework", Self.beta, "--evidence", "examples/demo/evidence.jsonl", "--model", "o1"])
         #expect(old.status == 0 && old.stdout.hasPrefix("o1:"), "the old spelling still filters")
         #expect(old.stderr.contains("warning: --model is deprecated here: it selects models (import's old --model renamed them); use --only-model"))
@@ -83,7 +83,7 @@ import Testing
         try lines.filter { $0.contains("\"model\": \"o1\"") }.joined(separator: "\n").write(toFile: o1, atomically: true, encoding: .utf8)
         let whole = try CLI.run(["assess", "--framework", Self.beta, "--evidence", gpt, o1, "--only-model", "o1", "--strict"])
         #expect(whole.status == 2, "a filter that leaves out every record of a file is a warning")
-        #expect(whole.stderr.contains("warning: \(gpt): --only-model left out every record of this file (12 of GPT-4o); is a model name misspelt?"))
+        #expect(whole.stderr.contains("warning: \(gpt): --only-model left out every record of this file (19 of GPT-4o); is a model name misspelt?"))
 
         let out = scratch.path("renamed.jsonl")
         let renamed = try CLI.run(["import", Self.inspect, "--stage", "pre_mitigation", "--as-model", "acme-2", "--out", out, "--quiet"])
@@ -141,7 +141,7 @@ import Testing
         let mapped = try CLI.run(["assess", "--framework", Self.v2, "--evidence", "examples/demo/evidence.jsonl", "--only-model", "GPT-4o",
                                   "--map-stage", "pre_mitigation=capability", "--map-stage", "post_mitigation="])
         #expect(mapped.status == 0, "\(mapped.stderr)")
-        #expect(mapped.stdout.contains("Capability assessment") && mapped.stderr.contains("note: the stage map left out 11 records at stage post_mitigation"))
+        #expect(mapped.stdout.contains("Capability assessment") && mapped.stderr.contains("note: the stage map left out 15 records at stage post_mitigation"))
         let bad = try CLI.run(["assess", "--framework", Self.v2, "--evidence", "examples/demo/evidence.jsonl", "--map-stage", "capability"])
         #expect(bad.status == 64 && bad.stderr.contains("must be FROM=TO"))
     }

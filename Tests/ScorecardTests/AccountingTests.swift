@@ -50,9 +50,9 @@ import Testing
     @Test func aDeterminationWhoseModelTheEvidenceSpellsOtherwiseIsAnErrorNamingTheNearest() throws {
         let found = diagnostics(files(evidence: try evidence(), determinations: try determinations(model: "Acme-2")))
         let path = scratch.path("determinations.yaml")
-        #expect(found.contains("\(path):33: determination for model 'Acme-2' matches no model in the evidence; did you mean 'acme-2'? (known: GPT-4o, acme-2); list a model assessed from determinations alone under models_without_evidence"), "\(found)")
-        #expect(found.contains { $0.hasPrefix("\(path):52: mitigation for model 'Acme-2'") && $0.contains("did you mean 'acme-2'?") })
-        #expect(found.count == 9, "five determinations and four mitigations: \(found)")
+        #expect(found.contains("\(path):34: determination for model 'Acme-2' matches no model in the evidence; did you mean 'acme-2'? (known: GPT-4o, acme-2); list a model assessed from determinations alone under models_without_evidence"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("\(path):79: mitigation for model 'Acme-2'") && $0.contains("did you mean 'acme-2'?") })
+        #expect(found.count == 10, "six determinations and four mitigations: \(found)")
         // Spelt as the evidence spells it, the determination applies: CBRN post-mitigation is the recorded Medium.
         let inputs = try Inputs.load(files(evidence: try evidence(), determinations: try determinations(model: "acme-2")))
         let acme = try #require(try inputs.assess(models: ["acme-2"]).first)
@@ -152,7 +152,7 @@ import Testing
         let inputs = try Inputs.load(files)
         let review = inputs.review(try inputs.assess(models: ["o1"]), models: ["o1"])
         #expect(review.warnings.map(\.kind) == [.filteredFile])
-        #expect(review.warnings.first?.description == "\(gpt): --only-model left out every record of this file (11 of GPT-4o); is a model name misspelt?")
+        #expect(review.warnings.first?.description == "\(gpt): --only-model left out every record of this file (18 of GPT-4o); is a model name misspelt?")
         #expect(review.notes == ["--only-model left out 1 record of GPT-4o in \(mixed)"])
     }
 
@@ -163,12 +163,12 @@ import Testing
 
         let map = StageMap(["pre_mitigation": "capability", "post_mitigation": String?.none])
         let inputs = try Inputs.load(files(evidence: Fixtures.demo.evidence[0], stageMap: map, framework: v2))
-        #expect(inputs.leftOutByStageMap == ["post_mitigation": 11])
+        #expect(inputs.leftOutByStageMap == ["post_mitigation": 15])
         let gpt = try #require(try inputs.assess(models: ["GPT-4o"]).first)
         #expect(gpt.overall["capability"]?.level != nil, "GPT-4o's pre-mitigation figures are read as its capability assessment")
         let recorded = inputs.document([gpt]).stageMap.map { "\($0.from)→\($0.to ?? "-")" }
         #expect(recorded == ["post_mitigation→-", "pre_mitigation→capability"])
-        #expect(inputs.review([gpt]).notes == ["the stage map left out 11 records at stage post_mitigation"])
+        #expect(inputs.review([gpt]).notes == ["the stage map left out 15 records at stage post_mitigation"])
 
         let typo = diagnostics(files(evidence: Fixtures.demo.evidence[0], stageMap: StageMap(["pre_mitigation": "capabilty"]), framework: v2))
         #expect(typo.contains("--map-stage: stage map pre_mitigation → capabilty: unknown stage 'capabilty'; did you mean 'capability'? (known: capability)"), "\(typo)")

@@ -72,7 +72,7 @@ extension Assessor {
     /// Whether an indicator's evaluator reads one tier of its evaluation (it takes a `tier`
     /// parameter) while the indicator does not choose one: then every tier counts as its own.
     func readsOneTier(_ indicator: Indicator) -> Bool {
-        guard indicator.parameters.values["tier"] == nil, let type = registry.type(named: indicator.evaluator) else { return false }
-        return type.parameterHelp.contains { $0.name == "tier" }
+        guard indicator.parameters.values["tier"] == nil, let declared = registry.parameters(of: indicator.evaluator) else { return false }
+        return declared.contains { $0.name == "tier" }
     }
 }

@@ -16,7 +16,8 @@ extension EvidenceRecord {
     public func restaged(_ stage: String) -> EvidenceRecord {
         EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
-            n: n, k: k, interval: interval, source: source, sourceSHA256: sourceSHA256, notes: notes, location: location)
+            lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval, source: source, sourceSHA256: sourceSHA256, notes: notes,
+            location: location)
     }
 }
 
