@@ -8,8 +8,9 @@ DEMO := examples/demo
 deps:
 	@scripts/ensure-system-packages
 
+# Quiet builds (errors only), so the demo's output is not buried under build chatter.
 build: deps
-	$(SWIFT) build
+	@$(SWIFT) build --quiet
 
 ## Runs the bundled demo card (examples/demo/scorecard.yaml): GPT-4o and o1 under the
 ## Preparedness Framework (Beta). `regenerate` imports the evidence into the SQLite store
@@ -20,14 +21,17 @@ demo: build
 	@status=0; $(SWIFT) run --skip-build scorecard regenerate --config $(DEMO)/scorecard.yaml || status=$$?; \
 		[ $$status -eq 0 ] || [ $$status -eq 4 ] || [ $$status -eq 5 ]
 	@echo
-	$(SWIFT) run --skip-build scorecard assess --framework $(FRAMEWORK) \
+	@$(SWIFT) run --skip-build scorecard assess --framework $(FRAMEWORK) \
 		--evidence $(DEMO)/evidence.jsonl --determinations $(DEMO)/determinations.yaml
 
-## Runs every test.
+## Runs every test. The tests are Swift Testing only: --disable-xctest leaves out XCTest's
+## empty "Executed 0 tests" run, and the build before them is quiet.
 test: deps
-	$(SWIFT) test
+	@$(SWIFT) build --build-tests --quiet
+	$(SWIFT) test --skip-build --disable-xctest
 
 ## Rewrites the golden files from the current output, including the demo reports in
 ## reports/demo/; review the diff before committing.
 golden: deps
-	SCORECARD_UPDATE_GOLDEN=1 $(SWIFT) test --filter ScorecardCLITests
+	@$(SWIFT) build --build-tests --quiet
+	SCORECARD_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --disable-xctest --filter ScorecardCLITests

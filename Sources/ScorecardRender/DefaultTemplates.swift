@@ -354,6 +354,32 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 {{#categories}}
 {{> category}}
 {{/categories}}
+{{#notUsed}}
+<section id="not-used" aria-labelledby="not-used-heading">
+<h2 id="not-used-heading">Evidence not used</h2>
+<p>{{intro}}</p>
+{{#hasRows}}
+<table class="not-used">
+<caption>Records no indicator reads</caption>
+<thead>
+<tr><th scope="col">Stage</th><th scope="col">Evaluation</th><th scope="col">Metric</th><th scope="col">Records</th><th scope="col">Where</th><th scope="col">Why not used</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><td>{{stage}}</td><td>{{evaluation}}</td><td>{{metric}}</td><td>{{records}}</td><td>{{location}}</td><td>{{reason}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/hasRows}}
+{{#hasTierNotes}}
+<ul class="tier-notes">
+{{#tierNotes}}
+<li>{{.}}</li>
+{{/tierNotes}}
+</ul>
+{{/hasTierNotes}}
+</section>
+{{/notUsed}}
 <section id="provenance" aria-labelledby="provenance-heading">
 <h2 id="provenance-heading">Provenance</h2>
 {{#provenance}}
@@ -439,6 +465,26 @@ Framework text: [{{text}}]({{href}})
 
 {{> category}}
 {{/categories}}
+{{#notUsed}}
+
+## Evidence not used
+
+{{intro}}
+{{#hasRows}}
+
+| Stage | Evaluation | Metric | Records | Where | Why not used |
+| --- | --- | --- | --- | --- | --- |
+{{#rows}}
+| {{stage}} | {{evaluation}} | {{metric}} | {{records}} | {{location}} | {{reason}} |
+{{/rows}}
+{{/hasRows}}
+{{#hasTierNotes}}
+
+{{#tierNotes}}
+- {{.}}
+{{/tierNotes}}
+{{/hasTierNotes}}
+{{/notUsed}}
 
 ## Provenance
 

@@ -161,7 +161,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
 
         func passRate(_ extra: [String]) throws -> (n: Int, k: Int) {
-            let result = try CLI.run(["import", Self.junit, "--model", "o1", "--stage", "post_mitigation", "--no-samples", "--out", out] + extra)
+            let result = try CLI.run(["import", Self.junit, "--as-model", "o1", "--stage", "post_mitigation", "--no-samples", "--out", out] + extra)
             #expect(result.status == 0, "\(result.stderr)")
             let line = try #require(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").first)
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -169,8 +169,14 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "evidence/*.jsonl", with: "evidence/results.jsonl")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let run = try CLI.run(["regenerate", "--config", path])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Reports: 0 written"), "the template selects my-model, which the evidence does not have")
+        #expect(run.status == 2, "the template selects my-model, which the evidence does not have: no scorecard is an error")
+        #expect(run.stderr.contains("\(path):13: models: 'my-model' matches no model in the evidence or determinations (known: model-0, model-1, model-2)"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let named = text.replacingOccurrences(of: "name: my-model", with: "name: model-1")
+        try named.write(toFile: path, atomically: true, encoding: .utf8)
+        let second = try CLI.run(["regenerate", "--config", path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("model-1: first scorecard"))
     }
 }
 

@@ -59,7 +59,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("cards/o1-card.md")
         try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "md", "--out", out.path] + Self.generatedAt)
+        let result = try CLI.run(["render"] + Self.demo + ["--only-model", "o1", "--format", "md", "--out", out.path] + Self.generatedAt)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.listing(directory) == [
             "cards/o1-card.charts/cbrn.svg", "cards/o1-card.charts/cybersecurity.svg", "cards/o1-card.charts/model-autonomy.svg",
@@ -75,9 +75,9 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("o1.json")
-        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "json", "--out", out.path])
+        let result = try CLI.run(["render"] + Self.demo + ["--only-model", "o1", "--format", "json", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let assess = try CLI.run(["assess", "--format", "json", "--model", "o1"] + Self.demo)
+        let assess = try CLI.run(["assess", "--format", "json", "--only-model", "o1"] + Self.demo)
         #expect(try String(contentsOf: out, encoding: .utf8) == assess.stdout)
     }
 
@@ -85,7 +85,7 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("o1.md")
-        let arguments = ["render"] + Self.demo + ["--model", "o1", "--format", "md", "--out", out.path]
+        let arguments = ["render"] + Self.demo + ["--only-model", "o1", "--format", "md", "--out", out.path]
         #expect(try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1733356800"]).status == 0)
         #expect(try String(contentsOf: out, encoding: .utf8).contains("| Generated at | 2024-12-05T00:00:00Z |"))
         #expect(try CLI.run(arguments + ["--generated-at", "2025-02-03T04:05:06Z"], environment: ["SOURCE_DATE_EPOCH": "0"]).status == 0)
@@ -125,9 +125,9 @@ import Testing
         try "<!DOCTYPE html>\n<html lang=\"en\"><body>\n<p>{{title}}<br>\n</body></html>\n"
             .write(to: templates.appendingPathComponent("report.html.mustache"), atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("o1.html")
-        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "html", "--out", out.path, "--templates", templates.path])
+        let result = try CLI.run(["render"] + Self.demo + ["--only-model", "o1", "--format", "html", "--out", out.path, "--templates", templates.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("warning: not well-formed XML: o1.html:4:"), "\(result.stderr)")
+        #expect(result.stderr.contains("warning: not well-formed XML: o1.html:4:"), "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: out.path))
     }
 
@@ -145,7 +145,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         // The report's path is taken by a directory, so the final rename fails.
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("o1.md/inner"), withIntermediateDirectories: true)
-        let result = try CLI.run(["render"] + Self.demo + ["--model", "o1", "--format", "md", "--out", directory.path])
+        let result = try CLI.run(["render"] + Self.demo + ["--only-model", "o1", "--format", "md", "--out", directory.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot replace \(directory.appendingPathComponent("o1.md").path)"), "\(result.stderr)")
         #expect(!Self.listing(directory).contains { $0.hasSuffix(".tmp") }, "\(Self.listing(directory))")

@@ -182,3 +182,23 @@ import Testing
         #expect(list.compactMap { $0 as? String } == ["a", "b"])
     }
 }
+
+/// The appendix of evidence no indicator reads.
+@Suite struct EvidenceNotUsedViewTests {
+    @Test func aRecordNoIndicatorReadsIsARowOfTheAppendixInBothFormats() throws {
+        let input = try Hostile.input()
+        let files = try Inputs.render(input)
+        let view = ReportRenderer.view(of: input.assessments[0], input: input, generatedAt: "", chartDirectory: "")
+        let notUsed = try #require(view.notUsed)
+        #expect(notUsed.rows.count == 1 && notUsed.rows[0].location == "evil <dir>/ev|il.jsonl:9")
+        #expect(notUsed.rows[0].reason.hasPrefix("No indicator reads this evaluation."))
+        let markdown = try #require(files.first { $0.role == .report(.markdown) }?.contents)
+        let html = try #require(files.first { $0.role == .report(.html) }?.contents)
+        #expect(markdown.contains("## Evidence not used") && html.contains(">Evidence not used</h2>"))
+        #expect(!html.contains("<script>alert(1)</script>"), "the appendix escapes what it quotes")
+        let demo = try Inputs.demo()
+        #expect(demo.assessments.allSatisfy {
+            ReportRenderer.view(of: $0, input: demo, generatedAt: "", chartDirectory: "").notUsed == nil
+        }, "no appendix when every record is read")
+    }
+}

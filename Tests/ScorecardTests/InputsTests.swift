@@ -38,7 +38,7 @@ import Testing
             try inputs.requireModels(["o1", "o3"])
             Issue.record("o3 is not in the demo")
         } catch {
-            #expect(error.description == "no evidence or determination for model 'o3' (known: GPT-4o, o1)")
+            #expect(error.description == "no evidence for model 'o3'; did you mean 'o1'? (known: GPT-4o, o1)")
         }
         #expect(throws: InputsError.self) { try inputs.category("bio") }
         #expect(try inputs.category("cbrn").name == "CBRN")

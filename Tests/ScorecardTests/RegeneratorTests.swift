@@ -46,7 +46,7 @@ import Testing
         let flipped = try card.regenerator().run()
         #expect(flipped.status == .gateFlipped && flipped.evidence.changed == 1)
         let model0 = try #require(flipped.models.first { $0.model == "model-0" })
-        #expect(model0.gates.contains(ModelChange.GateChange(gate: "deployment", from: true, to: false)))
+        #expect(model0.gates.contains(ModelChange.GateChange(gate: "deployment", kind: .ceiling, from: true, to: false)))
         #expect(model0.levels.contains(ModelChange.LevelChange(category: "cybersecurity", stage: "post_mitigation", from: "low", to: "high")))
         #expect(flipped.models.filter { $0.status == "unchanged" }.count == 2)
 

@@ -1,11 +1,41 @@
 import Foundation
+import ScorecardIngest
 
 /// The commented card configuration that starts a card (`scorecard init`).
 public enum CardTemplate {
     /// Writes the configuration to `path` atomically; an existing file is replaced only when `force`.
-    public static func write(to path: String, framework: String, force: Bool = false) throws {
+    ///
+    /// - Parameter framework: the framework file, relative to the configuration's folder or to the
+    ///   current folder (or absolute); it must exist, and is written relative to the configuration.
+    ///   Nil: the Beta framework where frameworks ship (see ``Frameworks/defaultFolders(executable:)``).
+    /// - Returns: the framework path as written.
+    @discardableResult
+    public static func write(to path: String, framework: String? = nil, force: Bool = false) throws -> String {
         if FileManager.default.fileExists(atPath: path), !force { throw CardTemplateError.exists(path) }
-        try AtomicFile.write(Data(text(framework: framework).utf8), to: path)
+        let written = try frameworkPath(framework, for: path)
+        try AtomicFile.write(Data(text(framework: written).utf8), to: path)
+        return written
+    }
+
+    /// `framework` as the configuration at `config` must name it: relative to the configuration's folder.
+    static func frameworkPath(_ framework: String?, for config: String) throws(CardTemplateError) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        let folder = URL(fileURLWithPath: config, relativeTo: URL(fileURLWithPath: current + "/")).deletingLastPathComponent().standardized.path
+        guard let framework else {
+            let shipped = Frameworks.defaultFolders().map { $0 + "/openai-preparedness-beta.yaml" }
+            guard let found = shipped.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                throw .noFramework(searched: Frameworks.defaultFolders())
+            }
+            return RelativePath.from(folder, to: found)
+        }
+        if framework.hasPrefix("/") {
+            guard FileManager.default.fileExists(atPath: framework) else { throw .missingFramework(framework) }
+            return RelativePath.from(folder, to: framework)
+        }
+        if FileManager.default.fileExists(atPath: folder + "/" + framework) { return framework }
+        let fromHere = URL(fileURLWithPath: framework, relativeTo: URL(fileURLWithPath: current + "/")).standardized.path
+        guard FileManager.default.fileExists(atPath: fromHere) else { throw .missingFramework(framework) }
+        return RelativePath.from(folder, to: fromHere)
     }
 
     /// The configuration text, naming `framework` (a path relative to the configuration).
@@ -53,10 +83,18 @@ public enum CardTemplate {
 public enum CardTemplateError: Error, Sendable, CustomStringConvertible {
     /// The file exists and replacing it was not asked for.
     case exists(String)
+    /// The framework named exists neither beside the configuration nor from the current folder.
+    case missingFramework(String)
+    /// No framework was named and none ships where frameworks are looked for.
+    case noFramework(searched: [String])
 
     public var description: String {
         switch self {
-        case .exists(let path): "\(path) already exists"
+        case .exists(let path): "\(path) already exists; pass --force to replace it"
+        case .missingFramework(let path):
+            "framework '\(path)' does not exist (relative to the configuration or to the current folder); name an existing file with --framework (see `scorecard frameworks list`)"
+        case .noFramework(let searched):
+            "no framework file found (looked in \(searched.joined(separator: ", "))); name one with --framework"
         }
     }
 }

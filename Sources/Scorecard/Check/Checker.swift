@@ -2,6 +2,7 @@ import Foundation
 import ScorecardCore
 import ScorecardEvaluators
 import ScorecardIngest
+import ScorecardRender
 import ScorecardStore
 
 /// Re-derives stored scorecards from the inputs the store holds for them (`scorecard check`).
@@ -49,6 +50,7 @@ public struct Checker {
                 let parsed = try DeterminationLoader.parse(text.text, file: text.path, framework: framework)
                 determinations.determinations += parsed.determinations
                 determinations.mitigations += parsed.mitigations
+                determinations.modelsWithoutEvidence += parsed.modelsWithoutEvidence
             } else if try store.hasEvidence(sha256: sha256) {
                 evidencePaths[sha256] = path
             } else {
@@ -56,23 +58,29 @@ public struct Checker {
             }
         }
         let evidence = try store.loadEvidence(paths: evidencePaths)
+        // The stage map the scorecard records, applied as when it was made.
+        let stageMap = StageMap(Dictionary(document.stageMap.map { ($0.from, $0.to) }) { first, _ in first })
+        let mapped = stageMap.apply(records: evidence.records, samples: evidence.samples)
         let inputs = Inputs(
-            framework: framework, frameworkSHA256: stored.frameworkSHA256, records: evidence.records, samples: evidence.samples,
+            framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, samples: mapped.samples,
             determinations: determinations.determinations, mitigations: determinations.mitigations, registry: registry,
-            hashes: document.inputs)
+            hashes: document.inputs, modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)),
+            stageMap: stageMap, leftOutByStageMap: mapped.leftOut)
         let assessments = try inputs.assess(models: [stored.subject.model])
         guard let assessment = assessments.first(where: { $0.subject == stored.subject }) else {
             return CheckResult(scorecard: stored, outcome: .noLongerProduced, flags: [])
         }
         let data = try inputs.document([assessment]).encoded()
         let flags = document.models.first?.flags ?? []
-        if data == stored.document { return CheckResult(scorecard: stored, outcome: .unchanged, flags: flags) }
+        let view = ReportRenderer.view(of: assessment, input: inputs.reportInput([assessment]), generatedAt: "", chartDirectory: "")
+        let worded = TextReport.flagLines(view)
+        if data == stored.document { return CheckResult(scorecard: stored, outcome: .unchanged, flags: flags, flagLines: worded) }
         let line = TextDifference.firstLine(String(decoding: stored.document, as: UTF8.self), String(decoding: data, as: UTF8.self))
         let difference = CheckResult.Difference(
             line: line.number, stored: line.old.trimmingCharacters(in: .whitespaces),
             rederived: line.new.trimmingCharacters(in: .whitespaces), storedBy: document.tool.version,
-            rederivedBy: ToolIdentity.version)
-        return CheckResult(scorecard: stored, outcome: .differs(difference), flags: flags)
+            rederivedBy: ToolIdentity.version, place: DocumentDifference.first(stored: stored.document, rederived: data))
+        return CheckResult(scorecard: stored, outcome: .differs(difference), flags: flags, flagLines: worded)
     }
 }
 
@@ -99,6 +107,8 @@ public struct CheckResult {
         /// The tool versions that made the stored document and the new one.
         public let storedBy: String
         public let rederivedBy: String
+        /// The same difference named by category, stage and field.
+        public let place: DocumentDifference?
     }
 
     /// The stored scorecard checked.
@@ -107,6 +117,16 @@ public struct CheckResult {
     public let outcome: Outcome
     /// The stored scorecard's review flags, for a reviewer; empty when it could not be re-derived.
     public let flags: [ScorecardDocument.FlagEntry]
+    /// The re-derived scorecard's review flags worded as the report words them
+    /// ("CBRN, Pre-mitigation: Interval straddles a threshold: …"); empty when it could not be re-derived.
+    public let flagLines: [String]
+
+    public init(scorecard: StoredScorecard, outcome: Outcome, flags: [ScorecardDocument.FlagEntry], flagLines: [String] = []) {
+        self.scorecard = scorecard
+        self.outcome = outcome
+        self.flags = flags
+        self.flagLines = flagLines
+    }
 
     /// Whether the scorecard re-derived unchanged.
     public var matches: Bool {

@@ -8,23 +8,28 @@ public struct ScorecardDiff: Encodable, Sendable {
     public struct LevelRow: Encodable, Sendable {
         public var category: String
         public var stage: String
-        public var a: String?
-        public var b: String?
+        @Nullable public var a: String? = nil
+        @Nullable public var b: String? = nil
         public var changed: Bool
     }
 
     /// One gate: passed on each side; nil where the framework has no such gate.
     public struct GateRow: Encodable, Sendable {
         public var gate: String
-        public var a: Bool?
-        public var b: Bool?
+        /// `ceiling` or `trigger`, from the side that has the gate.
+        @Nullable public var kind: Gate.Kind? = nil
+        @Nullable public var a: Bool? = nil
+        @Nullable public var b: Bool? = nil
+        /// Each side's decision in the report's words ("Allowed", "Required", …; "—" without the gate).
+        public var aDecision: String
+        public var bDecision: String
     }
 
     /// Something that differs (an indicator value, an input hash, a determination), described on each side.
     public struct Change: Encodable, Sendable {
         public var what: String
-        public var a: String?
-        public var b: String?
+        @Nullable public var a: String? = nil
+        @Nullable public var b: String? = nil
     }
 
     public var a: String
@@ -62,8 +67,11 @@ public struct ScorecardDiff: Encodable, Sendable {
             overall.append(LevelRow(category: "overall", stage: stage, a: l, b: r, changed: l != r))
         }
         for id in Self.union(left.card.gates.map(\.id), right.card.gates.map(\.id)) {
-            gates.append(GateRow(gate: id, a: left.card.gates.first { $0.id == id }?.passed,
-                                 b: right.card.gates.first { $0.id == id }?.passed))
+            let l = left.card.gates.first { $0.id == id }, r = right.card.gates.first { $0.id == id }
+            gates.append(GateRow(
+                gate: id, kind: l?.kind ?? r?.kind, a: l?.passed, b: r?.passed,
+                aDecision: GateWording.decision(kind: l?.kind, passed: l?.passed),
+                bDecision: GateWording.decision(kind: r?.kind, passed: r?.passed)))
         }
         for path in Self.union(left.document.inputs.keys.sorted(), right.document.inputs.keys.sorted()) {
             let l = left.document.inputs[path], r = right.document.inputs[path]

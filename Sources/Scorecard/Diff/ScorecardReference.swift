@@ -28,6 +28,9 @@ public struct ScorecardReference: Sendable {
             }
             return ScorecardReference(label: text, document: document, card: card)
         }
+        // A name ending in .json is a file, never a model: say it is missing rather than look in a store.
+        let named = text.lastIndex(of: "#").map { String(text[..<$0]) } ?? text
+        if let file = [path, named].first(where: { $0.lowercased().hasSuffix(".json") }) { throw LookupError.noSuchFile(file) }
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         let stored: StoredScorecard?
         if let id = Int64(digits) {
@@ -70,6 +73,8 @@ public enum Differ {
 public enum LookupError: Error, Sendable, CustomStringConvertible {
     /// No stored scorecard and no file has this name.
     case notFound(String)
+    /// A JSON scorecard file that does not exist.
+    case noSuchFile(String)
     /// The store has no scorecard of this model.
     case noScorecards(model: String, known: [String])
     /// The file is not a scorecard document.
@@ -82,6 +87,7 @@ public enum LookupError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let text): "no stored scorecard or file '\(text)'"
+        case .noSuchFile(let path): "\(path): no such file (a JSON scorecard from `assess --format json`)"
         case .noScorecards(let model, let known): "no scorecards for model '\(model)' (known: \(known.joined(separator: ", ")))"
         case .notADocument(let path, let reason): "\(path): not a scorecard document (\(reason))"
         case .ambiguous(let path, let models):

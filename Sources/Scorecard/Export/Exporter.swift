@@ -39,11 +39,14 @@ public enum Exporter {
     }
 
     /// Reads the evidence files and writes their records as EEE files under `out`, each atomically.
+    ///
+    /// - Parameter importOptions: how evaluation logs among the evidence become records (their
+    ///   stage above all: logs do not record one).
     public static func exportEEE(
-        evidence: [String], out: String, options: Options,
+        evidence: [String], out: String, options: Options, importOptions: ImportOptions = .init(),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Result {
-        let bundle = try EvidenceLoader.load(paths: evidence, stages: nil)
+        let bundle = try EvidenceLoader.load(paths: evidence, stages: nil, options: importOptions)
         let timestamp = options.retrievedAt
             ?? environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
             ?? Int(Date().timeIntervalSince1970)

@@ -1,4 +1,5 @@
 import ScorecardCore
+import ScorecardRender
 import ScorecardStore
 
 /// A model's levels over its stored scorecards (`scorecard history`).
@@ -20,18 +21,29 @@ public struct HistoryEntry: Encodable, Sendable {
         public var levels: [String?]
     }
 
+    /// One gate's decision in the report's words.
+    public struct GateState: Encodable, Sendable {
+        public var id: String
+        public var kind: Gate.Kind
+        public var passed: Bool
+        /// "Allowed", "Not allowed", "Not required" or "Required".
+        public var decision: String
+    }
+
     public var id: Int64
     public var createdAt: String
-    public var snapshot: String?
+    @Nullable public var snapshot: String? = nil
     /// Framework id and version.
     public var framework: String
     /// The framework's stage ids, in order.
     public var stages: [String]
     public var categories: [CategoryLevels]
-    /// Overall levels in stage order; nil is not assessed.
+    /// Overall levels in stage order; null is not assessed.
     public var overall: [String?]
     /// Ids of the gates that did not pass.
     public var failingGates: [String]
+    /// Every gate's decision.
+    public var gates: [GateState]
 
     /// The row of one stored scorecard; throws when its document cannot be read.
     public init(_ stored: StoredScorecard) throws {
@@ -47,5 +59,8 @@ public struct HistoryEntry: Encodable, Sendable {
         }
         overall = order.map { card.overall[$0] ?? nil }
         failingGates = card.gates.filter { !$0.passed }.map(\.id)
+        gates = card.gates.map {
+            GateState(id: $0.id, kind: $0.kind, passed: $0.passed, decision: GateWording.decision($0.kind, passed: $0.passed))
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct ImportSummary: Sendable {
     public let duplicates: Int
     /// Problems that did not stop the import.
     public let warnings: [Diagnostic]
+    /// Names that match nothing: `--map` entries no imported task has, and (when the framework is
+    /// known) imported evaluations none of its indicators reads.
+    public internal(set) var review: [InputWarning] = []
 }
 
 /// Why an import wrote nothing.

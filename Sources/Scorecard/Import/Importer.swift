@@ -20,10 +20,15 @@ public struct Importer: Sendable {
     public let options: ImportOptions
     /// Files read at a time.
     public let jobs: Int
+    /// The framework the evidence is for, when known: imported evaluations that none of its
+    /// indicators reads are then reported (``ImportSummary/review``).
+    public let framework: Framework?
     private let inputs: [String]
 
     /// Finds the files to read in `inputs` (files or folders); `format` forces a reader by name.
-    public init(inputs: [String], format: String? = nil, out: String, options: ImportOptions, jobs: Int = 2) throws(InputError) {
+    public init(
+        inputs: [String], format: String? = nil, out: String, options: ImportOptions, jobs: Int = 2, framework: Framework? = nil
+    ) throws(InputError) {
         let found = try EvidenceFormats.inputs(inputs, forced: format)
         let outPath = (out as NSString).standardizingPath
         self.inputs = inputs
@@ -32,6 +37,7 @@ public struct Importer: Sendable {
         self.skipped = found.skipped
         self.options = options
         self.jobs = jobs
+        self.framework = framework
     }
 
     /// Reads every file, checks the records against the output's, and replaces the output.
@@ -39,11 +45,21 @@ public struct Importer: Sendable {
     /// Throws ``ImportError`` when nothing can be imported or the inputs are refused, and
     /// ``FileError`` when the output cannot be written.
     public func run(progress: (ProgressEvent) -> Void = { _ in }) throws -> ImportSummary {
+        let prepared = try prepare(progress: progress)
+        try prepared.commit()
+        return prepared.summary
+    }
+
+    /// Reads every file and writes the new output beside the old one, without replacing it yet:
+    /// ``PreparedImport/commit()`` does, ``PreparedImport/discard()`` leaves the output as it was
+    /// (a caller in strict mode discards an import with warnings).
+    public func prepare(progress: (ProgressEvent) -> Void = { _ in }) throws -> PreparedImport {
         guard !files.isEmpty else { throw ImportError.nothingToImport(inputs: inputs) }
         let writer = try AtomicFileWriter(path: out)
         var merge = try ImportMerge(existing: out, importing: files, writer: writer)
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
+        var imported = ImportedNames()
         var writeFailure: Error?
         let files = self.files, options = self.options
         progress(.reading(files: files.count))
@@ -53,6 +69,7 @@ public struct Importer: Sendable {
             } else {
                 problems += merge.conflicts(processed)
                 warnings += processed.warnings
+                imported.add(processed)
                 if problems.isEmpty, writeFailure == nil {
                     do { try merge.write(processed, to: writer) } catch { writeFailure = error }
                 }
@@ -71,7 +88,26 @@ public struct Importer: Sendable {
             writer.discard()
             throw ImportError.refused(problems: InputError(problems).diagnostics, out: out)
         }
-        try writer.commit()
-        return merge.summary(out: out, files: files.count, warnings: warnings)
+        var summary = merge.summary(out: out, files: files.count, warnings: warnings)
+        summary.review = imported.review(map: options.evaluationMap, framework: framework)
+        return PreparedImport(summary: summary, writer: writer)
     }
+}
+
+/// An import read and written beside its output, waiting to replace it.
+public final class PreparedImport {
+    /// What the import will have written.
+    public let summary: ImportSummary
+    private let writer: AtomicFileWriter
+
+    init(summary: ImportSummary, writer: AtomicFileWriter) {
+        self.summary = summary
+        self.writer = writer
+    }
+
+    /// Replaces the output with the new file.
+    public func commit() throws { try writer.commit() }
+
+    /// Removes the new file; the output stays as it was.
+    public func discard() { writer.discard() }
 }

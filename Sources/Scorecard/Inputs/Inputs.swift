@@ -26,14 +26,23 @@ public struct Inputs: Sendable {
     public let hashes: [String: String]
     /// Models named by some evidence or determination.
     public let models: Set<String>
+    /// Models assessed from determinations alone (a determinations file's `models_without_evidence`).
+    public let modelsWithoutEvidence: Set<String>
+    /// How the evidence's stages were mapped onto the framework's.
+    public let stageMap: StageMap
+    /// Evidence stage → records left out by the stage map.
+    public let leftOutByStageMap: [String: Int]
     /// Problems that did not stop loading, such as a score value of an unknown shape.
     public let warnings: [Diagnostic]
+    /// Evidence file → model → records (summary and per-sample) of that model in the file.
+    public let recordsByFile: [String: [String: Int]]
 
     /// Inputs from values; `records` and `samples` are indexed once.
     public init(
         framework: Framework, frameworkSHA256: String, records: [EvidenceRecord], samples: [SampleRecord] = [],
         determinations: [Determination] = [], mitigations: [Mitigation] = [], registry: EvaluatorRegistry,
-        hashes: [String: String], warnings: [Diagnostic] = []
+        hashes: [String: String], warnings: [Diagnostic] = [], modelsWithoutEvidence: Set<String> = [],
+        stageMap: StageMap = StageMap(), leftOutByStageMap: [String: Int] = [:]
     ) {
         self.framework = framework
         self.frameworkSHA256 = frameworkSHA256
@@ -42,14 +51,22 @@ public struct Inputs: Sendable {
         self.mitigations = mitigations
         self.registry = registry
         self.hashes = hashes
-        self.models = Set(records.map(\.subject.model) + samples.map(\.subject.model) + determinations.map(\.model))
+        self.models = Set(records.map(\.subject.model) + samples.map(\.subject.model))
+            .union(determinations.map(\.model).filter(modelsWithoutEvidence.contains))
         self.warnings = warnings
+        self.modelsWithoutEvidence = modelsWithoutEvidence
+        self.stageMap = stageMap
+        self.leftOutByStageMap = leftOutByStageMap
+        var byFile: [String: [String: Int]] = [:]
+        for record in records { byFile[record.location.file, default: [:]][record.subject.model, default: 0] += 1 }
+        for sample in samples { byFile[sample.location.file, default: [:]][sample.subject.model, default: 0] += 1 }
+        self.recordsByFile = byFile
     }
 
     /// Runs the evaluators and the rules engine for `models` (every model when empty).
     public func assess(models: [String] = []) throws(RegistryError) -> [SubjectAssessment] {
         try Assessor(framework: framework, registry: registry)
-            .assess(evidence: evidence, determinations: determinations, models: models)
+            .assess(evidence: evidence, determinations: determinations, models: models, modelsWithoutEvidence: modelsWithoutEvidence)
     }
 
     /// The versioned JSON document for `assessments`; `hashes` replaces the inputs' own (for a
@@ -57,7 +74,7 @@ public struct Inputs: Sendable {
     public func document(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ScorecardDocument {
         ScorecardDocument(
             framework: framework, assessments: assessments, inputs: hashes ?? self.hashes, registry: registry,
-            tool: ToolIdentity.document)
+            tool: ToolIdentity.document, stageMap: stageMap.pairs.map { .init(from: $0.from, to: $0.to) })
     }
 
     /// The renderer's input for `assessments`; `hashes` replaces the inputs' own in the provenance.

@@ -13,6 +13,8 @@ public struct ModelChange: Codable, Hashable, Sendable {
     /// A gate whose decision changed: passed before (`from`) and now (`to`).
     public struct GateChange: Codable, Hashable, Sendable {
         public var gate: String
+        /// `ceiling` or `trigger`: says which words name the decision (Allowed, Required, …).
+        public var kind: Gate.Kind?
         public var from: Bool
         public var to: Bool
     }
@@ -55,7 +57,7 @@ public struct ModelChange: Codable, Hashable, Sendable {
         let oldGates = Dictionary(old.gates.map { ($0.id, $0.passed) }) { first, _ in first }
         for gate in new.gates {
             if let before = oldGates[gate.id], before != gate.passed {
-                gates.append(GateChange(gate: gate.id, from: before, to: gate.passed))
+                gates.append(GateChange(gate: gate.id, kind: gate.kind, from: before, to: gate.passed))
             }
         }
         status = levels.isEmpty && gates.isEmpty && newWarnings.isEmpty ? "unchanged" : "changed"
@@ -80,6 +82,11 @@ public struct RunSummary: Codable, Sendable {
     public var models: [ModelChange] = []
     public var reportsWritten: [String] = []
     public var reportsUnchanged = 0
+    /// Warnings about the inputs: evidence no indicator reads, tiers counted as one, a file the
+    /// card's `models:` leave out entirely, readers' warnings about the files read in this run.
+    public var warnings: [InputWarning] = []
+    /// What the card's `models:` and stage map left out on purpose.
+    public var notes: [String] = []
     public var exitCode: Int32 = 0
 
     /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level.

@@ -8,15 +8,24 @@ struct LoadedEvidence {
     var records: [EvidenceRecord]
     var samples: [SampleRecord]
     var filesBySubject: [Subject: [(display: String, sha256: String)]]
-    /// Files parsed in this run, to store with the run's transaction.
+    /// Files parsed in this run, to store with the run's transaction (as read, before the stage map).
     var parsed: [(file: ScannedFile, format: String, records: [EvidenceRecord], samples: [SampleRecord])]
+    /// The readers' warnings about the files parsed in this run.
+    var warnings: [Diagnostic] = []
+    /// Evidence stage → records the stage map left out.
+    var leftOut: [String: Int] = [:]
+
+    /// Every subject with evidence, sorted.
+    var subjects: [Subject] { Array(Set(records.map(\.subject)).union(samples.map(\.subject))).sorted() }
 }
 
 extension RegenerationRun {
-    /// Parses files whose content is not stored yet and loads the rest from the store.
+    /// Parses files whose content is not stored yet and loads the rest from the store, then maps
+    /// the evidence's stages onto the framework's.
     func loadEvidence(
-        _ scan: EvidenceScan.Result, stages: [String], progress: (ProgressEvent) -> Void
+        _ scan: EvidenceScan.Result, stageMap: StageMap, framework: Framework, progress: (ProgressEvent) -> Void
     ) throws -> LoadedEvidence {
+        let stages = stageMap.accepted(by: framework)
         var records: [EvidenceRecord] = []
         var samples: [SampleRecord] = []
         var parsed = LoadedEvidence(records: [], samples: [], filesBySubject: [:], parsed: [])
@@ -37,6 +46,7 @@ extension RegenerationRun {
                     bytes: file.bytes)
                 records += read.records
                 samples += read.samples
+                parsed.warnings += read.warnings
                 progress(.read(FileProgress(
                     index: index + 1, total: toRead.count, path: file.display, byteCount: file.byteCount,
                     summaryRecords: read.records.count, sampleRecords: read.samples.count, failed: false,
@@ -56,6 +66,14 @@ extension RegenerationRun {
         }
         records += fromStore.records
         samples += fromStore.samples
+        let mapped = stageMap.apply(records: records, samples: samples)
+        records = mapped.records
+        samples = mapped.samples
+        parsed.leftOut = mapped.leftOut
+        for stage in mapped.unmatched {
+            parsed.warnings.append(Diagnostic(
+                file: config.path, line: config.stagesLine, message: "stages: no evidence has stage '\(stage)'; the mapping matches nothing"))
+        }
         var bundle = EvidenceBundle()
         bundle.records = records
         bundle.samples = samples

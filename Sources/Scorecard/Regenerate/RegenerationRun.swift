@@ -18,9 +18,14 @@ struct RegenerationRun {
     let config: CardConfig
     let store: ScorecardStore
     let registry: EvaluatorRegistry
+    /// Fail on any warning about the inputs before writing anything (`--strict` or `strict: true`).
+    var strict = false
 
     func run(progress: (ProgressEvent) -> Void) throws -> RunSummary {
         let framework = try FrameworkLoader.load(path: config.framework, registry: registry)
+        let stageMap = StageMap(config.stages)
+        let mapProblems = stageMap.problems(framework.framework, source: config.path, line: config.stagesLine)
+        if !mapProblems.isEmpty { throw InputError(mapProblems) }
         let determinations = try config.determinations.map {
             try DeterminationLoader.load(path: $0, name: config.display($0), framework: framework.framework)
         }
@@ -36,20 +41,35 @@ struct RegenerationRun {
             }
             var summary = RunSummary(nothingChanged: true, evidence: scan.counts)
             summary.reportsUnchanged = recorded.count
-            summary.models = last.scorecards.values.sorted { $0.subject < $1.subject }.compactMap { stored in
-                (try? stored.decoded())?.models.first.map { ModelChange(old: $0, new: $0) }
-            }
+            let stored = last.scorecards.values.sorted { $0.subject < $1.subject }.compactMap { try? $0.decoded().models.first }
+            summary.models = stored.map { ModelChange(old: $0, new: $0) }
+            // Nothing was read again: the warnings are those the stored scorecards record.
+            summary.warnings = InputReview.evidenceUse(stored)
+            try InputReview(warnings: summary.warnings).check(strict: strict)
             return summary
         }
 
-        let loaded = try loadEvidence(scan, stages: framework.framework.stages.map(\.id), progress: progress)
+        let loaded = try loadEvidence(scan, stageMap: stageMap, framework: framework.framework, progress: progress)
+        var problems = determinations.map { NameCheck.determinations($0, subjects: loaded.subjects) } ?? []
         var common = [config.display(framework.path): framework.sha256]
         for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
+        let modelsWithoutEvidence = Set(determinations?.modelsWithoutEvidence.map(\.model) ?? [])
+        let known = Set(loaded.subjects).union((determinations?.determinations ?? [])
+            .filter { modelsWithoutEvidence.contains($0.model) }.map { Subject(model: $0.model, snapshot: $0.snapshot) })
+        problems += NameCheck.cardModels(config, subjects: Array(known))
+        if !problems.isEmpty { throw InputError(problems) }
         let inputs = Inputs(
             framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, samples: loaded.samples,
             determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
-            registry: registry, hashes: common)
-        let subjects = try inputs.assess(models: config.models.map(\.name)).filter(selected)
+            registry: registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
+            stageMap: stageMap, leftOutByStageMap: loaded.leftOut)
+        let assessed = try inputs.assess(models: config.models.map(\.name))
+        let subjects = assessed.filter(selected)
+        var review = inputs.review(subjects, models: config.models.map(\.name), filter: "the card's models:")
+        if let left = unselectedSnapshots(assessed), !left.isEmpty {
+            review.notes.append("the card's models: leave out the snapshots \(left)")
+        }
+        try review.check(strict: strict)
         let cards = try subjects.map { assessment in
             var hashes = common
             for file in loaded.filesBySubject[assessment.subject] ?? [] { hashes[file.display] = file.sha256 }
@@ -57,6 +77,8 @@ struct RegenerationRun {
         }
 
         var summary = RunSummary(nothingChanged: false, evidence: scan.counts)
+        summary.warnings = review.warnings
+        summary.notes = review.notes
         summary.models = cards.map { card in
             ModelChange(old: (try? last?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
         }
@@ -89,6 +111,12 @@ struct RegenerationRun {
             throw error
         }
         return summary
+    }
+
+    /// The subjects of selected models left out because the card lists other snapshots of them.
+    private func unselectedSnapshots(_ assessed: [SubjectAssessment]) -> String? {
+        let left = assessed.filter { !selected($0) }.map(\.subject.description)
+        return left.isEmpty ? nil : left.joined(separator: ", ")
     }
 
     private func selected(_ assessment: SubjectAssessment) -> Bool {

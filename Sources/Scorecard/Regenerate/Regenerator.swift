@@ -30,8 +30,10 @@ public struct Regenerator: Sendable {
     ///   - wait: seconds to wait for another run holding the lock; then ``RegenerateError/busy(lock:waited:)``.
     ///   - waiting: called once when the lock is held by another run and this one starts waiting.
     ///   - progress: evidence files being read.
+    ///   - strict: fail with ``StrictError`` on any warning about the inputs, before writing
+    ///     anything (also when the card says `strict: true`).
     public func run(
-        wait: Double = 60, waiting: () -> Void = {}, progress: (ProgressEvent) -> Void = { _ in }
+        wait: Double = 60, waiting: () -> Void = {}, strict: Bool = false, progress: (ProgressEvent) -> Void = { _ in }
     ) throws -> RunSummary {
         let lockPath = storePath + ".lock"
         guard let lock = try FileLock(path: lockPath, timeout: wait, waiting: waiting) else {
@@ -39,7 +41,8 @@ public struct Regenerator: Sendable {
         }
         let store = try ScorecardStore(path: storePath)
         return try withExtendedLifetime(lock) {
-            try RegenerationRun(config: config, store: store, registry: registry).run(progress: progress)
+            try RegenerationRun(config: config, store: store, registry: registry, strict: strict || config.strict)
+                .run(progress: progress)
         }
     }
 }

@@ -14,9 +14,18 @@ struct AssessCommand: ScorecardSubcommand {
             indicator, and prints one scorecard per model. A category without the evidence its \
             framework requires is NOT ASSESSED, and any gate that depends on it does not pass.
 
-            Example:
+            Every record no indicator reads is listed under "Evidence not used" (and as a warning, \
+            with the nearest evaluation id or metric an indicator reads); --only-model says what it \
+            leaves out. --map-stage assesses evidence of one framework's stages under another's. \
+            --strict turns every such warning into exit status 2.
+
+            Examples:
               scorecard assess --framework frameworks/openai-preparedness-beta.yaml \\
-                --evidence examples/demo/evidence.jsonl --determinations examples/demo/determinations.yaml
+                --evidence examples/demo/evidence.jsonl \\
+                --determinations examples/demo/determinations.yaml
+              scorecard assess --framework frameworks/openai-preparedness-v2.yaml \\
+                --evidence examples/demo/evidence.jsonl \\
+                --map-stage pre_mitigation=capability --map-stage post_mitigation=
             """
     )
 
@@ -30,7 +39,8 @@ struct AssessCommand: ScorecardSubcommand {
 
     mutating func execute() throws -> ExitStatus {
         let loaded = try inputs.load()
-        let assessments = try loaded.assess(models: inputs.model)
+        let assessments = try loaded.assess(models: inputs.models)
+        try inputs.review(loaded, assessments)
         switch format {
         case .json:
             let data = try loaded.document(assessments).encoded()

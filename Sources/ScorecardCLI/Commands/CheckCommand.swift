@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scorecard
 
 /// `scorecard check`: re-derive stored scorecards from their stored inputs and list what a
@@ -14,7 +15,11 @@ struct CheckCommand: ScorecardSubcommand {
             reviewer must look at: determinations that lower the indicated level, levels decided \
             without evidence, intervals straddling thresholds, early warnings.
 
+            A scorecard that differs is named by the category, stage and field that differ first. \
             Exits 0 when every scorecard re-derives unchanged, 7 when one does not.
+
+            Example:
+              scorecard check --config examples/demo/scorecard.yaml
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -22,8 +27,21 @@ struct CheckCommand: ScorecardSubcommand {
     @Flag(name: .long, help: "Check every stored scorecard, not only the current ones.")
     var all = false
 
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
     mutating func execute() throws -> ExitStatus {
         let results = try Checker(store: try storeOptions.open()).check(all: all)
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try OutputEnvelope(command: "check", result: results.map(CheckReport.init)).encoded())
+        case .text:
+            Console.write(Self.text(results))
+        }
+        return results.allSatisfy(\.matches) ? .success : .checkFailed
+    }
+
+    static func text(_ results: [CheckResult]) -> String {
         var out = ""
         for result in results {
             let label = "#\(result.scorecard.id) \(terminalSafe(result.scorecard.subject.description))"
@@ -31,7 +49,8 @@ struct CheckCommand: ScorecardSubcommand {
             case .unchanged:
                 out += "\(label): re-derived unchanged\n"
             case .differs(let difference):
-                var text = "first difference at line \(difference.line): stored \(difference.stored), re-derived \(difference.rederived)"
+                var text = difference.place.map { terminalSafe($0.description) }
+                    ?? "first difference at line \(difference.line): stored \(difference.stored), re-derived \(difference.rederived)"
                 if difference.storedBy != difference.rederivedBy {
                     text += " (stored by scorecard \(difference.storedBy), re-derived by \(difference.rederivedBy))"
                 }
@@ -39,13 +58,10 @@ struct CheckCommand: ScorecardSubcommand {
             case .noLongerProduced:
                 out += "\(label): DIFFERS: the stored inputs no longer produce a scorecard for this model\n"
             case .failed(let error):
-                out += "\(label): CANNOT RE-DERIVE: \(error)\n"
+                out += "\(label): CANNOT RE-DERIVE: \(terminalSafe("\(error)"))\n"
             }
-            for flag in result.flags {
-                out += "  - \(flag.category) \(flag.stage), \(flag.kind.rawValue.replacingOccurrences(of: "_", with: " ")): \(terminalSafe(flag.message))\n"
-            }
+            for line in result.flagLines { out += "  - \(line)\n" }
         }
-        Console.write(out)
-        return results.allSatisfy(\.matches) ? .success : .checkFailed
+        return out
     }
 }

@@ -12,7 +12,12 @@ struct DiffCommand: ScorecardSubcommand {
             Each side is a stored scorecard id (from `history`), MODEL or MODEL@SNAPSHOT (its \
             latest stored scorecard), or a JSON scorecard file from `assess --format json` \
             (FILE#MODEL picks a model). Comparing one snapshot under two framework versions: \
-            assess it under each framework with --format json and diff the two files.
+            assess it under each framework with --format json and diff the two files. Gates are \
+            named in the report's words (Allowed/Not allowed, Not required/Required); --format json \
+            prints a versioned envelope.
+
+            Example:
+              scorecard diff --config examples/demo/scorecard.yaml GPT-4o o1
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -31,7 +36,7 @@ struct DiffCommand: ScorecardSubcommand {
         let diff = try Differ.diff(a, b, openStore: storeOptions.open)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try JSONOutput.encode(diff))
+            FileHandle.standardOutput.write(try OutputEnvelope(command: "diff", result: diff).encoded())
         case .text:
             Console.write(DiffText.render(diff))
         }

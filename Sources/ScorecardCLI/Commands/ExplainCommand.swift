@@ -15,8 +15,9 @@ struct ExplainCommand: ScorecardSubcommand {
 
             Example:
               scorecard explain --framework frameworks/openai-preparedness-beta.yaml \\
-                --evidence examples/demo/evidence.jsonl --determinations examples/demo/determinations.yaml \\
-                --model o1 --category cbrn
+                --evidence examples/demo/evidence.jsonl \\
+                --determinations examples/demo/determinations.yaml \\
+                --only-model o1 --category cbrn
             """)
 
     @OptionGroup var inputs: InputOptions
@@ -28,7 +29,7 @@ struct ExplainCommand: ScorecardSubcommand {
     var onlyStage: String?
 
     func validate() throws {
-        if inputs.model.count != 1 { throw ValidationError("Name exactly one --model to explain.") }
+        if inputs.models.count != 1 { throw ValidationError("Name exactly one --only-model to explain.") }
     }
 
     mutating func execute() throws -> ExitStatus {
@@ -36,7 +37,8 @@ struct ExplainCommand: ScorecardSubcommand {
         let framework = loaded.framework
         let definition = try loaded.category(category)
         let stages = try loaded.stages(only: onlyStage)
-        let assessments = try loaded.assess(models: inputs.model)
+        let assessments = try loaded.assess(models: inputs.models)
+        try inputs.review(loaded, assessments)
         var out = ""
         for assessment in assessments {
             guard let result = assessment.categories.first(where: { $0.category == definition.id }) else { continue }

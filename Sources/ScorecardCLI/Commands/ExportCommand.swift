@@ -24,8 +24,14 @@ struct ExportCommand: ScorecardSubcommand {
     var to: ExportTarget
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Evidence files: JSON array, JSON Lines or CSV (repeatable).", valueName: "file"))
+            help: ArgumentHelp("Evidence files or folders: our JSON, JSON Lines or CSV, or evaluation logs such as Inspect .json/.eval (repeatable).", valueName: "file"))
     var evidence: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Stage of records read from evaluation logs, which do not record one.", valueName: "stage"))
+    var stage: String?
+
+    @Option(name: .long, help: ArgumentHelp("Map a log's task to an evaluation id (repeatable), as import does.", valueName: "task=eval-id"))
+    var map: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Directory to write into; created when missing.", valueName: "dir"))
     var out: String
@@ -54,13 +60,16 @@ struct ExportCommand: ScorecardSubcommand {
     func validate() throws {
         if evidence.isEmpty { throw ValidationError("Give at least one --evidence file to export.") }
         if organization.allSatisfy(\.isWhitespace) { throw ValidationError("--organization must not be empty.") }
+        for entry in map where EvaluationMapping.parse(entry) == nil { throw ValidationError(EvaluationMapping.usage(entry)) }
     }
 
     mutating func execute() throws -> ExitStatus {
         let options = Exporter.Options(
             organization: organization, relationship: EveryEvalEverExporter.Relationship(rawValue: relationship.rawValue) ?? .other,
             retrievedAt: retrievedAt)
-        let result = try Exporter.exportEEE(evidence: evidence, out: out, options: options)
+        let result = try Exporter.exportEEE(
+            evidence: evidence, out: out, options: options,
+            importOptions: ImportOptions(stage: stage, evaluationMap: EvaluationMapping.map(map)))
         if result.skippedSamples > 0 {
             Console.error("note: \(result.skippedSamples) per-sample records not exported (EEE instance rows need prompts and outputs)")
         }

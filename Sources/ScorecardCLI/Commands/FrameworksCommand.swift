@@ -3,14 +3,63 @@ import Foundation
 import Scorecard
 import ScorecardCore
 import ScorecardIngest
+import ScorecardRender
 
 /// `scorecard frameworks`: check and show framework files.
 struct FrameworksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frameworks",
         abstract: "Check and show framework definitions.",
-        subcommands: [Lint.self, Show.self]
+        subcommands: [List.self, Lint.self, Show.self]
     )
+
+    struct List: ScorecardSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List framework files: their ids, versions and stages.",
+            discussion: """
+                Lists the .yaml files of the folders given, or else of the folders where frameworks \
+                ship: frameworks/ in the current folder, and beside the executable frameworks/, \
+                ../share/scorecard/frameworks and (for a binary built in a checkout) the \
+                checkout's frameworks/. A file that does not load is listed with its first problem.
+
+                Example:
+                  scorecard frameworks list
+                """)
+
+        @Argument(help: ArgumentHelp("Folders to list (default: where frameworks ship).", valueName: "folder"))
+        var folders: [String] = []
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        mutating func execute() throws -> ExitStatus {
+            let searched = folders.isEmpty ? Frameworks.defaultFolders() : folders
+            let listings = Frameworks.list(in: searched)
+            switch format {
+            case .json:
+                FileHandle.standardOutput.write(try OutputEnvelope(command: "frameworks list", result: listings).encoded())
+            case .text:
+                guard !listings.isEmpty else {
+                    Console.error("error: no framework files in \(searched.map(terminalSafe).joined(separator: ", "))")
+                    return .invalidInput
+                }
+                var table = TextTable()
+                table.add(["id", "version", "schema", "stages", "file"])
+                for listing in listings {
+                    let relative = RelativePath.from(FileManager.default.currentDirectoryPath, to: listing.path)
+                    let file = terminalSafe(relative.hasPrefix("..") ? listing.path : relative)
+                    if let error = listing.error {
+                        table.add(["(does not load)", "", "", "", "\(file): \(terminalSafe(error))"])
+                    } else {
+                        table.add([listing.id, listing.version, listing.schemaVersion.map(String.init), listing.stages.joined(separator: ", "), file]
+                            .map { terminalSafe($0 ?? "") })
+                    }
+                }
+                Console.write(table.render())
+            }
+            return listings.contains { $0.error != nil } ? .invalidInput : .success
+        }
+    }
 
     struct Lint: ScorecardSubcommand {
         static let configuration = CommandConfiguration(

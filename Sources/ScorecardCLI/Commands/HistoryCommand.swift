@@ -22,7 +22,15 @@ struct StoreOptions: ParsableArguments {
 struct HistoryCommand: ScorecardSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Levels per category and stage of a model over its stored scorecards, with dates.")
+        abstract: "Levels per category and stage of a model over its stored scorecards, with dates.",
+        discussion: """
+            One row per stored scorecard of the model, oldest first: the levels per category and \
+            stage, the overall levels, and the gates that do not pass, in the report's words (Not \
+            allowed, Required). --format json prints a versioned envelope.
+
+            Example:
+              scorecard history --config examples/demo/scorecard.yaml --model o1
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -36,7 +44,7 @@ struct HistoryCommand: ScorecardSubcommand {
         let entries = try History.entries(model: model, store: try storeOptions.open())
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try JSONOutput.encode(entries))
+            FileHandle.standardOutput.write(try OutputEnvelope(command: "history", result: entries).encoded())
         case .text:
             Console.write(Self.text(entries))
         }
@@ -46,13 +54,14 @@ struct HistoryCommand: ScorecardSubcommand {
     static func text(_ entries: [HistoryEntry]) -> String {
         var table = TextTable()
         let categories = entries.last?.categories.map(\.id) ?? []
-        table.add(["id", "created", "snapshot", "framework"] + categories + ["overall", "gates failing"])
+        table.add(["id", "created", "snapshot", "framework"] + categories + ["overall", "gates"])
         for entry in entries {
             let cells = categories.map { id in
                 entry.categories.first { $0.id == id }.map { $0.levels.map { $0 ?? "—" }.joined(separator: "/") } ?? "n/a"
             }
             table.add([String(entry.id), entry.createdAt, entry.snapshot ?? "—", entry.framework]
-                      + cells + [entry.overall.map { $0 ?? "—" }.joined(separator: "/"), entry.failingGates.joined(separator: ", ")])
+                      + cells + [entry.overall.map { $0 ?? "—" }.joined(separator: "/"),
+                                 entry.gates.filter { !$0.passed }.map { "\($0.id): \($0.decision)" }.joined(separator: ", ")])
         }
         let stages = entries.last?.stages.joined(separator: "/") ?? ""
         return "Levels are \(stages); — is not assessed.\n" + table.render()

@@ -20,13 +20,20 @@ struct ImportCommand: ScorecardSubcommand {
             into each record's notes. Logs whose run did not finish (status other than success) are refused \
             unless --allow-incomplete, which imports their summaries flagged as incomplete.
 
+            --map TASK[KEY=VALUE]=ID gives the samples whose metadata KEY is VALUE an evaluation of \
+            their own, with records computed from those samples alone (e.g. one evaluation per CTF \
+            tier); the task's other samples are then left out, with a warning. With --framework, \
+            evaluations that no indicator of the framework reads are reported, with the nearest \
+            evaluation id it reads. --strict makes any warning an error (exit 2, nothing written).
+
             When --out exists, its records are merged: records from other sources are kept, a file imported \
             again replaces its own earlier records, and identical records are kept once. The file is written \
             atomically; on any error nothing is written.
 
             Example:
-              scorecard import logs/ --stage pre_mitigation \\
-                --map ctf_small=ctf_professional --out evidence.jsonl
+              scorecard import Tests/ScorecardIngestTests/Fixtures/inspect/ctf_small.json \\
+                --stage pre_mitigation --map ctf_small=ctf_professional \\
+                --framework frameworks/openai-preparedness-beta.yaml --out evidence.jsonl
             """
     )
 
@@ -36,7 +43,7 @@ struct ImportCommand: ScorecardSubcommand {
     @Option(name: .long, help: ArgumentHelp("The evidence file to write (JSON Lines).", valueName: "file"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("Map a task to an evaluation id (repeatable); without it the task name is the id.", valueName: "task=eval-id"))
+    @Option(name: .long, help: ArgumentHelp("Map a task to an evaluation id (repeatable); without it the task name is the id. TASK[KEY=VALUE]=ID maps only the samples whose metadata KEY is VALUE.", valueName: "task=eval-id"))
     var map: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Stage of every imported record, e.g. pre_mitigation (required unless a log's metadata names one).", valueName: "stage"))
@@ -45,8 +52,18 @@ struct ImportCommand: ScorecardSubcommand {
     @Option(name: .long, help: ArgumentHelp("Read every input as this format: \(EvidenceFormats.names.joined(separator: ", ")).", valueName: "format"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("Use this model name instead of the one each log records.", valueName: "name"))
-    var model: String?
+    @Option(name: .customLong("as-model"), help: ArgumentHelp("Record every imported result under this model name instead of the one each log records.", valueName: "name"))
+    var asModel: String?
+
+    /// The old spelling of `--as-model`, kept working with a warning: elsewhere `--model` selected models.
+    @Option(name: .customLong("model"), help: .hidden)
+    var deprecatedModel: String?
+
+    @Option(name: .long, help: ArgumentHelp("Framework the evidence is for: report imported evaluations none of its indicators reads.", valueName: "file"))
+    var framework: String?
+
+    @Flag(name: .long, help: "Exit 2 on any warning (a --map that matches nothing, an evaluation no indicator reads, a score of an unknown shape), writing nothing.")
+    var strict = false
 
     @Flag(name: .long, help: "Write summary records only (they are still computed from the samples).")
     var noSamples = false
@@ -74,50 +91,43 @@ struct ImportCommand: ScorecardSubcommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one file or folder to import.") }
-        for entry in map where Self.mapping(entry) == nil {
-            throw ValidationError("--map '\(entry)' must be TASK=EVAL_ID, e.g. --map ctf_small=ctf_professional")
+        for entry in map where EvaluationMapping.parse(entry) == nil {
+            throw ValidationError(EvaluationMapping.usage(entry))
         }
+        if asModel != nil, deprecatedModel != nil { throw ValidationError("Give --as-model only (--model is its old spelling).") }
         if !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64.") }
         if !(100...1_000_000).contains(bootstrapResamples) { throw ValidationError("--bootstrap-resamples must be between 100 and 1000000.") }
         if seed < 0 { throw ValidationError("--seed must not be negative.") }
     }
 
-    /// `TASK=EVAL_ID` as a pair; nil when either side is empty or there is no `=`.
-    static func mapping(_ entry: String) -> (String, String)? {
-        guard let equals = entry.firstIndex(of: "=") else { return nil }
-        let task = String(entry[..<equals]), id = String(entry[entry.index(after: equals)...])
-        return task.isEmpty || id.isEmpty ? nil : (task, id)
-    }
-
-    /// `--map` entries as task → evaluation id; a task mapped twice takes the last.
-    static func evaluationMap(_ entries: [String]) -> [String: String] {
-        Dictionary(entries.compactMap(mapping), uniquingKeysWith: { _, last in last })
-    }
-
     var options: ImportOptions {
         ImportOptions(
-            stage: stage, evaluationMap: Self.evaluationMap(map), model: model, allowIncomplete: allowIncomplete,
+            stage: stage, evaluationMap: EvaluationMapping.map(map), model: asModel ?? deprecatedModel, allowIncomplete: allowIncomplete,
             includeSamples: !noSamples, erroredSamples: errored,
             bootstrap: .init(resamples: bootstrapResamples, seed: UInt64(seed)), exactMetadata: exactMetadata)
     }
 
     mutating func execute() throws -> ExitStatus {
-        let importer = try Importer(inputs: inputs, format: from, out: out, options: options, jobs: jobs)
+        if deprecatedModel != nil {
+            Console.error("warning: import --model is deprecated: it renames models (elsewhere --model selected them); use --as-model")
+        }
+        let framework = try self.framework.map { try Frameworks.load(path: $0).framework }
+        let importer = try Importer(inputs: inputs, format: from, out: out, options: options, jobs: jobs, framework: framework)
         if !importer.skipped.isEmpty, !quiet {
             let names = importer.skipped.prefix(5).joined(separator: ", ") + (importer.skipped.count > 5 ? ", …" : "")
             Console.error("skipped \(importer.skipped.count) files that no format recognises: \(terminalSafe(names))")
         }
         let progress = ProgressBar(enabled: !quiet)
         defer { progress.finish() }
-        var warnings: [Diagnostic] = []
-        let summary = try importer.run { event in
-            progress.show(event)
-            switch event {
-            case .read(let file): warnings += file.warnings
-            case .done: for warning in warnings { Console.error("warning: \(terminalSafe(warning.description))") }
-            case .reading: break
-            }
+        let prepared = try importer.prepare { event in progress.show(event) }
+        let summary = prepared.summary
+        do {
+            try InputReviewText.report(InputReview(warnings: summary.warnings.map { InputWarning($0) } + summary.review), strict: strict)
+        } catch {
+            prepared.discard()
+            throw error
         }
+        try prepared.commit()
         if !quiet { Console.error(Self.report(summary)) }
         return .success
     }
@@ -132,7 +142,8 @@ struct ImportCommand: ScorecardSubcommand {
             text += "; kept \(summary.keptRecords) records from \(summary.keptSources) other source\(summary.keptSources == 1 ? "" : "s")"
         }
         if summary.duplicates > 0 { text += "; \(summary.duplicates) identical records written once" }
-        if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s") above" }
+        let all = warnings + summary.review.count
+        if all > 0 { text += "; \(all) warning\(all == 1 ? "" : "s") above" }
         return text
     }
 }

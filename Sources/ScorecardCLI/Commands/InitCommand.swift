@@ -5,20 +5,28 @@ import Scorecard
 struct InitCommand: ScorecardSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a commented scorecard.yaml to start a card from.")
+        abstract: "Write a commented scorecard.yaml to start a card from.",
+        discussion: """
+            The framework path is written relative to the new file, and must exist: --framework is \
+            looked for beside the new file, then from the current folder; without it, the shipped \
+            Beta framework is used (see `scorecard frameworks list`).
+
+            Example:
+              scorecard init --output my-card/scorecard.yaml
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Where to write the configuration.", valueName: "file"))
     var output = "scorecard.yaml"
 
-    @Option(name: .long, help: ArgumentHelp("Framework file the card uses (relative to the configuration).", valueName: "file"))
-    var framework = "frameworks/openai-preparedness-beta.yaml"
+    @Option(name: .long, help: ArgumentHelp("Framework file the card uses (beside the configuration, or from the current folder; default: the shipped Beta framework).", valueName: "file"))
+    var framework: String?
 
     @Flag(name: .long, help: "Replace an existing file.")
     var force = false
 
     mutating func execute() throws -> ExitStatus {
-        try CardTemplate.write(to: output, framework: framework, force: force)
-        Console.write("wrote \(output): edit the evidence paths, then run `scorecard regenerate --config \(output)`\n")
+        let written = try CardTemplate.write(to: output, framework: framework, force: force)
+        Console.write("wrote \(output) (framework: \(written)): edit the models and evidence paths, then run `scorecard regenerate --config \(output)`\n")
         return .success
     }
 }

@@ -14,9 +14,16 @@ struct RegenerateCommand: ScorecardSubcommand {
             scorecards that differ from the last ones, re-renders only reports whose inputs changed, \
             and prints what moved. The same inputs give byte-identical reports and no new rows.
 
+            Warnings about the inputs (records no indicator reads, tiers counted as one, evidence \
+            the card's models: leave out entirely) are printed on standard error; with --strict or \
+            the card's strict: true they stop the run before anything is stored or written.
+
             Exit codes: 0 no level or gate changed; 4 a level moved since the last completed run; \
             5 a gate that passed no longer passes; 6 another run held the store past --wait; \
-            2 invalid input; 1 any other failure.
+            2 invalid input (or a warning in strict mode); 1 any other failure.
+
+            Example:
+              scorecard regenerate --config examples/demo/scorecard.yaml
             """)
 
     @Option(name: .long, help: ArgumentHelp("Card configuration.", valueName: "file"))
@@ -31,6 +38,9 @@ struct RegenerateCommand: ScorecardSubcommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(name: .long, help: "Exit 2 on any warning about the inputs (as the card's strict: true does), before storing or writing anything.")
+    var strict = false
+
     mutating func execute() throws -> ExitStatus {
         let regenerator = try Regenerator(config: config, store: store)
         let progress = ProgressBar()
@@ -39,12 +49,10 @@ struct RegenerateCommand: ScorecardSubcommand {
         let summary = try regenerator.run(
             wait: wait,
             waiting: { Console.error("waiting for another scorecard run on \(regenerator.storePath) (up to \(Int(wait)) s)") },
-            progress: { event in
-                progress.show(event)
-                if case .read(let file) = event {
-                    for warning in file.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
-                }
-            })
+            strict: strict,
+            progress: { event in progress.show(event) })
+        progress.finish()
+        try InputReviewText.report(InputReview(warnings: summary.warnings, notes: summary.notes), strict: false)
         switch format {
         case .json:
             FileHandle.standardOutput.write(try JSONOutput.encode(summary))

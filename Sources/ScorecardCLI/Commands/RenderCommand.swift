@@ -18,9 +18,12 @@ struct RenderCommand: ScorecardSubcommand {
             a directory); otherwise --out is a directory and files are named from the model. Files \
             are written atomically. The same inputs and --generated-at give byte-identical files.
 
+            Records no indicator reads are listed in an appendix, "Evidence not used".
+
             Example:
               scorecard render --framework frameworks/openai-preparedness-beta.yaml \\
-                --evidence examples/demo/evidence.jsonl --determinations examples/demo/determinations.yaml \\
+                --evidence examples/demo/evidence.jsonl \\
+                --determinations examples/demo/determinations.yaml \\
                 --format md --format html --out reports/demo
             """
     )
@@ -51,7 +54,8 @@ struct RenderCommand: ScorecardSubcommand {
     mutating func execute() throws -> ExitStatus {
         let renderer = try Renderer(templates: templates, generatedAt: generatedAt)
         let loaded = try inputs.load()
-        let assessments = try loaded.assess(models: inputs.model)
+        let assessments = try loaded.assess(models: inputs.models)
+        try inputs.review(loaded, assessments)
         let rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out)
         for problem in rendered.problems {
             Console.error("warning: not well-formed XML: \(problem)")

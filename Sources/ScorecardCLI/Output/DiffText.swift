@@ -13,8 +13,7 @@ enum DiffText {
         out += table.render()
         out += "\nGates\n"
         for gate in diff.gates {
-            func word(_ passed: Bool?) -> String { passed.map { $0 ? "passed" : "not passed" } ?? "—" }
-            out += "  \(gate.gate): \(word(gate.a)) → \(word(gate.b))\(gate.a != gate.b ? "  CHANGED" : "")\n"
+            out += "  \(gate.gate): \(gate.aDecision) → \(gate.bDecision)\(gate.a != gate.b ? "  CHANGED" : "")\n"
         }
         for (title, changes) in [("Evidence", diff.evidence), ("Determinations", diff.determinations)] {
             out += "\n\(title)\(changes.isEmpty ? ": no changes" : "")\n"

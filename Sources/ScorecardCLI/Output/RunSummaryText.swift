@@ -1,4 +1,5 @@
 import Scorecard
+import ScorecardRender
 
 /// The text form of a regenerate summary: one line per model that moved.
 enum RunSummaryText {
@@ -22,7 +23,9 @@ enum RunSummaryText {
                     out += "  level  \(change.category) \(change.stage): \(change.from ?? "not assessed") → \(change.to ?? "not assessed")\n"
                 }
                 for change in model.gates {
-                    out += "  gate   \(change.gate): \(change.from ? "passed" : "not passed") → \(change.to ? "passed" : "NOT PASSED")\n"
+                    let from = GateWording.decision(kind: change.kind, passed: change.from)
+                    let to = GateWording.decision(kind: change.kind, passed: change.to)
+                    out += "  gate   \(change.gate): \(from) → \(change.to ? to : to.uppercased())\n"
                 }
                 for warning in model.newWarnings {
                     out += "  early warning  \(warning.category) \(warning.stage): approaching \(warning.approaching)\n"

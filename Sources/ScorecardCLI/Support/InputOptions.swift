@@ -1,5 +1,6 @@
 import ArgumentParser
 import Scorecard
+import ScorecardCore
 import ScorecardIngest
 
 /// The inputs of an assessment: framework, evidence and determinations.
@@ -20,31 +21,71 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Human determinations and mitigations (YAML).", valueName: "file"))
     var determinations: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only assess this model (repeatable).", valueName: "name"))
-    var model: [String] = []
+    @Option(name: .customLong("only-model"), help: ArgumentHelp("Only assess this model (repeatable); what it leaves out is reported.", valueName: "name"))
+    var onlyModel: [String] = []
+
+    /// The old spelling of `--only-model`, kept working with a warning: `import --model` renamed.
+    @Option(name: .customLong("model"), help: .hidden)
+    var deprecatedModel: [String] = []
+
+    @Option(name: .customLong("map-stage"), help: ArgumentHelp(
+        "Assess evidence of stage FROM as the framework's stage TO (repeatable); FROM= leaves that stage out.", valueName: "from=to"))
+    var mapStage: [String] = []
+
+    @Flag(name: .long, help: "Exit 2 on any warning about the inputs (evidence no indicator reads, tiers counted as one, a filter that leaves out a whole file), before writing anything.")
+    var strict = false
+
+    /// The models asked for, by either spelling.
+    var models: [String] { onlyModel + deprecatedModel }
 
     func validate() throws {
         if evidence.isEmpty, determinations == nil {
             throw ValidationError("Give at least one --evidence file (or a --determinations file).")
         }
-        for entry in map where ImportCommand.mapping(entry) == nil {
-            throw ValidationError("--map '\(entry)' must be TASK=EVAL_ID, e.g. --map ctf_small=ctf_professional")
+        for entry in map where EvaluationMapping.parse(entry) == nil {
+            throw ValidationError(EvaluationMapping.usage(entry))
         }
+        if case .failure(let error) = StageMap.parse(mapStage) { throw ValidationError(error.description) }
     }
 
     /// The options as the application's value.
     var files: InputFiles {
-        InputFiles(
+        let stageMap = (try? StageMap.parse(mapStage).get()) ?? StageMap()
+        return InputFiles(
             framework: framework, evidence: evidence, determinations: determinations,
-            importOptions: ImportOptions(stage: stage, evaluationMap: ImportCommand.evaluationMap(map)))
+            importOptions: ImportOptions(stage: stage, evaluationMap: EvaluationMapping.map(map)), stageMap: stageMap)
     }
 
-    /// Loads the inputs, prints their warnings, and checks that every `--model` is in them.
+    /// Loads the inputs and checks that every model asked for is in them.
     func load() throws -> Inputs {
+        if !deprecatedModel.isEmpty {
+            Console.error("warning: --model is deprecated here: it selects models (import's old --model renamed them); use --only-model")
+        }
         let inputs = try Inputs.load(files)
-        for warning in inputs.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
-        try inputs.requireModels(model)
+        try inputs.requireModels(models)
         return inputs
+    }
+
+    /// Prints what `assessments` did not use (notes and warnings on standard error) and, in strict
+    /// mode, fails when there is any warning.
+    func review(_ inputs: Inputs, _ assessments: [SubjectAssessment]) throws {
+        try InputReviewText.report(inputs.review(assessments, models: models), strict: strict)
+    }
+}
+
+/// Printing an input review.
+enum InputReviewText {
+    /// Notes and warnings on standard error; in strict mode with warnings, throws ``StrictError``
+    /// instead of printing them (``ErrorReport`` prints them with the error).
+    static func report(_ review: InputReview, strict: Bool) throws {
+        for note in review.notes { Console.error("note: \(terminalSafe(note))") }
+        try review.check(strict: strict)
+        warnings(review.warnings)
+    }
+
+    /// One `warning:` line each.
+    static func warnings(_ warnings: [InputWarning]) {
+        for warning in warnings { Console.error("warning: \(terminalSafe(warning.description))") }
     }
 }
 

@@ -52,7 +52,11 @@ enum ErrorReport {
                 return .invalidInput
             }
         case let error as CardTemplateError:
-            Console.error("error: \(error); pass --force to replace it")
+            Console.error("error: \(error)")
+            return .invalidInput
+        case let error as StrictError:
+            InputReviewText.warnings(error.warnings)
+            Console.error("error: \(error)")
             return .invalidInput
         case is TemplateError, is GenerationTime.InvalidTime, is RegistryError, is InputsError:
             Console.error("error: \(error)")

@@ -6,16 +6,20 @@ public struct SubjectAssessment: Hashable, Sendable {
     public let overall: [String: StageOverall]
     public let gates: [GateDecision]
     public let flags: [ReviewFlag]
+    /// How the subject's evidence was used: what each indicator read and what nothing read
+    /// (filled in by ``Assessor``; empty when the engine is called on measurements directly).
+    public var evidenceUse: EvidenceUse
 
     public init(
         subject: Subject, categories: [CategoryAssessment], overall: [String: StageOverall], gates: [GateDecision],
-        flags: [ReviewFlag]
+        flags: [ReviewFlag], evidenceUse: EvidenceUse = EvidenceUse()
     ) {
         self.subject = subject
         self.categories = categories
         self.overall = overall
         self.gates = gates
         self.flags = flags
+        self.evidenceUse = evidenceUse
     }
 }
 

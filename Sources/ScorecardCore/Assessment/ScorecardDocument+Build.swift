@@ -4,9 +4,10 @@ extension ScorecardDocument {
     /// - Parameters:
     ///   - inputs: input path → SHA-256, as hashed by whoever read the files.
     ///   - registry: used to stamp each indicator with its evaluator's version.
+    ///   - stageMap: how the evidence's stages were mapped onto the framework's.
     public init(
         framework: Framework, assessments: [SubjectAssessment], inputs: [String: String], registry: EvaluatorRegistry,
-        tool: Tool
+        tool: Tool, stageMap: [StageMapEntry] = []
     ) {
         formatVersion = Self.currentFormatVersion
         self.tool = tool
@@ -15,6 +16,7 @@ extension ScorecardDocument {
             source: framework.source, levels: framework.scale.levels.map(\.id), stages: framework.stages.map(\.id))
         self.inputs = inputs
         models = assessments.map { ModelScorecard($0, framework: framework, registry: registry) }
+        self.stageMap = stageMap
     }
 }
 
@@ -36,6 +38,20 @@ extension ScorecardDocument.ModelScorecard {
             ScorecardDocument.FlagEntry(kind: $0.kind, category: $0.category, stage: $0.stage, message: $0.message)
         }
         snapshot = assessment.subject.snapshot
+        unusedEvidence = assessment.evidenceUse.unused.map { unused in
+            let reason = switch unused.reason {
+            case .evaluationNotRead: "evaluation_not_read"
+            case .metricNotRead: "metric_not_read"
+            }
+            return ScorecardDocument.UnusedEvidenceEntry(
+                stage: unused.stage, eval: unused.evaluation, metric: unused.metric, variant: unused.variant,
+                records: unused.records, location: unused.location.description, reason: reason, suggestion: unused.suggestion,
+                message: unused.why)
+        }
+        mixedTiers = assessment.evidenceUse.mixedTiers.map {
+            ScorecardDocument.MixedTiersEntry(
+                indicator: $0.indicator, stage: $0.stage, eval: $0.evaluation, tiers: $0.tiers, location: $0.location.description)
+        }
     }
 }
 

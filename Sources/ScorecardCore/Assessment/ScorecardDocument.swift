@@ -5,17 +5,31 @@ import Foundation
 /// Field names are snake_case; absent values are written as `null` rather than left out, so
 /// scripts can rely on every key being present. `format_version` changes whenever the shape does.
 public struct ScorecardDocument: Codable, Hashable, Sendable {
-    public static let currentFormatVersion = 2
-    /// Versions `decode` reads: version 1 documents (stored before rule-out semantics) read with
-    /// the new fields empty.
-    public static let readableFormatVersions = [1, 2]
+    public static let currentFormatVersion = 3
+    /// Versions `decode` reads: version 1 documents (stored before rule-out semantics) and
+    /// version 2 ones (before the accounting of unused evidence) read with the new fields empty.
+    public static let readableFormatVersions = [1, 2, 3]
 
     public var formatVersion: Int
     public var tool: Tool
     public var framework: FrameworkSummary
     /// Input file path → SHA-256 of its bytes.
     public var inputs: [String: String]
+    /// How the evidence's stages were mapped onto the framework's (format version 3); empty
+    /// when the evidence names the framework's stages.
+    @Defaulted public var stageMap: [StageMapEntry] = []
     public var models: [ModelScorecard]
+
+    /// One evidence stage and the framework stage it was assessed as; `to` null: left out.
+    public struct StageMapEntry: Codable, Hashable, Sendable {
+        public var from: String
+        @Nullable public var to: String? = nil
+
+        public init(from: String, to: String?) {
+            self.from = from
+            self.to = to
+        }
+    }
 
     public struct Tool: Codable, Hashable, Sendable {
         public var name: String
@@ -45,6 +59,33 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
         public var categories: [CategoryScorecard]
         public var gates: [GateScorecard]
         public var flags: [FlagEntry]
+        /// Evidence of this model that no indicator reads (format version 3).
+        @Defaulted public var unusedEvidence: [UnusedEvidenceEntry] = []
+        /// Indicators that read one tier given samples of several (format version 3).
+        @Defaulted public var mixedTiers: [MixedTiersEntry] = []
+    }
+
+    public struct UnusedEvidenceEntry: Codable, Hashable, Sendable {
+        public var stage: String
+        public var eval: String
+        /// Null for per-sample records.
+        @Nullable public var metric: String? = nil
+        @Nullable public var variant: String? = nil
+        public var records: Int
+        public var location: String
+        /// `evaluation_not_read` or `metric_not_read`.
+        public var reason: String
+        /// The nearest name an indicator reads.
+        @Nullable public var suggestion: String? = nil
+        public var message: String
+    }
+
+    public struct MixedTiersEntry: Codable, Hashable, Sendable {
+        public var indicator: String
+        public var stage: String
+        public var eval: String
+        public var tiers: [String]
+        public var location: String
     }
 
     public struct CategoryScorecard: Codable, Hashable, Sendable {

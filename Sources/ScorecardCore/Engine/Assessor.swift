@@ -10,14 +10,21 @@ public struct Assessor: Sendable {
         self.registry = registry
     }
 
-    /// Assesses every subject that has evidence or determinations, sorted by subject.
+    /// Assesses every subject that has evidence, sorted by subject, with how its evidence was used.
+    ///
+    /// A determination applies to the subjects of its model (and snapshot). A model without any
+    /// evidence is assessed from its determinations only when `modelsWithoutEvidence` names it: a
+    /// determination whose model matches nothing is a typo until said otherwise, and callers
+    /// report it (the application does, with file and line) rather than assess a name nobody has.
     ///
     /// - Parameter models: when non-empty, only subjects whose model name is listed.
     public func assess(
-        evidence: EvidenceSet, determinations: [Determination], models: [String] = []
+        evidence: EvidenceSet, determinations: [Determination], models: [String] = [],
+        modelsWithoutEvidence: Set<String> = []
     ) throws(RegistryError) -> [SubjectAssessment] {
         var subjects = Set(evidence.subjects)
-        for determination in determinations where !subjects.contains(where: { determination.applies(to: $0) }) {
+        for determination in determinations
+        where modelsWithoutEvidence.contains(determination.model) && !subjects.contains(where: { determination.applies(to: $0) }) {
             subjects.insert(Subject(model: determination.model, snapshot: determination.snapshot))
         }
         let chosen = subjects.filter { models.isEmpty || models.contains($0.model) }.sorted()
@@ -27,8 +34,10 @@ public struct Assessor: Sendable {
         for subject in chosen {
             let measurements = try measure(subject: subject, evidence: evidence)
             let applicable = determinations.filter { $0.applies(to: subject) }
-            assessments.append(engine.judge(
-                subject: subject, measurements: measurements, references: references, determinations: applicable))
+            var assessment = engine.judge(
+                subject: subject, measurements: measurements, references: references, determinations: applicable)
+            assessment.evidenceUse = account(subject: subject, evidence: evidence, measurements: measurements)
+            assessments.append(assessment)
         }
         return assessments
     }

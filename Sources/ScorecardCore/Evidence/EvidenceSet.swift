@@ -80,9 +80,38 @@ public struct EvidenceSet: Sendable {
         EvidenceSlice(set: self, subject: subject, stage: stage)
     }
 
+    /// The summary records of one subject, in file order.
+    public func records(of subject: Subject) -> [EvidenceRecord] {
+        records.filter { $0.subject == subject }
+    }
+
+    /// One subject's per-sample records, grouped by stage and evaluation, in order of stage then evaluation.
+    public func sampleGroups(of subject: Subject) -> [SampleGroup] {
+        problemIndex.keys.filter { $0.subject == subject }
+            .sorted { ($0.stage, $0.evaluation) < ($1.stage, $1.evaluation) }
+            .map { key in
+                let problems = problemIndex[key] ?? []
+                return SampleGroup(
+                    stage: key.stage, evaluation: key.evaluation, problems: problems,
+                    records: problems.reduce(0) { $0 + $1.scores.count },
+                    location: (sampleLocations[key] ?? []).min() ?? SourceLocation(file: "", line: 0))
+            }
+    }
+
     func records(_ key: SliceKey) -> [EvidenceRecord] { recordIndex[key] ?? [] }
     func problems(_ key: SliceKey) -> [Problem] { problemIndex[key] ?? [] }
     func sampleLocations(_ key: SliceKey) -> [SourceLocation] { sampleLocations[key] ?? [] }
+}
+
+/// The per-sample records of one evaluation for one subject at one stage.
+public struct SampleGroup: Hashable, Sendable {
+    public let stage: String
+    public let evaluation: String
+    public let problems: [Problem]
+    /// How many sample records (attempts) the problems hold.
+    public let records: Int
+    /// The first place they were read from.
+    public let location: SourceLocation
 }
 
 /// The evidence of one subject at one stage: what an evaluator sees.

@@ -11,6 +11,25 @@ extension EvidenceRecord {
     }
 }
 
+extension EvidenceRecord {
+    /// The same record at stage `stage` (a stage map onto another framework's stages).
+    public func restaged(_ stage: String) -> EvidenceRecord {
+        EvidenceRecord(
+            subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
+            lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval, source: source, sourceSHA256: sourceSHA256, notes: notes,
+            location: location)
+    }
+}
+
+extension SampleRecord {
+    /// The same record at stage `stage`.
+    public func restaged(_ stage: String) -> SampleRecord {
+        SampleRecord(
+            subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
+            metadata: metadata, error: error, source: source, sourceSHA256: sourceSHA256, location: location)
+    }
+}
+
 extension SampleRecord {
     /// The same record, its file named `name` instead of `path` (in its location and source).
     public func renamingFile(_ path: String, to name: String) -> SampleRecord {

@@ -26,6 +26,8 @@ public struct CardConfig: Sendable {
         public let name: String
         /// Snapshots to report; empty means every snapshot in the evidence.
         public let snapshots: [String]
+        /// Line of the entry in the configuration file.
+        public let line: Int?
     }
 
     public let path: String
@@ -44,6 +46,12 @@ public struct CardConfig: Sendable {
     public let reportFormats: [String]
     /// Fixed generation time for reproducible reports (ISO 8601), when set.
     public let generatedAt: String?
+    /// Evidence stage → the framework's stage (`stages:`); nil leaves that stage's records out.
+    public let stages: [String: String?]
+    /// Line of `stages:` in the configuration, for messages about it.
+    public let stagesLine: Int?
+    /// `strict: true`: every warning about the inputs fails the run (exit 2), as `--strict` does.
+    public let strict: Bool
 
     /// `path` as shown in scorecards: relative to `root`.
     public func display(_ path: String) -> String { RelativePath.from(root, to: path) }

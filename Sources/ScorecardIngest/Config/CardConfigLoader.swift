@@ -4,7 +4,10 @@ import ScorecardCore
 /// Reads and checks `scorecard.yaml`: unknown keys and paths that do not exist are errors with
 /// file and line.
 public enum CardConfigLoader {
-    static let topKeys = ["schema_version", "root", "framework", "store", "models", "evidence", "determinations", "templates", "reports"]
+    static let topKeys = [
+        "schema_version", "root", "framework", "store", "models", "evidence", "determinations", "templates", "reports", "stages",
+        "strict",
+    ]
 
     /// Loads the configuration at `path`. `formats` are the evidence reader names besides `auto`.
     public static func load(path: String, formats: [String]) throws(InputError) -> CardConfig {
@@ -47,12 +50,31 @@ public enum CardConfigLoader {
         let models = readModels(map.optional("models"), &log)
         let evidence = readEvidence(map.required("evidence", &log), formats: formats, resolve: resolve, &log)
         let reports = readReports(map.optional("reports"), resolve: resolve, &log)
+        let stagesNode = map.optional("stages")
+        let stages = readStages(stagesNode, &log)
+        let strict = map.optional("strict")?.bool(&log) ?? false
         map.finish(known: topKeys, &log)
         try log.check()
         return CardConfig(
             path: path, directory: directory, root: displayRoot, sha256: sha256, framework: framework ?? "", store: store, models: models,
             evidence: evidence, determinations: determinations, templates: templates,
-            reportDirectory: reports.directory, reportFormats: reports.formats, generatedAt: reports.generatedAt)
+            reportDirectory: reports.directory, reportFormats: reports.formats, generatedAt: reports.generatedAt,
+            stages: stages, stagesLine: stagesNode?.line, strict: strict)
+    }
+
+    /// `stages: {pre_mitigation: capability, post_mitigation: ~}`: evidence stage → framework stage,
+    /// null (or empty) to leave a stage's records out. Checked against the framework when it is loaded.
+    static func readStages(_ node: YAMLValue?, _ log: inout DiagnosticLog) -> [String: String?] {
+        guard let node, let map = node.map(&log) else { return [:] }
+        var stages: [String: String?] = [:]
+        for (stage, value) in map.all() {
+            if case .scalar(let scalar) = value.node, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                stages[stage] = .some(nil)
+            } else if let target = value.string(&log) {
+                stages[stage] = target
+            }
+        }
+        return stages
     }
 
     static func readModels(_ node: YAMLValue?, _ log: inout DiagnosticLog) -> [CardConfig.ModelSelection] {
@@ -60,12 +82,12 @@ public enum CardConfigLoader {
         var models: [CardConfig.ModelSelection] = []
         for item in node.list(&log) ?? [] {
             if case .scalar = item.node, let name = item.string(&log) {
-                models.append(.init(name: name, snapshots: []))
+                models.append(.init(name: name, snapshots: [], line: item.line))
                 continue
             }
             guard let m = item.map(&log) else { continue }
             if let name = m.required("name", &log)?.string(&log) {
-                models.append(.init(name: name, snapshots: m.optional("snapshots")?.strings(&log) ?? []))
+                models.append(.init(name: name, snapshots: m.optional("snapshots")?.strings(&log) ?? [], line: item.line))
             }
             m.finish(known: ["name", "snapshots"], &log)
         }

@@ -5,6 +5,9 @@ import ScorecardCore
 public struct DeterminationBundle: Sendable {
     public var determinations: [Determination] = []
     public var mitigations: [Mitigation] = []
+    /// Models the file says are assessed from determinations alone (`models_without_evidence:`):
+    /// without this, a determination whose model has no evidence is taken for a typo.
+    public var modelsWithoutEvidence: [(model: String, location: SourceLocation)] = []
     public var inputs: [(path: String, sha256: String)] = []
 
     public init() {}
@@ -19,6 +22,7 @@ public struct DeterminationBundle: Sendable {
 ///      rationale: "...", author: "...", date: 2024-12-05, source: "https://..."}
 /// mitigations:
 ///   - {model: o1, category: cbrn, text: "Refusal training for biological threat creation."}
+/// models_without_evidence: [gpt-4]   # optional: models assessed from determinations alone
 /// ```
 /// Categories, stages and levels are checked against the framework; a rationale, an author and an
 /// ISO date are required; two determinations for the same model, snapshot, category and stage are
@@ -59,7 +63,14 @@ public enum DeterminationLoader {
                     model: model, category: category, text: text, location: SourceLocation(file: file, line: item.line ?? 0)))
             }
         }
-        map.finish(known: ["schema_version", "determinations", "mitigations"], &log)
+        if let node = map.optional("models_without_evidence") {
+            for item in node.list(&log) ?? [] {
+                if let model = item.string(&log) {
+                    bundle.modelsWithoutEvidence.append((model, SourceLocation(file: file, line: item.line ?? node.line ?? 0)))
+                }
+            }
+        }
+        map.finish(known: ["schema_version", "determinations", "mitigations", "models_without_evidence"], &log)
         checkDuplicates(bundle.determinations, &log)
         try log.check()
         return bundle

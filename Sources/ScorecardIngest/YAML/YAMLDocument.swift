@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardCore
 import Yams
 
 /// A YAML node with its position, read through typed accessors that log every problem.
@@ -171,21 +172,7 @@ final class YAMLMap {
     }
 }
 
-/// The candidate within edit distance 2 of `word`, if one is clearly closest.
+/// The candidate nearest to `word` (see ``NearestName``).
 func closest(to word: String, in candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
-    }
-    let scored = candidates.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= 2 }
-    return scored.min { $0.1 < $1.1 }?.0
+    NearestName.closest(to: word, in: candidates)
 }

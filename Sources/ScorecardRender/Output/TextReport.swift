@@ -27,22 +27,37 @@ public enum TextReport {
         }
         out += gates.render(indent: "  ")
 
-        var flags: [String] = []
+        let flags = flagLines(view)
         var warnings: [String] = []
         var missing: [String] = []
         for category in view.categories {
-            flags += category.flags.map { "\(t(category.name)), \(t($0.stage)): \($0.kind): \(t($0.text))" }
             warnings += category.warnings.map { "\(t(category.name)): \(t($0))" }
             guard category.required else { continue }
             for stage in category.stages where stage.cell.notAssessed {
                 missing.append("\(t(category.name)), \(t(stage.stage)): \(t(stage.notAssessedReason ?? "Not assessed."))")
             }
         }
-        for (title, lines) in [("Review flags", flags), ("Early warnings", warnings), ("Not assessed", missing)]
-        where !lines.isEmpty {
+        var notUsed: [String] = []
+        for row in view.notUsed?.rows ?? [] {
+            let count = row.records == "1" ? "" : " (\(row.records) records)"
+            notUsed.append("\(t(row.location)): \(t(row.stage)), \(t(row.evaluation)) \(t(row.metric))\(count): \(t(row.reason))")
+        }
+        notUsed += (view.notUsed?.tierNotes ?? []).map(t)
+        for (title, lines) in [
+            ("Review flags", flags), ("Early warnings", warnings), ("Not assessed", missing), ("Evidence not used", notUsed),
+        ] where !lines.isEmpty {
             out += "\n\(title)\n" + lines.map { "  - \($0)\n" }.joined()
         }
         return out
+    }
+
+    /// The review flags as the report words them, one line each: "CBRN, Pre-mitigation: Interval
+    /// straddles a threshold: …" (escaped for the terminal).
+    public static func flagLines(_ view: ReportView) -> [String] {
+        let t = Escaping.terminal
+        return view.categories.flatMap { category in
+            category.flags.map { "\(t(category.name)), \(t($0.stage)): \($0.kind): \(t($0.text))" }
+        }
     }
 
     /// A level cell: the level (capitals when not assessed) and its detail in parentheses.

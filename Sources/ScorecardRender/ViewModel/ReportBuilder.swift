@@ -65,6 +65,7 @@ struct ReportBuilder {
             scorecard: scorecard(assessment),
             gates: gates,
             categories: categories,
+            notUsed: notUsed(assessment.evidenceUse),
             provenance: provenance)
     }
 
@@ -178,13 +179,10 @@ struct ReportBuilder {
         let rule: String
         let outcome: String
         switch gate.kind {
-        case .ceiling:
-            rule = "\(stage) ≤ \(limit)"
-            outcome = decision.passed ? "Allowed" : "Not allowed"
-        case .trigger:
-            rule = "Required if \(stage) ≥ \(limit)"
-            outcome = decision.passed ? "Not required" : "Required"
+        case .ceiling: rule = "\(stage) ≤ \(limit)"
+        case .trigger: rule = "Required if \(stage) ≥ \(limit)"
         }
+        outcome = GateWording.decision(gate.kind, passed: decision.passed)
         let overall = decision.overall
         let reason: String
         if let level = overall.level, let relation = decision.relation {

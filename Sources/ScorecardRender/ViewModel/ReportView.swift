@@ -18,6 +18,8 @@ public struct ReportView: Sendable, Encodable {
     public var scorecard: ScorecardTableView
     public var gates: [GateView]
     public var categories: [CategoryView]
+    /// Evidence of the subject no indicator reads; nil when every record is read.
+    public var notUsed: EvidenceNotUsedView?
     public var provenance: ProvenanceView
 }
 
@@ -102,4 +104,30 @@ public struct ProvenanceView: Sendable, Encodable {
 public struct InputFileView: Sendable, Encodable {
     public var path: String
     public var sha256: String
+}
+
+/// The appendix "Evidence not used": records of the subject that no indicator reads, so a typo
+/// in an evaluation id or a metric cannot lower a level unseen. Nil when every record is read.
+public struct EvidenceNotUsedView: Sendable, Encodable {
+    /// One sentence on what the table lists.
+    public var intro: String
+    public var rows: [UnusedEvidenceView]
+    public var hasRows: Bool
+    /// Indicators fed samples of several tiers, one sentence each.
+    public var tierNotes: [String]
+    public var hasTierNotes: Bool
+}
+
+/// One record (or one evaluation's per-sample records) no indicator reads.
+public struct UnusedEvidenceView: Sendable, Encodable {
+    public var stage: String
+    public var evaluation: String
+    /// The metric, or "per-sample records".
+    public var metric: String
+    /// How many records.
+    public var records: String
+    /// `file:line` of the (first) record.
+    public var location: String
+    /// Why no indicator reads it, with the nearest name one reads.
+    public var reason: String
 }

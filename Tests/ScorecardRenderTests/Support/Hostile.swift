@@ -65,6 +65,10 @@ enum Hostile {
                 source: i == 0 ? "javascript:alert(1)" : "https://example.com/a_b?x=1&y=2#frag",
                 notes: text("notes-\(i)"), location: location))
         }
+        // A record no indicator reads: its names go into the appendix "Evidence not used".
+        records.append(EvidenceRecord(
+            subject: subject, stage: "pre", evaluation: text("unread-eval"), metric: text("unread-metric"),
+            variant: text("unread-variant"), value: 0.9, location: SourceLocation(file: "evil <dir>/ev|il.jsonl", line: 9)))
         let determination = Determination(
             model: model, snapshot: nil, category: framework.categories[0].id, stage: "post",
             level: framework.scale.levels[0], rationale: text("Determination-rationale"), author: text("Author"),

@@ -122,7 +122,7 @@ extension InspectEvidenceBuilder {
         guard let results = header.results else { return [] }
         var records: [EvidenceRecord] = []
         var seen = Set<EvidenceRecord.Key>()
-        for score in results.scores {
+        for score in results.scores where !replacedByFilters(score.name, primary: primary) {
             let evaluation = evaluationID(for: score.name, primary: primary)
             let stderrs = score.metrics.filter { $0.computedMetric == "stderr" }
             for metric in score.metrics where metric.computedMetric != "stderr" {

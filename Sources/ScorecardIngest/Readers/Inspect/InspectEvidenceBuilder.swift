@@ -30,6 +30,8 @@ struct InspectEvidenceBuilder {
         var samples: [SampleRecord] = []
         /// The first value outside [0, 1], which keeps per-sample records from being written.
         var outOfRange: (value: Double, sample: InspectSample)?
+        /// For a filtered mapping (`--map TASK[tier=professional]=ID`): the samples it keeps.
+        var filter: EvaluationMapping.SampleFilter?
     }
 
     func build() -> ImportedEvidence {
@@ -53,17 +55,41 @@ struct InspectEvidenceBuilder {
         for (position, index) in firstIndex.values.sorted(by: before).enumerated() { rank[samples[index].id] = position }
         let problemCount = rank.count
         let names = scoreNames()
-        var tables = names.map { name in
-            ScoreTable(name: name, evaluation: evaluationID(for: name, primary: names.first),
-                       problems: Array(repeating: [], count: problemCount))
+        // Filtered mappings (`--map TASK[tier=professional]=ID`): the samples whose metadata
+        // matches get an evaluation of their own; without a plain mapping of the same score, they
+        // replace the whole task's records.
+        var tables: [ScoreTable] = []
+        for name in names {
+            let filters = options.sampleFilters(for: mapKey(for: name, primary: names.first))
+            if filters.isEmpty || !replacedByFilters(name, primary: names.first) {
+                tables.append(ScoreTable(name: name, evaluation: evaluationID(for: name, primary: names.first),
+                                         problems: Array(repeating: [], count: problemCount)))
+            }
+            for filter in filters {
+                tables.append(ScoreTable(name: name, evaluation: filter.evaluation,
+                                         problems: Array(repeating: [], count: problemCount), filter: filter))
+            }
+        }
+        for name in names where replacedByFilters(name, primary: names.first) {
+            let filters = options.sampleFilters(for: mapKey(for: name, primary: names.first))
+            let left = samples.filter { sample in !filters.contains { sample.metadata[$0.key] == $0.value } }
+            guard !left.isEmpty else { continue }
+            let keys = Set(filters.map(\.key)).sorted()
+            let values = Set(left.map { sample in keys.map { sample.metadata[$0] ?? "none" }.joined(separator: "/") }).sorted()
+            warnings.append(Diagnostic(
+                file: path,
+                message: "score '\(name)': \(left.count) sample records match no --map filter (\(keys.joined(separator: "/")) \(values.joined(separator: ", "))) and are left out; map them too, or map the whole task with --map \(mapKey(for: name, primary: names.first))=ID"))
         }
         var unusable: [String: (count: Int, shown: Int)] = [:]
         for sampleIndex in order {
             let sample = samples[sampleIndex]
             let problem = rank[sample.id] ?? 0
             for index in tables.indices {
+                if let filter = tables[index].filter, sample.metadata[filter.key] != filter.value { continue }
                 let name = tables[index].name
+                let filtered = tables[index].filter != nil
                 let attempt = attempt(of: sample, score: name) { reason in
+                    guard !filtered else { return }  // told once, by the table of the whole task
                     var tally = unusable[name, default: (0, 0)]
                     tally.count += 1
                     if tally.shown < 5 {
@@ -85,6 +111,15 @@ struct InspectEvidenceBuilder {
         }
         for (name, tally) in unusable.sorted(by: { $0.key < $1.key }) where tally.count > tally.shown {
             warnings.append(Diagnostic(file: path, message: "score '\(name)': \(tally.count - tally.shown) more sample records with unusable values"))
+        }
+        for index in tables.indices where tables[index].filter != nil {
+            tables[index].problems.removeAll { $0.isEmpty }
+            if let filter = tables[index].filter, tables[index].problems.isEmpty {
+                let found = Set(samples.compactMap { $0.metadata[filter.key] }).sorted()
+                warnings.append(Diagnostic(
+                    file: path,
+                    message: "--map \(filter.name)=\(filter.evaluation): no sample has \(filter.key) '\(filter.value)'\(NearestName.hint(filter.value, in: found)) (found: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"))
+            }
         }
         var evidence = ImportedEvidence(warnings: warnings, sha256: sha256)
         for table in tables {
@@ -127,6 +162,18 @@ struct InspectEvidenceBuilder {
         if let headline = header.results?.headlineScore, names.contains(headline) { return headline }
         if let first = header.results?.scores.first?.name, names.contains(first) { return first }
         return names.first
+    }
+
+    /// The `--map` key of a score: the task for the primary score, `TASK/score` for the others.
+    func mapKey(for score: String, primary: String?) -> String {
+        score == primary ? task : "\(task)/\(score)"
+    }
+
+    /// Whether filtered mappings replace a score's whole-task records: they exist and the score
+    /// has no plain mapping of its own.
+    func replacedByFilters(_ score: String, primary: String?) -> Bool {
+        let key = mapKey(for: score, primary: primary)
+        return options.evaluationMap[key] == nil && !options.sampleFilters(for: key).isEmpty
     }
 
     /// Our evaluation id for a score name.

@@ -1,0 +1,78 @@
+/// The accounting of an assessment: every record of a subject is read by an indicator or listed
+/// as unused, and indicators that read one tier are checked for samples of several.
+extension Assessor {
+    /// How `subject`'s evidence was used by `measurements` (per stage id, per indicator id).
+    ///
+    /// A summary record is read by an indicator when it is of the indicator's evaluation and
+    /// either its metric is one the indicator accepts or the indicator's score was read from it
+    /// (an evaluator may accept another metric, such as a `pass@K` with more attempts), or the
+    /// subject has per-sample records of that evaluation and stage (the summaries an import
+    /// computes beside its samples, which evaluators read instead). Per-sample records are read
+    /// when an indicator reads their evaluation.
+    public func account(
+        subject: Subject, evidence: EvidenceSet, measurements: [String: [String: Measurement]]
+    ) -> EvidenceUse {
+        let indicators = framework.categories.flatMap(\.indicators)
+        var byEvaluation: [String: [Indicator]] = [:]
+        for indicator in indicators { byEvaluation[indicator.evaluation, default: []].append(indicator) }
+        let evaluations = Set(byEvaluation.keys)
+
+        struct Slice: Hashable {
+            let stage: String
+            let evaluation: String
+        }
+        let groups = evidence.sampleGroups(of: subject)
+        let sampled = Set(groups.map { Slice(stage: $0.stage, evaluation: $0.evaluation) })
+        var use = EvidenceUse()
+        for record in evidence.records(of: subject) {
+            let readers = byEvaluation[record.evaluation] ?? []
+            let withSamples = sampled.contains(Slice(stage: record.stage, evaluation: record.evaluation))
+            let reading = readers.filter { indicator in
+                withSamples || indicator.metrics.contains(record.metric)
+                    || measurements[record.stage]?[indicator.id]?.score?.record == record.key
+            }
+            if !reading.isEmpty {
+                use.readBy[record.key] = reading.map(\.id)
+                continue
+            }
+            let reason: UnusedEvidence.Reason
+            if readers.isEmpty {
+                reason = .evaluationNotRead(suggestion: NearestName.closest(to: record.evaluation, in: evaluations))
+            } else {
+                var metrics: [String] = []
+                for metric in readers.flatMap(\.metrics) where !metrics.contains(metric) { metrics.append(metric) }
+                reason = .metricNotRead(
+                    indicators: readers.map(\.id), metrics: metrics,
+                    suggestion: NearestName.closest(to: record.metric, in: metrics))
+            }
+            use.unused.append(UnusedEvidence(
+                stage: record.stage, evaluation: record.evaluation, metric: record.metric, variant: record.variant,
+                records: 1, location: record.location, reason: reason))
+        }
+        for group in groups {
+            guard let readers = byEvaluation[group.evaluation] else {
+                use.unused.append(UnusedEvidence(
+                    stage: group.stage, evaluation: group.evaluation, metric: nil, variant: nil, records: group.records,
+                    location: group.location,
+                    reason: .evaluationNotRead(suggestion: NearestName.closest(to: group.evaluation, in: evaluations))))
+                continue
+            }
+            let tiers = Set(group.problems.compactMap { $0.metadata["tier"] }).sorted()
+            guard tiers.count > 1 else { continue }
+            for indicator in readers where readsOneTier(indicator) {
+                use.mixedTiers.append(MixedTiers(
+                    indicator: indicator.id, stage: group.stage, evaluation: group.evaluation, tiers: tiers,
+                    location: group.location))
+            }
+        }
+        use.unused.sort { ($0.location, $0.evaluation, $0.metric ?? "") < ($1.location, $1.evaluation, $1.metric ?? "") }
+        return use
+    }
+
+    /// Whether an indicator's evaluator reads one tier of its evaluation (it takes a `tier`
+    /// parameter) while the indicator does not choose one: then every tier counts as its own.
+    func readsOneTier(_ indicator: Indicator) -> Bool {
+        guard indicator.parameters.values["tier"] == nil, let declared = registry.parameters(of: indicator.evaluator) else { return false }
+        return declared.contains { $0.name == "tier" }
+    }
+}

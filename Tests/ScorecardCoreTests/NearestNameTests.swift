@@ -1,0 +1,26 @@
+import Testing
+@testable import ScorecardCore
+
+@Suite struct NearestNameTests {
+    @Test(arguments: [
+        ("Acme-2", ["acme-2", "o1"], "acme-2"),
+        ("biothreat_expert_comparisons", ["biothreat_expert_comparison", "biolp_bench"], "biothreat_expert_comparison"),
+        ("percentil", ["percentile", "win_rate"], "percentile"),
+        ("o3", ["o1", "GPT-4o"], "o1"),
+    ])
+    func aNearMissSuggestsTheKnownName(name: String, candidates: [String], expected: String) {
+        #expect(NearestName.closest(to: name, in: candidates) == expected)
+    }
+
+    @Test func farNamesAndTheNameItselfSuggestNothing() {
+        #expect(NearestName.closest(to: "bio", in: ["cybersecurity", "cbrn"]) == nil)
+        #expect(NearestName.closest(to: "o1", in: ["o1"]) == nil)
+        #expect(NearestName.hint("x", in: []) == "")
+        #expect(NearestName.hint("ctf", in: ["ctg"]) == "; did you mean 'ctg'?")
+    }
+
+    @Test func tiesGoToTheAlphabeticallyFirst() {
+        #expect(NearestName.closest(to: "ab", in: ["ac", "aa"]) == "aa")
+        #expect(NearestName.closest(to: "ab", in: ["aa", "ac"]) == "aa")
+    }
+}
