@@ -15,11 +15,19 @@ build: deps
 ## Runs the bundled demo card (examples/demo/scorecard.yaml): GPT-4o and o1 under the
 ## Preparedness Framework (Beta). `regenerate` imports the evidence into the SQLite store
 ## (.scorecard/demo.sqlite), assesses, and writes the system-card sections to reports/demo/
-## (Markdown with SVG charts, HTML); then the scorecards are printed. Exit codes 4 and 5
-## (levels or gates moved since the last demo run) are not failures here.
+## (Markdown with SVG charts, HTML): the Preparedness scorecard, the system card's other
+## sections with GPT-4o, o1-preview and o1-mini beside each model, and the whole card in one
+## file. Then the capability-only example (examples/capabilities) is rendered to
+## reports/capabilities/, and the scorecards are printed. Exit codes 4 and 5 (levels or gates
+## moved since the last demo run) are not failures here.
 demo: build
 	@status=0; $(SWIFT) run --skip-build scorecard regenerate --config $(DEMO)/scorecard.yaml || status=$$?; \
 		[ $$status -eq 0 ] || [ $$status -eq 4 ] || [ $$status -eq 5 ]
+	@echo
+	@$(SWIFT) run --skip-build scorecard render --evidence examples/capabilities/capabilities.jsonl \
+		--section capabilities --only-model BLOOMZ --only-model Flan-PaLM \
+		--compare-with BLOOM --compare-with OPT-175B --compare-with U-PaLM --compare-with PubMedGPT \
+		--format md --format html --out reports/capabilities --generated-at 2025-01-01T00:00:00Z
 	@echo
 	@$(SWIFT) run --skip-build scorecard assess --framework $(FRAMEWORK) \
 		--evidence $(DEMO)/evidence.jsonl --determinations $(DEMO)/determinations.yaml

@@ -3,11 +3,84 @@
 
 /// The built-in templates, a copy of `templates/` compiled into the binary.
 enum DefaultTemplates {
-    /// File name and text of every template, sorted by name.
+    /// File name and text of every file, sorted by name.
     static let files: [(name: String, text: String)] = [
+        ("card.html.mustache", ##"""
+{{! A whole system card (or one section on its own page): one self-contained, XHTML-compatible file. }}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{title}}</title>
+<style>
+{{> styles}}
+</style>
+</head>
+<body>
+<main>
+<header>
+<h1>{{title}}</h1>
+{{#comparedWith}}
+<p>Compared with {{.}} throughout.</p>
+{{/comparedWith}}
+</header>
+{{#hasContents}}
+<nav class="contents" aria-label="Contents">
+<p><strong>Contents</strong></p>
+<ol>
+{{#contents}}
+<li><a href="#{{anchor}}">{{title}}</a></li>
+{{/contents}}
+</ol>
+</nav>
+{{/hasContents}}
+{{#preparedness}}
+<section class="card-section" id="preparedness" aria-labelledby="preparedness-heading">
+<h{{headings.titleLevel}} id="preparedness-heading">Preparedness scorecard</h{{headings.titleLevel}}>
+{{> preparedness}}
+</section>
+{{/preparedness}}
+{{#sections}}
+{{> section}}
+{{/sections}}
+{{> provenance}}
+</main>
+</body>
+</html>
+
+"""##),
+        ("card.md.mustache", #"""
+{{! A whole system card (or one section on its own page). Every value is escaped for Markdown by the renderer. }}
+# {{title}}
+
+{{#comparedWith}}
+Compared with {{.}} throughout.
+
+{{/comparedWith}}
+{{#hasContents}}
+**Contents**
+
+{{#contents}}
+- [{{title}}](#{{markdownAnchor}})
+{{/contents}}
+
+{{/hasContents}}
+{{#preparedness}}
+{{#headings.nested}}#{{/headings.nested}}# Preparedness scorecard
+
+{{> preparedness}}
+
+{{/preparedness}}
+{{#sections}}
+{{> section}}
+{{/sections}}
+{{> provenance}}
+
+"""#),
         ("category.html.mustache", #"""
 <section class="category" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
-<h2 id="{{anchor}}-heading">{{name}}</h2>
+<h{{headings.sectionLevel}} id="{{anchor}}-heading">{{name}}</h{{headings.sectionLevel}}>
 {{#summary}}
 <p class="summary">{{.}}</p>
 {{/summary}}
@@ -21,7 +94,7 @@ enum DefaultTemplates {
 {{#hasCoverage}}
 </ul>
 {{/hasCoverage}}
-<h3>Level definitions</h3>
+<h{{headings.subLevel}}>Level definitions</h{{headings.subLevel}}>
 {{#hasDefinitions}}
 <table class="definitions">
 <caption>What each level means for {{name}}</caption>
@@ -38,7 +111,7 @@ enum DefaultTemplates {
 {{^hasDefinitions}}
 <p>The framework does not define the levels of this category.</p>
 {{/hasDefinitions}}
-<h3>Levels</h3>
+<h{{headings.subLevel}}>Levels</h{{headings.subLevel}}>
 <table class="levels">
 <caption>{{name}}: level per stage</caption>
 <thead>
@@ -50,7 +123,7 @@ enum DefaultTemplates {
 {{/stages}}
 </tbody>
 </table>
-<h3>Rationale</h3>
+<h{{headings.subLevel}}>Rationale</h{{headings.subLevel}}>
 {{#stages}}
 <div class="rationale">
 <p><strong>{{stage}}.</strong> {{#determination}}{{> determination}}{{#link}} Source: <a href="{{href}}">{{text}}</a>.{{/link}}{{#sourceText}} Source: {{.}}.{{/sourceText}}{{/determination}}{{^determination}}{{lead}}{{/determination}}</p>
@@ -66,7 +139,7 @@ enum DefaultTemplates {
 {{/hasFindings}}
 </div>
 {{/stages}}
-<h3>Mitigations</h3>
+<h{{headings.subLevel}}>Mitigations</h{{headings.subLevel}}>
 {{#hasMitigations}}
 <ul>
 {{#mitigations}}
@@ -77,7 +150,7 @@ enum DefaultTemplates {
 {{^hasMitigations}}
 <p>No mitigations are recorded for this category.</p>
 {{/hasMitigations}}
-<h3>Evidence</h3>
+<h{{headings.subLevel}}>Evidence</h{{headings.subLevel}}>
 {{#hasEvidence}}
 <div class="wide">
 <table class="evidence">
@@ -103,13 +176,16 @@ enum DefaultTemplates {
 {{^hasEvidence}}
 <p>No evidence is recorded for this category.</p>
 {{/hasEvidence}}
+{{#comparison}}
+{{> sidebyside}}
+{{/comparison}}
 {{#chart}}
 <figure class="chart">
 {{> chart}}
 </figure>
 {{/chart}}
 {{#hasWarnings}}
-<h3>Early warnings</h3>
+<h{{headings.subLevel}}>Early warnings</h{{headings.subLevel}}>
 <ul class="warnings">
 {{#warnings}}
 <li>{{.}}</li>
@@ -117,7 +193,7 @@ enum DefaultTemplates {
 </ul>
 {{/hasWarnings}}
 {{#hasFlags}}
-<h3>Review flags</h3>
+<h{{headings.subLevel}}>Review flags</h{{headings.subLevel}}>
 <table class="flags">
 <caption>{{name}}: what a reviewer must look at</caption>
 <thead>
@@ -134,7 +210,7 @@ enum DefaultTemplates {
 
 """#),
         ("category.md.mustache", #"""
-## {{name}}
+{{#headings.nested}}#{{/headings.nested}}## {{name}}
 {{#summary}}
 
 {{.}}
@@ -148,7 +224,7 @@ enum DefaultTemplates {
 - {{.}}
 {{/coverage}}
 
-### Level definitions
+{{#headings.nested}}#{{/headings.nested}}### Level definitions
 
 {{#hasDefinitions}}
 | Level | Definition |
@@ -161,7 +237,7 @@ enum DefaultTemplates {
 The framework does not define the levels of this category.
 {{/hasDefinitions}}
 
-### Levels
+{{#headings.nested}}#{{/headings.nested}}### Levels
 
 | Stage | Level | Indicated by the evidence | Basis |
 | --- | --- | --- | --- |
@@ -169,7 +245,7 @@ The framework does not define the levels of this category.
 | {{stage}} | {{#cell}}{{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}}{{/cell}} | {{indicated}} | {{basis}} |
 {{/stages}}
 
-### Rationale
+{{#headings.nested}}#{{/headings.nested}}### Rationale
 {{#stages}}
 
 **{{stage}}.** {{#determination}}{{> determination}}{{#link}} Source: [{{text}}]({{href}}).{{/link}}{{#sourceText}} Source: {{.}}.{{/sourceText}}{{/determination}}{{^determination}}{{lead}}{{/determination}}
@@ -184,7 +260,7 @@ The framework does not define the levels of this category.
 {{/hasFindings}}
 {{/stages}}
 
-### Mitigations
+{{#headings.nested}}#{{/headings.nested}}### Mitigations
 
 {{#mitigations}}
 - {{.}}
@@ -193,7 +269,7 @@ The framework does not define the levels of this category.
 No mitigations are recorded for this category.
 {{/hasMitigations}}
 
-### Evidence
+{{#headings.nested}}#{{/headings.nested}}### Evidence
 
 {{#hasEvidence}}
 | Evaluation | Stage | Use | Metric | Variant | Value | 95% CI | n | k | Source | Notes |
@@ -213,13 +289,17 @@ Notes:
 {{^hasEvidence}}
 No evidence is recorded for this category.
 {{/hasEvidence}}
+{{#comparison}}
+
+{{> sidebyside}}
+{{/comparison}}
 {{#chart}}
 
 ![{{alt}}]({{imagePath}})
 {{/chart}}
 {{#hasWarnings}}
 
-### Early warnings
+{{#headings.nested}}#{{/headings.nested}}### Early warnings
 
 {{#warnings}}
 - {{.}}
@@ -227,7 +307,7 @@ No evidence is recorded for this category.
 {{/hasWarnings}}
 {{#hasFlags}}
 
-### Review flags
+{{#headings.nested}}#{{/headings.nested}}### Review flags
 
 | Flag | Stage | Detail |
 | --- | --- | --- |
@@ -280,22 +360,9 @@ Determined {{level}} by {{author}} on {{date}}: {{rationale}}
 This section reports the risk levels of {{subject}} under the {{framework.name}}, version {{framework.version}}: a level for every tracked category at every stage, the gate decisions that follow from them, and the evidence, determinations and reasoning behind each level.
 
 """#),
-        ("report.html.mustache", #"""
-{{! The HTML report: one self-contained, XHTML-compatible file. Every value is escaped for HTML by the renderer. }}
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title>{{title}}</title>
-<style>
-{{> styles}}
-</style>
-</head>
-<body>
-<main>
-<header>
-<h1>{{title}}</h1>
+        ("preparedness.html.mustache", #"""
+{{! The Preparedness scorecard's body, inside its own page (report) or a whole card (card). }}
+<div class="intro">
 <p>{{> intro}}</p>
 <p class="verdict"><strong>In brief.</strong> {{verdict}}</p>
 {{#framework}}
@@ -311,9 +378,9 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 <li><strong>{{name}}:</strong> {{meaning}}</li>
 {{/stages}}
 </ul>
-</header>
+</div>
 <section id="scorecard" aria-labelledby="scorecard-heading">
-<h2 id="scorecard-heading">Scorecard</h2>
+<h{{headings.sectionLevel}} id="scorecard-heading">Scorecard</h{{headings.sectionLevel}}>
 {{#scorecard}}
 <table class="scorecard">
 <caption>{{caption}}</caption>
@@ -338,7 +405,7 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 {{/scorecard}}
 </section>
 <section id="gates" aria-labelledby="gates-heading">
-<h2 id="gates-heading">Gate decisions</h2>
+<h{{headings.sectionLevel}} id="gates-heading">Gate decisions</h{{headings.sectionLevel}}>
 <table class="gates">
 <caption>What the framework's gates decide for {{subject}}</caption>
 <thead>
@@ -356,7 +423,7 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 {{/categories}}
 {{#notUsed}}
 <section id="not-used" aria-labelledby="not-used-heading">
-<h2 id="not-used-heading">Evidence not used</h2>
+<h{{headings.sectionLevel}} id="not-used-heading">Evidence not used</h{{headings.sectionLevel}}>
 <p>{{intro}}</p>
 {{#hasRows}}
 <table class="not-used">
@@ -380,8 +447,84 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 {{/hasTierNotes}}
 </section>
 {{/notUsed}}
+
+"""#),
+        ("preparedness.md.mustache", #"""
+{{! The Preparedness scorecard's body, inside its own page (report) or a whole card (card). }}
+{{! intro is a shared inline partial: the blank line after it ends its paragraph. }}
+{{> intro}}
+
+
+**In brief.** {{verdict}}
+
+{{#framework}}
+{{#link}}
+Framework text: [{{text}}]({{href}})
+
+{{/link}}
+{{#summary}}
+{{.}}
+
+{{/summary}}
+{{/framework}}
+{{#stages}}
+- **{{name}}:** {{meaning}}
+{{/stages}}
+
+{{#headings.nested}}#{{/headings.nested}}## Scorecard
+
+{{#scorecard}}
+| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
+| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
+{{#rows}}
+| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
+{{/rows}}
+{{#overall}}
+| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
+{{/overall}}
+{{#notes}}
+
+{{.}}
+{{/notes}}
+{{/scorecard}}
+
+{{#headings.nested}}#{{/headings.nested}}## Gate decisions
+
+| Gate | Rule | Decision | Reason |
+| --- | --- | --- | --- |
+{{#gates}}
+| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
+{{/gates}}
+{{#categories}}
+
+{{> category}}
+{{/categories}}
+{{#notUsed}}
+
+{{#headings.nested}}#{{/headings.nested}}## Evidence not used
+
+{{intro}}
+{{#hasRows}}
+
+| Stage | Evaluation | Metric | Records | Where | Why not used |
+| --- | --- | --- | --- | --- | --- |
+{{#rows}}
+| {{stage}} | {{evaluation}} | {{metric}} | {{records}} | {{location}} | {{reason}} |
+{{/rows}}
+{{/hasRows}}
+{{#hasTierNotes}}
+
+{{#tierNotes}}
+- {{.}}
+{{/tierNotes}}
+{{/hasTierNotes}}
+{{/notUsed}}
+
+"""#),
+        ("provenance.html.mustache", #"""
+{{! How a report was made: tool, framework and input hashes. }}
 <section id="provenance" aria-labelledby="provenance-heading">
-<h2 id="provenance-heading">Provenance</h2>
+<h{{headings.sectionLevel}} id="provenance-heading">Provenance</h{{headings.sectionLevel}}>
 {{#provenance}}
 <table class="provenance">
 <caption>How this report was made</caption>
@@ -408,85 +551,11 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 </table>
 {{/provenance}}
 </section>
-</main>
-</body>
-</html>
 
 """#),
-        ("report.md.mustache", #"""
-{{! The Markdown report. Every value is escaped for Markdown by the renderer; values arrive sorted and formatted. }}
-# {{title}}
-
-{{! intro is a shared inline partial: the blank line after it ends its paragraph. }}
-{{> intro}}
-
-
-**In brief.** {{verdict}}
-
-{{#framework}}
-{{#link}}
-Framework text: [{{text}}]({{href}})
-
-{{/link}}
-{{#summary}}
-{{.}}
-
-{{/summary}}
-{{/framework}}
-{{#stages}}
-- **{{name}}:** {{meaning}}
-{{/stages}}
-
-## Scorecard
-
-{{#scorecard}}
-| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
-| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
-{{#rows}}
-| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
-{{/rows}}
-{{#overall}}
-| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
-{{/overall}}
-{{#notes}}
-
-{{.}}
-{{/notes}}
-{{/scorecard}}
-
-## Gate decisions
-
-| Gate | Rule | Decision | Reason |
-| --- | --- | --- | --- |
-{{#gates}}
-| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
-{{/gates}}
-{{#categories}}
-
-{{> category}}
-{{/categories}}
-{{#notUsed}}
-
-## Evidence not used
-
-{{intro}}
-{{#hasRows}}
-
-| Stage | Evaluation | Metric | Records | Where | Why not used |
-| --- | --- | --- | --- | --- | --- |
-{{#rows}}
-| {{stage}} | {{evaluation}} | {{metric}} | {{records}} | {{location}} | {{reason}} |
-{{/rows}}
-{{/hasRows}}
-{{#hasTierNotes}}
-
-{{#tierNotes}}
-- {{.}}
-{{/tierNotes}}
-{{/hasTierNotes}}
-{{/notUsed}}
-
-## Provenance
+        ("provenance.md.mustache", #"""
+{{! How a report was made: tool, framework and input hashes. }}
+{{#headings.nested}}#{{/headings.nested}}## Provenance
 
 | Item | Value |
 | --- | --- |
@@ -502,6 +571,209 @@ Framework text: [{{text}}]({{href}})
 | {{path}} | `{{sha256}}` |
 {{/inputs}}
 {{/provenance}}
+
+"""#),
+        ("report.html.mustache", #"""
+{{! The HTML report: one self-contained, XHTML-compatible file. Every value is escaped for HTML by the renderer. }}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{title}}</title>
+<style>
+{{> styles}}
+</style>
+</head>
+<body>
+<main>
+<header>
+<h1>{{title}}</h1>
+</header>
+{{> preparedness}}
+{{> provenance}}
+</main>
+</body>
+</html>
+
+"""#),
+        ("report.md.mustache", #"""
+{{! The Markdown report. Every value is escaped for Markdown by the renderer; values arrive sorted and formatted. }}
+# {{title}}
+
+{{> preparedness}}
+
+{{> provenance}}
+
+"""#),
+        ("scatter.svg.mustache", ##"""
+<svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="11">
+<title id="{{id}}-title">{{title}}</title>
+<desc id="{{id}}-desc">{{description}}</desc>
+<rect x="0" y="0" width="{{width}}" height="{{height}}" fill="#ffffff"/>
+{{#heading}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="14" font-weight="700" fill="#1a1a1a">{{text}}</text>{{/heading}}
+{{#grid}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/grid}}
+{{#frame}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="none" stroke="#8c8c8c" stroke-width="1"/>{{/frame}}
+{{#ticks}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="9.5" fill="#555555">{{text}}</text>{{/ticks}}
+{{#xLabel}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" fill="#1a1a1a">{{text}}</text>{{/xLabel}}
+{{#yLabel}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" fill="#1a1a1a">{{text}}</text>{{/yLabel}}
+{{#frontier}}<polyline points="{{.}}" fill="none" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="6 4"/>{{/frontier}}
+{{#frontierLabel}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="10" fill="#333333">{{text}}</text>{{/frontierLabel}}
+{{#points}}
+{{#xWhisker}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/xWhisker}}{{#yWhisker}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/yWhisker}}
+<circle cx="{{cx}}" cy="{{cy}}" r="{{radius}}" fill="{{fill}}" stroke="{{stroke}}" stroke-width="1.5"/>
+{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-weight="600" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{{text}}</text>{{/label}}
+{{/points}}
+</svg>
+
+"""##),
+        ("section.html.mustache", #"""
+{{! A system-card section: its tables with models side by side, charts, trade-offs and flags. }}
+<section class="card-section" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
+{{#hasContents}}
+<h{{headings.sectionLevel}} id="{{anchor}}-heading">{{title}}</h{{headings.sectionLevel}}>
+{{/hasContents}}
+{{^hasContents}}
+<h{{headings.sectionLevel}} id="{{anchor}}-heading" class="visually-hidden">{{title}}</h{{headings.sectionLevel}}>
+{{/hasContents}}
+{{#summary}}
+<p class="summary">{{.}}</p>
+{{/summary}}
+{{#tables}}
+{{> sidebyside}}
+{{/tables}}
+{{#tradeoffs}}
+<div class="tradeoff" id="{{anchor}}">
+<p><strong>{{title}}</strong></p>
+{{#summary}}
+<p class="summary">{{.}}</p>
+{{/summary}}
+{{#charts}}
+<figure class="chart">
+{{> scatter}}
+</figure>
+{{/charts}}
+<ul>
+{{#points}}
+<li>{{.}}</li>
+{{/points}}
+</ul>
+</div>
+{{/tradeoffs}}
+{{#hasFlags}}
+<div class="flags">
+<p><strong>Figures that do not follow from their own parts</strong></p>
+<ul>
+{{#flags}}
+<li>{{.}}</li>
+{{/flags}}
+</ul>
+</div>
+{{/hasFlags}}
+</section>
+
+"""#),
+        ("section.md.mustache", #"""
+{{! A system-card section: its tables with models side by side, charts, trade-offs and flags. }}
+{{#hasContents}}
+{{#headings.nested}}#{{/headings.nested}}## {{title}}
+
+{{/hasContents}}
+{{#summary}}
+{{.}}
+
+{{/summary}}
+{{#tables}}
+{{> sidebyside}}
+
+{{/tables}}
+{{#tradeoffs}}
+**{{title}}**
+{{#summary}}
+
+{{.}}
+{{/summary}}
+{{#charts}}
+
+![{{alt}}]({{imagePath}})
+{{/charts}}
+
+{{#points}}
+- {{.}}
+{{/points}}
+
+{{/tradeoffs}}
+{{#hasFlags}}
+**Figures that do not follow from their own parts**
+
+{{#flags}}
+- {{.}}
+{{/flags}}
+
+{{/hasFlags}}
+
+"""#),
+        ("sidebyside.html.mustache", #"""
+{{! Models side by side: a row per evaluation (and setting), a column per model. }}
+<div class="sidebyside" id="{{anchor}}">
+{{#hasRows}}
+<div class="wide">
+<table class="sidebyside">
+<caption>{{title}}</caption>
+<thead>
+<tr><th scope="col">{{labelHeader}}</th><th scope="col">Variant</th>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{label}}</th><td>{{variant}}</td>{{#cells}}<td class="num{{#missing}} missing{{/missing}}{{#flagged}} flagged{{/flagged}}">{{value}}{{#interval}}<br/><span class="note">{{.}}</span>{{/interval}}{{#note}}<br/><span class="note"><em>{{.}}</em></span>{{/note}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/hasRows}}
+{{^hasRows}}
+<p><strong>{{title}}</strong>: no results for this table.</p>
+{{/hasRows}}
+{{#summary}}
+<p class="summary">{{.}}</p>
+{{/summary}}
+{{#legend}}
+<p class="legend">{{.}}</p>
+{{/legend}}
+{{#charts}}
+<figure class="chart">
+{{> chart}}
+</figure>
+{{/charts}}
+</div>
+
+"""#),
+        ("sidebyside.md.mustache", #"""
+{{! Models side by side: a row per evaluation (and setting), a column per model. }}
+**{{title}}**
+{{#summary}}
+
+{{.}}
+{{/summary}}
+
+{{#hasRows}}
+| {{labelHeader}} | Variant |{{#headers}} {{.}} |{{/headers}}
+| --- | --- |{{#headers}} ---: |{{/headers}}
+{{#rows}}
+| {{label}} | {{variant}} |{{#cells}} {{#flagged}}**{{value}}**{{/flagged}}{{^flagged}}{{value}}{{/flagged}}{{#interval}} ({{.}}){{/interval}}{{#note}} *{{.}}*{{/note}} |{{/cells}}
+{{/rows}}
+{{/hasRows}}
+{{^hasRows}}
+No results for this table.
+{{/hasRows}}
+{{#legend}}
+
+{{.}}
+{{/legend}}
+{{#charts}}
+
+![{{alt}}]({{imagePath}})
+{{/charts}}
 
 """#),
         ("styles.html.mustache", #"""
@@ -533,6 +805,14 @@ table.evidence td:nth-child(10) { overflow-wrap: anywhere; min-width: 6.5rem; }
 table.evidence td:nth-child(7) { white-space: normal; min-width: 5rem; }
 table.evidence td:nth-child(11) { min-width: 7rem; }
 ol.evidence-notes { font-size: .84rem; }
+table.sidebyside { font-size: .84rem; }
+table.sidebyside thead th { white-space: normal; }
+table.sidebyside th, table.sidebyside td { padding: .35rem .45rem; }
+table.sidebyside td.flagged { box-shadow: inset 0 0 0 2px #b23c00; }
+table.sidebyside td.missing { color: #555555; }
+p.legend { font-size: .84rem; color: #333333; }
+nav.contents ol { margin: .25rem 0 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .verdict { padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid #2f4b7c; }
 table.levels tbody th, table.flags td:nth-child(2), table.evidence td:nth-child(2) { white-space: nowrap; }
 table.scorecard td, table.levels td { width: 32%; }

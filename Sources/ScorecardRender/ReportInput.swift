@@ -19,10 +19,13 @@ public struct ReportInput: Sendable {
     /// Stamps evaluator versions in the JSON envelope.
     public var registry: EvaluatorRegistry
     public var tool: ScorecardDocument.Tool
+    /// Assessments of the models every report compares its subject with, in the order shown.
+    public var comparisons: [SubjectAssessment]
 
     public init(
         framework: Framework, frameworkSHA256: String, assessments: [SubjectAssessment], evidence: EvidenceSet,
-        mitigations: [Mitigation], inputs: [String: String], registry: EvaluatorRegistry, tool: ScorecardDocument.Tool
+        mitigations: [Mitigation], inputs: [String: String], registry: EvaluatorRegistry, tool: ScorecardDocument.Tool,
+        comparisons: [SubjectAssessment] = []
     ) {
         self.framework = framework
         self.frameworkSHA256 = frameworkSHA256
@@ -32,6 +35,7 @@ public struct ReportInput: Sendable {
         self.inputs = inputs
         self.registry = registry
         self.tool = tool
+        self.comparisons = comparisons
     }
 }
 

@@ -52,7 +52,7 @@ import Testing
         #expect {
             try TemplateLibrary.loading(overrides: directory.path)
         } throws: { error in
-            (error as? TemplateError)?.message.hasPrefix("unknown template 'reprot.md.mustache' (known: category.html.mustache") == true
+            (error as? TemplateError)?.message.hasPrefix("unknown template 'reprot.md.mustache' (known: card.html.mustache") == true
         }
         try FileManager.default.removeItem(at: directory.appendingPathComponent("reprot.md.mustache"))
         try "# {{title}}\n\n  {{> scorcard}}\n".write(to: directory.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)

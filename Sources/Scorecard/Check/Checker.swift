@@ -61,11 +61,15 @@ public struct Checker {
         // The stage map the scorecard records, applied as when it was made.
         let stageMap = StageMap(Dictionary(document.stageMap.map { ($0.from, $0.to) }) { first, _ in first })
         let mapped = stageMap.apply(records: evidence.records, samples: evidence.samples)
-        let inputs = Inputs(
+        var inputs = Inputs(
             framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, samples: mapped.samples,
             determinations: determinations.determinations, mitigations: determinations.mitigations, registry: registry,
             hashes: document.inputs, modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)),
             stageMap: stageMap, leftOutByStageMap: mapped.leftOut)
+        // The sections the scorecard was made beside: the records they show count as used.
+        inputs.sections = try CardOptions.parts(document.sections.map { $0.file ?? $0.id }).compactMap {
+            if case .section(let definition) = $0 { definition } else { nil }
+        }
         let assessments = try inputs.assess(models: [stored.subject.model])
         guard let assessment = assessments.first(where: { $0.subject == stored.subject }) else {
             return CheckResult(scorecard: stored, outcome: .noLongerProduced, flags: [])

@@ -36,6 +36,8 @@ public struct Inputs: Sendable {
     public let warnings: [Diagnostic]
     /// Evidence file → model → records (summary and per-sample) of that model in the file.
     public let recordsByFile: [String: [String: Int]]
+    /// System-card sections shown beside the scorecard: the records they show count as used.
+    public var sections: [SectionDefinition] = []
 
     /// Inputs from values; `records` and `samples` are indexed once.
     public init(
@@ -65,7 +67,7 @@ public struct Inputs: Sendable {
 
     /// Runs the evaluators and the rules engine for `models` (every model when empty).
     public func assess(models: [String] = []) throws(RegistryError) -> [SubjectAssessment] {
-        try Assessor(framework: framework, registry: registry)
+        try Assessor(framework: framework, registry: registry, sections: sections)
             .assess(evidence: evidence, determinations: determinations, models: models, modelsWithoutEvidence: modelsWithoutEvidence)
     }
 
@@ -74,13 +76,17 @@ public struct Inputs: Sendable {
     public func document(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ScorecardDocument {
         ScorecardDocument(
             framework: framework, assessments: assessments, inputs: hashes ?? self.hashes, registry: registry,
-            tool: ToolIdentity.document, stageMap: stageMap.pairs.map { .init(from: $0.from, to: $0.to) })
+            tool: ToolIdentity.document, stageMap: stageMap.pairs.map { .init(from: $0.from, to: $0.to) },
+            sections: sections.map { .init(id: $0.id, file: $0.file) })
     }
 
     /// The renderer's input for `assessments`; `hashes` replaces the inputs' own in the provenance.
-    public func reportInput(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ReportInput {
+    public func reportInput(
+        _ assessments: [SubjectAssessment], hashes: [String: String]? = nil, comparisons: [SubjectAssessment] = []
+    ) -> ReportInput {
         ReportInput(
             framework: framework, frameworkSHA256: frameworkSHA256, assessments: assessments, evidence: evidence,
-            mitigations: mitigations, inputs: hashes ?? self.hashes, registry: registry, tool: ToolIdentity.document)
+            mitigations: mitigations, inputs: hashes ?? self.hashes, registry: registry, tool: ToolIdentity.document,
+            comparisons: comparisons)
     }
 }

@@ -58,11 +58,13 @@ struct RegenerationRun {
             .filter { modelsWithoutEvidence.contains($0.model) }.map { Subject(model: $0.model, snapshot: $0.snapshot) })
         problems += NameCheck.cardModels(config, subjects: Array(known))
         if !problems.isEmpty { throw InputError(problems) }
-        let inputs = Inputs(
+        var inputs = Inputs(
             framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, samples: loaded.samples,
             determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
             registry: registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
             stageMap: stageMap, leftOutByStageMap: loaded.leftOut)
+        let card = try cardOptions()
+        inputs.sections = card?.sections ?? []
         let assessed = try inputs.assess(models: config.models.map(\.name))
         let subjects = assessed.filter(selected)
         var review = inputs.review(subjects, models: config.models.map(\.name), filter: "the card's models:")
@@ -83,7 +85,7 @@ struct RegenerationRun {
             ModelChange(old: (try? last?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
         }
         let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
-                                 config: config)
+                                 config: config, card: card, comparisons: try comparisons(inputs))
         let pending = try reports.prepare()
         let run: Int64
         do {
@@ -111,6 +113,31 @@ struct RegenerationRun {
             throw error
         }
         return summary
+    }
+
+    /// The card's system-card parts (`sections:`, `compare_with:`, `reports: {document: true}`);
+    /// nil when the card renders the Preparedness report alone.
+    private func cardOptions() throws(InputError) -> CardOptions? {
+        guard config.isSystemCard else { return nil }
+        do {
+            let parts = try CardOptions.parts(config.sections.isEmpty ? ["preparedness"] : config.sections)
+            return CardOptions(parts: parts, compareWith: config.compareWith, document: config.document)
+        } catch {
+            throw InputError(file: config.display(config.path), line: config.sectionsLine, "sections: \(error)")
+        }
+    }
+
+    /// Assessments of the models the card compares every report's model with, in the card's order.
+    private func comparisons(_ inputs: Inputs) throws -> [SubjectAssessment] {
+        guard !config.compareWith.isEmpty else { return [] }
+        let compared: [Subject]
+        do {
+            compared = try Renderer.subjects(config.compareWith, in: inputs.evidence)
+        } catch {
+            throw InputError(file: config.display(config.path), line: config.compareWithLine, "compare_with: \(error)")
+        }
+        let assessed = try inputs.assess(models: config.compareWith)
+        return compared.compactMap { subject in assessed.first { $0.subject == subject } }
     }
 
     /// The subjects of selected models left out because the card lists other snapshots of them.

@@ -22,6 +22,12 @@ struct ReportSettings {
         var lines = ["tool \(ToolIdentity.version)", "formats \(config.reportFormats.joined(separator: ","))",
                      "generated_at \(config.generatedAt ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "clock")"]
         lines += templateSources.map { "template \($0.name) \(SHA256.hex(of: $0.text))" }
+        if config.isSystemCard {
+            lines.append("card sections \(config.sections.joined(separator: ",")) compare \(config.compareWith.joined(separator: ",")) document \(config.document)")
+            for path in config.sections where path.hasPrefix("/") {
+                lines.append("section \(path) \((try? InputFile.read(path)).map { SHA256.hex(of: $0) } ?? "-")")
+            }
+        }
         fingerprint = SHA256.hex(of: lines.joined(separator: "\n"))
     }
 }
@@ -41,23 +47,29 @@ struct ReportPlan {
     let settings: ReportSettings
     let inputs: Inputs
     let config: CardConfig
+    /// The system card's parts and comparisons; nil for the Preparedness report alone.
+    let card: CardOptions?
+    let comparisons: [SubjectAssessment]
     private(set) var toRender: [(card: SubjectCard, stem: String)] = []
     private(set) var unchangedCount = 0
 
     /// - Parameter inputs: the framework, evidence and mitigations shared by every subject's report.
     init(
         cards: [SubjectCard], settings: ReportSettings, inputs: Inputs, previous: CompletedRun?,
-        recorded: [String: RecordedReport], config: CardConfig
+        recorded: [String: RecordedReport], config: CardConfig, card: CardOptions? = nil, comparisons: [SubjectAssessment] = []
     ) {
         self.settings = settings
         self.inputs = inputs
         self.config = config
+        self.card = card
+        self.comparisons = comparisons
         let stems = FileSlug.stems(for: cards.map(\.subject))
-        for (card, stem) in zip(cards, stems) {
-            if let unchanged = unchangedFiles(card, stem: stem, previous: previous, recorded: recorded) {
+        for (subjectCard, stem) in zip(cards, stems) {
+            // A system card shows other models' evidence too: it is rendered whenever the run is not a no-op.
+            if card == nil, let unchanged = unchangedFiles(subjectCard, stem: stem, previous: previous, recorded: recorded) {
                 unchangedCount += unchanged
             } else {
-                toRender.append((card, stem))
+                toRender.append((subjectCard, stem))
             }
         }
     }
@@ -87,18 +99,30 @@ struct ReportPlan {
         var prepared: [Prepared] = []
         do {
             for (card, stem) in toRender {
-                let subjectInput = inputs.reportInput([card.assessment], hashes: card.document.inputs)
-                for format in settings.formats {
-                    let options = RenderOptions(
-                        formats: [format], templates: templates, generatedAt: settings.generatedAt,
-                        naming: .single(fileName: "\(stem).\(format.fileExtension)"))
-                    for file in try ReportRenderer.files(for: subjectInput, options: options) {
-                        let path = (settings.directory as NSString).appendingPathComponent(file.path)
-                        let data = Data(file.contents.utf8)
-                        prepared.append(Prepared(
-                            subject: card.subject, path: path, display: config.display(path),
-                            pending: try AtomicFile.prepare(data, for: path), sha256: SHA256.hex(of: [UInt8](data))))
+                let subjectInput = inputs.reportInput([card.assessment], hashes: card.document.inputs, comparisons: comparisons)
+                var files: [ReportFile] = []
+                if let options = self.card {
+                    let input = CardInput(
+                        preparedness: subjectInput, subjects: [card.subject],
+                        compareWith: comparisons.map(\.subject), evidence: inputs.evidence, parts: options.parts,
+                        inputs: card.document.inputs, tool: ToolIdentity.document, stems: [stem])
+                    files = try CardRenderer.files(
+                        for: input, options: RenderOptions(formats: settings.formats, templates: templates, generatedAt: settings.generatedAt),
+                        document: options.document)
+                } else {
+                    for format in settings.formats {
+                        let options = RenderOptions(
+                            formats: [format], templates: templates, generatedAt: settings.generatedAt,
+                            naming: .single(fileName: "\(stem).\(format.fileExtension)"))
+                        files += try ReportRenderer.files(for: subjectInput, options: options)
                     }
+                }
+                for file in files {
+                    let path = (settings.directory as NSString).appendingPathComponent(file.path)
+                    let data = Data(file.contents.utf8)
+                    prepared.append(Prepared(
+                        subject: card.subject, path: path, display: config.display(path),
+                        pending: try AtomicFile.prepare(data, for: path), sha256: SHA256.hex(of: [UInt8](data))))
                 }
             }
         } catch {

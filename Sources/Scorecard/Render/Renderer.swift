@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardIngest
 import ScorecardRender
 
 /// Renders system-card reports to files (`scorecard render`): where they go, their names, and
@@ -24,17 +25,67 @@ public struct Renderer: Sendable {
         self.templates = try templates.map { try TemplateLibrary.loading(overrides: $0) } ?? TemplateLibrary.builtIn()
     }
 
-    /// Renders each of `assessments` in each of `formats` (repeats ignored) for the output path `out`.
+    /// Renders each of `assessments` in each of `formats` (repeats ignored) for the output path `out`;
+    /// with `card`, the system card's sections too (each model beside those it is compared with)
+    /// and, when asked, the whole card in one file.
     public func render(
-        _ inputs: Inputs, assessments: [SubjectAssessment], formats: [ReportFormat], out: String
+        _ inputs: Inputs, assessments: [SubjectAssessment], formats: [ReportFormat], out: String, card: CardOptions? = nil
     ) throws -> RenderedReports {
         guard !assessments.isEmpty else { throw RenderError.noModels }
         var seen: Set<ReportFormat> = []
         let formats = formats.filter { seen.insert($0).inserted }
-        let (directory, naming) = try Self.layout(out: out, reports: assessments.count * formats.count)
-        let options = RenderOptions(formats: formats, templates: templates, generatedAt: generatedAt, naming: naming)
-        let files = try ReportRenderer.files(for: inputs.reportInput(assessments), options: options)
-        return RenderedReports(directory: directory, files: files)
+        guard let card else {
+            let (directory, naming) = try Self.layout(out: out, reports: assessments.count * formats.count)
+            let options = RenderOptions(formats: formats, templates: templates, generatedAt: generatedAt, naming: naming)
+            let files = try ReportRenderer.files(for: inputs.reportInput(assessments), options: options)
+            return RenderedReports(directory: directory, files: files)
+        }
+        let compared = try Self.subjects(card.compareWith, in: inputs.evidence)
+        let assessed = try inputs.assess(models: card.compareWith)
+        let comparisons = compared.compactMap { subject in assessed.first { $0.subject == subject } }
+        let input = CardInput(
+            preparedness: inputs.reportInput(assessments, comparisons: comparisons), subjects: assessments.map(\.subject),
+            compareWith: compared, evidence: inputs.evidence, parts: card.parts, inputs: inputs.hashes, tool: ToolIdentity.document)
+        return try render(input, formats: formats, out: out, document: card.document)
+    }
+
+    /// Renders a card of sections alone (no framework) from evidence: for `models` (every model
+    /// of the evidence when empty), each beside `card.compareWith`.
+    public func renderSections(
+        evidence paths: [String], importOptions: ImportOptions = .init(), models: [String], card: CardOptions,
+        formats: [ReportFormat], out: String
+    ) throws -> RenderedReports {
+        if card.parts.contains(.preparedness) { throw RenderError.preparednessNeedsFramework }
+        let bundle = try EvidenceLoader.load(paths: paths, stages: nil, options: importOptions)
+        let evidence = EvidenceSet(records: bundle.records, samples: bundle.samples)
+        let subjects = models.isEmpty ? evidence.subjects : try Self.subjects(models, in: evidence)
+        guard !subjects.isEmpty else { throw RenderError.noModels }
+        let hashes = Dictionary(bundle.inputs.map { ($0.path, $0.sha256) }) { first, _ in first }
+        let input = CardInput(
+            preparedness: nil, subjects: subjects, compareWith: try Self.subjects(card.compareWith, in: evidence),
+            evidence: evidence, parts: card.parts, inputs: hashes, tool: ToolIdentity.document)
+        return try render(input, formats: formats, out: out, document: card.document)
+    }
+
+    private func render(_ input: CardInput, formats: [ReportFormat], out: String, document: Bool) throws -> RenderedReports {
+        let options = RenderOptions(formats: formats, templates: templates, generatedAt: generatedAt, naming: .slugs)
+        return RenderedReports(directory: out, files: try CardRenderer.files(for: input, options: options, document: document))
+    }
+
+    /// The evidence's subjects of each named model, in the order named; a name with no evidence
+    /// is an error naming the nearest model.
+    static func subjects(_ names: [String], in evidence: EvidenceSet) throws(InputsError) -> [Subject] {
+        let all = evidence.subjects
+        let models = Set(all.map(\.model))
+        var subjects: [Subject] = []
+        for name in names {
+            let found = all.filter { $0.model == name }
+            guard !found.isEmpty else {
+                throw .unknownModel(name, known: models.sorted(), suggestion: NearestName.closest(to: name, in: models))
+            }
+            subjects += found
+        }
+        return subjects
     }
 
     /// Where files go and how they are named, from the output path and the number of reports.
@@ -83,11 +134,14 @@ public enum RenderError: Error, Sendable, CustomStringConvertible {
     case noModels
     /// The output path names one file, but several reports are to be written.
     case outNamesAFile(out: String, reports: Int)
+    /// The Preparedness scorecard was asked for without a framework.
+    case preparednessNeedsFramework
 
     public var description: String {
         switch self {
         case .noModels: "no models to render"
         case .outNamesAFile(let out, let reports): "'\(out)' names a file, but \(reports) reports are written: give a directory"
+        case .preparednessNeedsFramework: "the preparedness section needs a framework (--framework, or a card's framework:)"
         }
     }
 }

@@ -31,6 +31,10 @@ struct AssessCommand: ScorecardSubcommand {
 
     @OptionGroup var inputs: InputOptions
 
+    func validate() throws {
+        _ = try inputs.requireFramework()
+    }
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 

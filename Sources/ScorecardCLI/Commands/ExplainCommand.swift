@@ -29,6 +29,7 @@ struct ExplainCommand: ScorecardSubcommand {
     var onlyStage: String?
 
     func validate() throws {
+        _ = try inputs.requireFramework()
         if inputs.models.count != 1 { throw ValidationError("Name exactly one --only-model to explain.") }
     }
 

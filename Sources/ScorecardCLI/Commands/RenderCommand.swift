@@ -20,11 +20,27 @@ struct RenderCommand: ScorecardSubcommand {
 
             Records no indicator reads are listed in an appendix, "Evidence not used".
 
+            System-card sections (--section, repeatable and in order; `preparedness` is the \
+            scorecard above): disallowed_content, jailbreaks, hallucinations, fairness, \
+            instruction_hierarchy, capabilities, or a section file ending in .yaml. Each is \
+            written as NAME-SECTION.md/.html; --document also writes the whole card, in the order \
+            given, as NAME-card.md/.html with a table of contents. --compare-with shows other models \
+            beside each report's model in every table and chart. Without --framework, only \
+            sections (not preparedness) can be rendered.
+
             Example:
               scorecard render --framework frameworks/openai-preparedness-beta.yaml \\
                 --evidence examples/demo/evidence.jsonl \\
                 --determinations examples/demo/determinations.yaml \\
                 --format md --format html --out reports/demo
+              scorecard render --framework frameworks/openai-preparedness-beta.yaml \\
+                --evidence examples/demo/evidence.jsonl examples/demo/system-card.jsonl \\
+                --determinations examples/demo/determinations.yaml --only-model o1 \\
+                --section preparedness --section hallucinations --compare-with GPT-4o \\
+                --document --format md --format html --out /tmp/o1-card
+              scorecard render --evidence examples/capabilities/capabilities.jsonl \\
+                --section capabilities --only-model BLOOMZ --compare-with BLOOM \\
+                --format md --out /tmp/bloomz
             """
     )
 
@@ -44,8 +60,22 @@ struct RenderCommand: ScorecardSubcommand {
         "Generation time to show (ISO 8601); default $SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var generatedAt: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A part of the system card, in order (repeatable): preparedness, a section id, or a section file.", valueName: "name"))
+    var section: [String] = []
+
+    @Option(name: .customLong("compare-with"), help: ArgumentHelp(
+        "Show this model beside each report's model in every table and chart (repeatable).", valueName: "model"))
+    var compareWith: [String] = []
+
+    @Flag(name: .long, help: "Also write the whole card (its parts in order, with contents) as one file per format.")
+    var document = false
+
     func validate() throws {
         if format.isEmpty { throw ValidationError("Give at least one --format (md, html or json).") }
+        if inputs.framework == nil, section.isEmpty || section.contains("preparedness") {
+            throw ValidationError("Give the --framework to render the Preparedness scorecard (or only --section NAME parts).")
+        }
         if let generatedAt, (try? GenerationTime.resolve(option: generatedAt, environment: [:])) == nil {
             throw ValidationError("--generated-at '\(generatedAt)' is not a valid time: use ISO 8601 such as 2024-12-05T00:00:00Z")
         }
@@ -53,10 +83,21 @@ struct RenderCommand: ScorecardSubcommand {
 
     mutating func execute() throws -> ExitStatus {
         let renderer = try Renderer(templates: templates, generatedAt: generatedAt)
-        let loaded = try inputs.load()
-        let assessments = try loaded.assess(models: inputs.models)
-        try inputs.review(loaded, assessments)
-        let rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out)
+        let card = section.isEmpty && compareWith.isEmpty && !document
+            ? nil : CardOptions(parts: try CardOptions.parts(section.isEmpty ? ["preparedness"] : section),
+                                compareWith: compareWith, document: document)
+        let rendered: RenderedReports
+        if inputs.framework == nil, let card {
+            rendered = try renderer.renderSections(
+                evidence: inputs.evidence, importOptions: inputs.importOptions, models: inputs.models, card: card,
+                formats: format.map(\.reportFormat), out: out)
+        } else {
+            var loaded = try inputs.load()
+            loaded.sections = card?.sections ?? []
+            let assessments = try loaded.assess(models: inputs.models)
+            try inputs.review(loaded, assessments)
+            rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out, card: card)
+        }
         for problem in rendered.problems {
             Console.error("warning: not well-formed XML: \(problem)")
         }

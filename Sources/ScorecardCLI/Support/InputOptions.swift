@@ -5,8 +5,9 @@ import ScorecardIngest
 
 /// The inputs of an assessment: framework, evidence and determinations.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Framework definition (YAML).", valueName: "file"))
-    var framework: String
+    @Option(name: .long, help: ArgumentHelp(
+        "Framework definition (YAML); required, except by render for system-card sections alone.", valueName: "file"))
+    var framework: String?
 
     @Option(name: .long, parsing: .upToNextOption,
             help: ArgumentHelp("Evidence files or folders: our JSON, JSON Lines or CSV, or evaluation logs such as Inspect .json/.eval (repeatable).", valueName: "file"))
@@ -48,12 +49,21 @@ struct InputOptions: ParsableArguments {
         if case .failure(let error) = StageMap.parse(mapStage) { throw ValidationError(error.description) }
     }
 
+    /// The framework, or a usage error for commands that cannot do without one.
+    func requireFramework() throws -> String {
+        guard let framework else { throw ValidationError("Give the --framework to assess under.") }
+        return framework
+    }
+
+    /// Import options for evaluation logs given as evidence.
+    var importOptions: ImportOptions { ImportOptions(stage: stage, evaluationMap: EvaluationMapping.map(map)) }
+
     /// The options as the application's value.
     var files: InputFiles {
         let stageMap = (try? StageMap.parse(mapStage).get()) ?? StageMap()
         return InputFiles(
-            framework: framework, evidence: evidence, determinations: determinations,
-            importOptions: ImportOptions(stage: stage, evaluationMap: EvaluationMapping.map(map)), stageMap: stageMap)
+            framework: framework ?? "", evidence: evidence, determinations: determinations,
+            importOptions: importOptions, stageMap: stageMap)
     }
 
     /// Loads the inputs and checks that every model asked for is in them.

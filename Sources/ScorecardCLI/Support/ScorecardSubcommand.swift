@@ -47,7 +47,7 @@ enum ErrorReport {
             switch error {
             case .outNamesAFile(let out, let reports):
                 throw ValidationError("--out '\(out)' names a file, but \(reports) reports are written: give a directory")
-            case .noModels:
+            case .noModels, .preparednessNeedsFramework:
                 Console.error("error: \(error)")
                 return .invalidInput
             }
@@ -58,7 +58,7 @@ enum ErrorReport {
             InputReviewText.warnings(error.warnings)
             Console.error("error: \(error)")
             return .invalidInput
-        case is TemplateError, is GenerationTime.InvalidTime, is RegistryError, is InputsError:
+        case is TemplateError, is GenerationTime.InvalidTime, is RegistryError, is InputsError, is CardPartsError:
             Console.error("error: \(error)")
             return .invalidInput
         case let error as LookupError:

@@ -7,7 +7,7 @@ extension ScorecardDocument {
     ///   - stageMap: how the evidence's stages were mapped onto the framework's.
     public init(
         framework: Framework, assessments: [SubjectAssessment], inputs: [String: String], registry: EvaluatorRegistry,
-        tool: Tool, stageMap: [StageMapEntry] = []
+        tool: Tool, stageMap: [StageMapEntry] = [], sections: [SectionEntry] = []
     ) {
         formatVersion = Self.currentFormatVersion
         self.tool = tool
@@ -17,6 +17,7 @@ extension ScorecardDocument {
         self.inputs = inputs
         models = assessments.map { ModelScorecard($0, framework: framework, registry: registry) }
         self.stageMap = stageMap
+        self.sections = sections
     }
 }
 

@@ -18,7 +18,20 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
     /// How the evidence's stages were mapped onto the framework's (format version 3); empty
     /// when the evidence names the framework's stages.
     @Defaulted public var stageMap: [StageMapEntry] = []
+    /// The system-card sections shown beside the scorecard (their records count as used).
+    @Defaulted public var sections: [SectionEntry] = []
     public var models: [ModelScorecard]
+
+    /// A section by identifier, and the file it was read from when not built in.
+    public struct SectionEntry: Codable, Hashable, Sendable {
+        public var id: String
+        @Nullable public var file: String? = nil
+
+        public init(id: String, file: String?) {
+            self.id = id
+            self.file = file
+        }
+    }
 
     /// One evidence stage and the framework stage it was assessed as; `to` null: left out.
     public struct StageMapEntry: Codable, Hashable, Sendable {

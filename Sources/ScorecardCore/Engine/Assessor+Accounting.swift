@@ -24,7 +24,17 @@ extension Assessor {
         let groups = evidence.sampleGroups(of: subject)
         let sampled = Set(groups.map { Slice(stage: $0.stage, evaluation: $0.evaluation) })
         var use = EvidenceUse()
+        var shownBySections: [EvidenceRecord.Key: [String]] = [:]
+        for section in sections {
+            for key in SectionAssessor(definition: section).assess(subjects: [subject], evidence: evidence).recordsRead {
+                shownBySections[key, default: []].append("section \(section.id)")
+            }
+        }
         for record in evidence.records(of: subject) {
+            if let shown = shownBySections[record.key] {
+                use.readBy[record.key] = shown
+                continue
+            }
             let readers = byEvaluation[record.evaluation] ?? []
             let withSamples = sampled.contains(Slice(stage: record.stage, evaluation: record.evaluation))
             let reading = readers.filter { indicator in

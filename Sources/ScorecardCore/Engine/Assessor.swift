@@ -4,10 +4,13 @@
 public struct Assessor: Sendable {
     public let framework: Framework
     public let registry: EvaluatorRegistry
+    /// System-card sections shown beside the scorecard: the records they show count as read.
+    public let sections: [SectionDefinition]
 
-    public init(framework: Framework, registry: EvaluatorRegistry) {
+    public init(framework: Framework, registry: EvaluatorRegistry, sections: [SectionDefinition] = []) {
         self.framework = framework
         self.registry = registry
+        self.sections = sections
     }
 
     /// Assesses every subject that has evidence, sorted by subject, with how its evidence was used.

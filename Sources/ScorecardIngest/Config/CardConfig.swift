@@ -52,6 +52,21 @@ public struct CardConfig: Sendable {
     public let stagesLine: Int?
     /// `strict: true`: every warning about the inputs fails the run (exit 2), as `--strict` does.
     public let strict: Bool
+    /// `sections:` the parts of the system card in order (`preparedness`, section ids, or section
+    /// files resolved against the configuration's folder); empty: the Preparedness report alone.
+    public var sections: [String] = []
+    /// Line of `sections:`, for messages about it.
+    public var sectionsLine: Int?
+    /// `compare_with:` models shown beside every report's model.
+    public var compareWith: [String] = []
+    /// Line of `compare_with:`.
+    public var compareWithLine: Int?
+    /// `reports: {document: true}`: also write the whole card as one file per format.
+    public var document = false
+
+    /// Whether the reports are a system card (sections, comparisons or a whole document), not
+    /// the Preparedness report alone.
+    public var isSystemCard: Bool { !sections.isEmpty || !compareWith.isEmpty || document }
 
     /// `path` as shown in scorecards: relative to `root`.
     public func display(_ path: String) -> String { RelativePath.from(root, to: path) }

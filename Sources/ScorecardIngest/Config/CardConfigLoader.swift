@@ -6,7 +6,7 @@ import ScorecardCore
 public enum CardConfigLoader {
     static let topKeys = [
         "schema_version", "root", "framework", "store", "models", "evidence", "determinations", "templates", "reports", "stages",
-        "strict",
+        "strict", "sections", "compare_with",
     ]
 
     /// Loads the configuration at `path`. `formats` are the evidence reader names besides `auto`.
@@ -53,13 +53,25 @@ public enum CardConfigLoader {
         let stagesNode = map.optional("stages")
         let stages = readStages(stagesNode, &log)
         let strict = map.optional("strict")?.bool(&log) ?? false
+        let sectionsNode = map.optional("sections")
+        let sections = (sectionsNode?.strings(&log) ?? []).map { name in
+            name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? resolve(name) : name
+        }
+        let compareNode = map.optional("compare_with")
+        let compareWith = compareNode?.strings(&log) ?? []
         map.finish(known: topKeys, &log)
         try log.check()
-        return CardConfig(
+        var config = CardConfig(
             path: path, directory: directory, root: displayRoot, sha256: sha256, framework: framework ?? "", store: store, models: models,
             evidence: evidence, determinations: determinations, templates: templates,
             reportDirectory: reports.directory, reportFormats: reports.formats, generatedAt: reports.generatedAt,
             stages: stages, stagesLine: stagesNode?.line, strict: strict)
+        config.sections = sections
+        config.sectionsLine = sectionsNode?.line
+        config.compareWith = compareWith
+        config.compareWithLine = compareNode?.line
+        config.document = reports.document
+        return config
     }
 
     /// `stages: {pre_mitigation: capability, post_mitigation: ~}`: evidence stage → framework stage,
@@ -131,8 +143,8 @@ public enum CardConfigLoader {
 
     static func readReports(
         _ node: YAMLValue?, resolve: (String) -> String, _ log: inout DiagnosticLog
-    ) -> (directory: String, formats: [String], generatedAt: String?) {
-        var result = (directory: resolve("reports"), formats: ["md", "html"], generatedAt: String?.none)
+    ) -> (directory: String, formats: [String], generatedAt: String?, document: Bool) {
+        var result = (directory: resolve("reports"), formats: ["md", "html"], generatedAt: String?.none, document: false)
         guard let node, let m = node.map(&log) else { return result }
         if let directory = m.optional("directory")?.string(&log) { result.directory = resolve(directory) }
         if let formatsNode = m.optional("formats"), let formats = formatsNode.strings(&log) {
@@ -150,7 +162,8 @@ public enum CardConfigLoader {
                 result.generatedAt = text
             }
         }
-        m.finish(known: ["directory", "formats", "generated_at"], &log)
+        result.document = m.optional("document")?.bool(&log) ?? false
+        m.finish(known: ["directory", "formats", "generated_at", "document"], &log)
         return result
     }
 }

@@ -1,79 +1,144 @@
 import ScorecardCore
 
-/// Lays out a category's chart: one panel per indicator with a measured value.
+/// Lays out a category's chart: one panel per indicator with a measured value, a bar per model
+/// and stage (the report's subject first, then the models compared with it).
 struct ChartLayout {
     let framework: Framework
     let category: Category
     let stages: [StageDefinition]
 
-    static let width = 760.0
-    static let margin = 12.0
-    static let plotLeft = 150.0
-    static let plotRight = 560.0
-    /// Values and their notes are written in a column right of the plot, so that no threshold
-    /// line ever runs through them.
-    static let valueColumn = plotRight + 12
-    static let labelRow = 13.0
-    static let barPitch = 20.0
-    /// Stage bar fills: dark and light blue, then green and grey (distinct from the level colours).
-    static let stageFills = ["#2f4b7c", "#8aaed8", "#5b8c5a", "#a0a0a0"]
-
     typealias T = Coordinate
+    typealias Mark = PanelLayout.Mark
 
-    func chart(results: [String: CategoryStageResult], id: String, imagePath: String) -> ChartView? {
+    /// One model's results at every stage.
+    struct Series {
+        let name: String
+        let results: [String: CategoryStageResult]
+    }
+
+    func chart(series: [Series], id: String, imagePath: String) -> ChartView? {
         let measured = category.indicators.filter { indicator in
-            stages.contains { results[$0.id]?.indicator(indicator.id)?.measurement.score != nil }
+            series.contains { model in stages.contains { model.results[$0.id]?.indicator(indicator.id)?.measurement.score != nil } }
         }
         guard !measured.isEmpty else { return nil }
         let title = "\(category.name): evaluation results against the framework's thresholds"
-        let heading = ChartText(x: T.text(Self.margin), y: T.text(Self.margin + 13), text: title, anchor: "start")
-        var y = Self.margin + 24
-        let legend = self.legend(y: y)
-        y += 26
+        let heading = ChartText(x: T.text(PanelLayout.margin), y: T.text(PanelLayout.margin + 13), text: title, anchor: "start")
+        var y = PanelLayout.margin + 24
+        let compared = series.count > 1
+        let swatches = series.enumerated().flatMap { model, entry in
+            stages.enumerated().map { stage, definition in
+                (label: compared ? "\(entry.name) \(definition.name)" : definition.name, fill: ChartPalette.fill(model: model, stage: stage))
+            }
+        }
+        let lines: [(label: String, stroke: String, dash: String, width: String)] = [
+            ("threshold", LevelStyle.strokes[2], "6 3", "2"), ("baseline", "#707070", "2 2", "2"),
+            ("95% interval", "#1a1a1a", "none", "1.5"), ("part past a threshold", LevelStyle.strokes[3], "none", "4"),
+        ]
+        let (legend, height) = PanelLayout.legend(series: swatches, lines: lines, y: y)
+        y += height
         var panels: [ChartPanelView] = []
         var sentences: [String] = []
         for indicator in measured {
-            let rows = stages.enumerated().map { index, stage in
-                Row(label: stage.name, fill: Self.stageFills[index % Self.stageFills.count],
-                    outcome: results[stage.id]?.indicator(indicator.id))
+            var bars: [PanelLayout.Bar] = []
+            var outcomes: [IndicatorResult?] = []
+            for (model, entry) in series.enumerated() {
+                for (index, stage) in stages.enumerated() {
+                    let outcome = entry.results[stage.id]?.indicator(indicator.id)
+                    outcomes.append(outcome)
+                    bars.append(bar(outcome, indicator: indicator,
+                                    label: compared ? "\(entry.name) · \(stage.name)" : stage.name,
+                                    fill: ChartPalette.fill(model: model, stage: index)))
+                }
             }
-            let (panel, sentence) = self.panel(indicator, rows: rows, y: &y)
+            let (panel, sentence) = PanelLayout.panel(
+                title: panelTitle(indicator, outcomes), unit: indicator.unit, marks: marks(indicator, outcomes), bars: bars, y: &y)
             panels.append(panel)
             sentences.append(sentence)
         }
-        let intro = "One panel per evaluation: a bar per stage with its confidence interval where known; the framework's thresholds as dashed lines coloured by level, baselines as grey dotted lines."
+        let intro = "One panel per evaluation: a bar per \(compared ? "model and " : "")stage with its confidence interval where known; the framework's thresholds as dashed lines coloured by level, baselines as grey dotted lines."
         return ChartView(
             id: id, title: title, heading: heading,
             description: ([intro] + sentences).joined(separator: " "),
             alt: "Chart of \(category.name) results against the thresholds. " + sentences.joined(separator: " "),
             imagePath: imagePath,
-            width: T.text(Self.width), height: T.text(y + Self.margin - 14), legend: legend, panels: panels)
+            width: T.text(PanelLayout.width), height: T.text(y + PanelLayout.margin - 14), legend: legend, panels: panels)
     }
 
-    private func legend(y: Double) -> [ChartLegendItem] {
-        var x = Self.margin
-        var items: [ChartLegendItem] = []
-        for (index, stage) in stages.enumerated() {
-            let swatch = ChartRect(x: T.text(x), y: T.text(y), width: "12", height: "12", fill: Self.stageFills[index % Self.stageFills.count])
-            items.append(ChartLegendItem(label: ChartText(x: T.text(x + 16), y: T.text(y + 10), text: stage.name, anchor: "start"), swatch: swatch, line: nil))
-            x += 16 + T.width(of: stage.name, size: 11) + 16
+    /// A stage's bar: its value and interval, the parts past straddled thresholds, the deciding bound.
+    private func bar(_ outcome: IndicatorResult?, indicator: Indicator, label: String, fill: String) -> PanelLayout.Bar {
+        guard let outcome, let score = outcome.measurement.score else {
+            return PanelLayout.Bar(label: label, fill: fill, value: nil, interval: nil)
         }
-        let samples: [(String, String, String, String)] = [
-            ("threshold", LevelStyle.strokes[2], "6 3", "2"), ("baseline", "#707070", "2 2", "2"),
-            ("95% interval", "#1a1a1a", "none", "1.5"), ("part past a threshold", LevelStyle.strokes[3], "none", "4"),
-        ]
-        for (label, stroke, dash, width) in samples {
-            let line = ChartLine(
-                x1: T.text(x), y1: T.text(y + 6), x2: T.text(x + 22), y2: T.text(y + 6), stroke: stroke, dash: dash, width: width)
-            items.append(ChartLegendItem(label: ChartText(x: T.text(x + 26), y: T.text(y + 10), text: label, anchor: "start"), swatch: nil, line: line))
-            x += 26 + T.width(of: label, size: 11) + 16
+        var bar = PanelLayout.Bar(label: label, fill: fill, value: score.value, interval: score.interval)
+        if let interval = score.interval {
+            let risky = indicator.comparison.ends(of: interval).risky
+            bar.straddles = outcome.straddles.compactMap { level in
+                outcome.threshold(for: level).map {
+                    PanelLayout.Straddle(threshold: $0.value, risky: risky, color: LevelStyle.stroke(level, in: framework.scale),
+                                         name: framework.scale.name(of: level))
+                }
+            }
         }
-        return items
+        if outcome.decidedByBound { bar.deciding = outcome.decidingValue }
+        if let unresolved = outcome.unresolved, !unresolved.isEmpty { bar.note = "reference missing" }
+        return bar
     }
 
-    /// `text` cut to `limit` characters with an ellipsis, so a long name cannot run off the chart
-    /// (the full text is in the chart's description).
-    static func clipped(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    /// The threshold lines of a panel: the thresholds as they applied at each stage (a relative
+    /// threshold can differ between stages and models), else the framework's absolute ones; the
+    /// bars of rule-out sets that name their own; baselines not already drawn.
+    private func marks(_ indicator: Indicator, _ outcomes: [IndicatorResult?]) -> [Mark] {
+        var applied: [ResolvedThreshold] = []
+        for threshold in outcomes.compactMap({ $0 }).flatMap(\.thresholds) where !applied.contains(threshold) {
+            applied.append(threshold)
+        }
+        if applied.isEmpty {
+            // A loop, not `compactMap { $0.value.map … }`: that form crashes Swift 6.3.1's optimiser
+            // (CopyPropagation, "Found ownership error") in release builds.
+            for threshold in indicator.thresholds {
+                if let value = threshold.value { applied.append(ResolvedThreshold(level: threshold.level, value: value, reference: nil)) }
+            }
+        }
+        var marks = applied.map { threshold in
+            Mark(value: threshold.value, label: Formatting.threshold(threshold, of: indicator, scale: framework.scale),
+                 color: LevelStyle.stroke(threshold.level, in: framework.scale), dash: "6 3", isThreshold: true)
+        }
+        if case .sets(let sets) = category.ruleOut {
+            for set in sets {
+                for entry in set.entries where entry.indicator == indicator.id {
+                    guard let bar = entry.bar else { continue }
+                    marks.append(Mark(
+                        value: bar, label: "rules out \(framework.scale.name(of: set.level)) below \(Formatting.value(bar, unit: indicator.unit))",
+                        color: LevelStyle.stroke(set.level, in: framework.scale), dash: "2 4", isThreshold: true))
+                }
+            }
+        }
+        let drawn = Set(marks.map(\.value))
+        marks += indicator.baselines.filter { !drawn.contains($0.value) }.map { baseline in
+            Mark(value: baseline.value, label: "\(baseline.name) \(Formatting.value(baseline.value, unit: indicator.unit))",
+                 color: "#707070", dash: "2 2", isThreshold: false)
+        }
+        return marks
+    }
+
+    /// "SWE-bench Verified · pass@1 · n = 477": the indicator, then the metrics and sizes its bars show.
+    func panelTitle(_ indicator: Indicator, _ outcomes: [IndicatorResult?]) -> String {
+        let scores = outcomes.compactMap { $0?.measurement.score }
+        var parts = [PanelLayout.clipped(indicator.name, to: 70)]
+        let metrics = scores.map(\.metric).uniqued()
+        if !metrics.isEmpty { parts.append(PanelLayout.clipped(metrics.joined(separator: ", "), to: 40)) }
+        let sizes = scores.compactMap(\.n).uniqued()
+        if !sizes.isEmpty { parts.append("n = " + sizes.map(String.init).joined(separator: ", ")) }
+        var title = parts.joined(separator: " · ")
+        if !category.isDecisive(indicator) { title += " (contextual: no threshold)" }
+        return title
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, without repeats.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -57,7 +57,8 @@ public enum ReportRenderer {
 
     /// The view model of one subject's report.
     public static func view(
-        of assessment: SubjectAssessment, input: ReportInput, generatedAt: String, chartDirectory: String
+        of assessment: SubjectAssessment, input: ReportInput, generatedAt: String, chartDirectory: String,
+        headings: HeadingsView = .page
     ) -> ReportView {
         let provenance = ProvenanceView(
             tool: "\(input.tool.name) \(input.tool.version)", frameworkID: input.framework.id,
@@ -66,6 +67,7 @@ public enum ReportRenderer {
             generatedAt: generatedAt)
         return ReportBuilder(framework: input.framework).build(
             assessment, evidence: input.evidence, mitigations: input.mitigations, provenance: provenance,
-            chartDirectory: chartDirectory)
+            chartDirectory: chartDirectory, comparisons: input.comparisons.filter { $0.subject != assessment.subject },
+            headings: headings)
     }
 }

@@ -11,7 +11,8 @@ struct CategorySectionBuilder {
     var framework: Framework { report.framework }
 
     func build(
-        evidence: EvidenceSet, mitigations: [Mitigation], flags: [ReviewFlag], slug: String, chartDirectory: String
+        evidence: EvidenceSet, mitigations: [Mitigation], flags: [ReviewFlag], slug: String, chartDirectory: String,
+        comparisons: [(name: String, result: CategoryAssessment)] = []
     ) -> CategoryView {
         let table = EvidenceRows(framework: framework, category: category, subject: subject)
             .table(evidence: evidence, results: result.stages)
@@ -20,8 +21,11 @@ struct CategorySectionBuilder {
         let flagViews = self.flags(flags)
         let texts = mitigations.map(\.text)
         let coverage = self.coverage()
+        let series = [ChartLayout.Series(name: subject.description, results: result.stages)]
+            + comparisons.map { ChartLayout.Series(name: $0.name, results: $0.result.stages) }
         let chart = ChartLayout(framework: framework, category: category, stages: framework.stages)
-            .chart(results: result.stages, id: "chart-\(slug)", imagePath: "\(chartDirectory)/\(slug).svg")
+            .chart(series: series, id: "chart-\(slug)", imagePath: "\(chartDirectory)/\(slug).svg")
+        let comparison = comparisons.isEmpty ? nil : comparisonTable(series, slug: slug)
         let definitions = framework.scale.levels.compactMap { level in
             category.levelDefinitions[level.id].map {
                 DefinitionView(level: report.name(level), css: LevelStyle.css(level, in: framework.scale), text: $0)
@@ -37,7 +41,33 @@ struct CategorySectionBuilder {
             evidenceNotes: table.notes, hasEvidenceNotes: !table.notes.isEmpty,
             warnings: warnings, hasWarnings: !warnings.isEmpty,
             flags: flagViews, hasFlags: !flagViews.isEmpty,
-            chart: chart)
+            chart: chart, comparison: comparison)
+    }
+
+    /// The models side by side: a row per indicator any of them has a value for, a column per
+    /// model and stage; a missing result shows as missing, never as zero.
+    private func comparisonTable(_ series: [ChartLayout.Series], slug: String) -> SideBySideTableView {
+        let stages = framework.stages
+        let headers = series.flatMap { model in stages.map { "\(model.name) \($0.name)" } }
+        let rows = category.indicators.compactMap { indicator -> SideBySideRowView? in
+            let scores = series.flatMap { model in stages.map { model.results[$0.id]?.indicator(indicator.id) } }
+            guard scores.contains(where: { $0?.measurement.score != nil }) else { return nil }
+            let cells = scores.map { outcome -> ValueCellView in
+                guard let outcome, let score = outcome.measurement.score else {
+                    return ValueCellView(value: "—", interval: [], note: [], missing: true, flagged: false)
+                }
+                return ValueCellView(
+                    value: Formatting.value(score.value, unit: indicator.unit),
+                    interval: score.interval.map { [Formatting.interval($0, unit: indicator.unit)] } ?? [],
+                    note: outcome.level.map { [report.name($0)] } ?? [], missing: false, flagged: false)
+            }
+            let metrics = scores.compactMap { $0?.measurement.score?.metric }.uniqued()
+            return SideBySideRowView(label: indicator.name, variant: metrics.joined(separator: ", "), cells: cells)
+        }
+        return SideBySideTableView(
+            anchor: "cmp-\(slug)", title: "\(category.name): \(series.map(\.name).joined(separator: ", ")) side by side",
+            summary: [], labelHeader: "Evaluation", headers: headers, rows: rows, hasRows: !rows.isEmpty, charts: [],
+            legend: ["Each value with its interval where known and, beside it, the level its indicator reaches; “—”: no result (not zero)."])
     }
 
     private func stage(_ result: CategoryStageResult?, stage: StageDefinition) -> CategoryStageView {

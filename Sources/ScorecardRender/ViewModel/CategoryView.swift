@@ -29,6 +29,8 @@ public struct CategoryView: Sendable, Encodable {
     public var hasFlags: Bool
     /// Nil when no indicator of the category has a measured value.
     public var chart: ChartView?
+    /// The models compared with the subject, side by side; nil without comparisons.
+    public var comparison: SideBySideTableView?
 }
 
 public struct DefinitionView: Sendable, Encodable {

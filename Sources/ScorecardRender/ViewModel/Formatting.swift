@@ -102,6 +102,20 @@ enum Formatting {
         return out
     }
 
+    /// The fragment identifier GitHub gives a Markdown heading: lowercase, punctuation dropped,
+    /// spaces as hyphens.
+    static func markdownAnchor(_ heading: String) -> String {
+        var out = ""
+        for character in heading.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                out.append(character)
+            } else if character == " " {
+                out.append("-")
+            }
+        }
+        return out
+    }
+
     /// A list in prose: "A", "A and B", "A, B and C".
     static func prose(_ items: [String]) -> String {
         switch items.count {

@@ -35,7 +35,8 @@ struct ReportBuilder {
     ///   - chartDirectory: where the Markdown report's chart files go, relative to it (`o1.charts`).
     func build(
         _ assessment: SubjectAssessment, evidence: EvidenceSet, mitigations: [Mitigation],
-        provenance: ProvenanceView, chartDirectory: String
+        provenance: ProvenanceView, chartDirectory: String, comparisons: [SubjectAssessment] = [],
+        headings: HeadingsView = .page
     ) -> ReportView {
         let subject = assessment.subject
         let categories = zip(framework.categories, assessment.categories).enumerated().map { index, pair in
@@ -44,7 +45,10 @@ struct ReportBuilder {
                     evidence: evidence,
                     mitigations: mitigations.filter { $0.model == subject.model && $0.category == pair.0.id },
                     flags: assessment.flags.filter { $0.category == pair.0.id },
-                    slug: categorySlugs[index], chartDirectory: chartDirectory)
+                    slug: categorySlugs[index], chartDirectory: chartDirectory,
+                    comparisons: comparisons.compactMap { other in
+                        other.categories.first { $0.category == pair.0.id }.map { (other.subject.description, $0) }
+                    })
         }
         let gates = zip(framework.gates, assessment.gates).map(gate)
         return ReportView(
@@ -66,7 +70,9 @@ struct ReportBuilder {
             gates: gates,
             categories: categories,
             notUsed: notUsed(assessment.evidenceUse),
-            provenance: provenance)
+            provenance: provenance,
+            headings: headings,
+            comparedWith: comparisons.isEmpty ? nil : Formatting.prose(comparisons.map(\.subject.description)))
     }
 
     /// "Overall: Pre-mitigation Medium, Post-mitigation Medium. Deployment: allowed. …"

@@ -21,6 +21,10 @@ public struct ReportView: Sendable, Encodable {
     /// Evidence of the subject no indicator reads; nil when every record is read.
     public var notUsed: EvidenceNotUsedView?
     public var provenance: ProvenanceView
+    /// Heading depth: a page of its own, or a part of a whole system card.
+    public var headings: HeadingsView
+    /// The models compared with the subject, in words, or nil.
+    public var comparedWith: String?
 }
 
 /// A link whose target has been checked: only `http`/`https` URLs without spaces or quotes.
