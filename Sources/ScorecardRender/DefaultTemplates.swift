@@ -398,7 +398,7 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 {{/overall}}
 </tfoot>
 </table>
-<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-na">Not assessed</span></div>
+<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
 {{#notes}}
 <p>{{.}}</p>
 {{/notes}}
@@ -629,12 +629,12 @@ Framework text: [{{text}}]({{href}})
 """##),
         ("section.html.mustache", #"""
 {{! A system-card section: its tables with models side by side, charts, trade-offs and flags. }}
-<section class="card-section" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
 {{#hasContents}}
+<section class="card-section" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
 <h{{headings.sectionLevel}} id="{{anchor}}-heading">{{title}}</h{{headings.sectionLevel}}>
 {{/hasContents}}
 {{^hasContents}}
-<h{{headings.sectionLevel}} id="{{anchor}}-heading" class="visually-hidden">{{title}}</h{{headings.sectionLevel}}>
+<section class="card-section" id="{{anchor}}" aria-label="{{title}}">
 {{/hasContents}}
 {{#summary}}
 <p class="summary">{{.}}</p>
@@ -725,7 +725,7 @@ Framework text: [{{text}}]({{href}})
 </thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{label}}</th><td>{{variant}}</td>{{#cells}}<td class="num{{#missing}} missing{{/missing}}{{#flagged}} flagged{{/flagged}}">{{value}}{{#interval}}<br/><span class="note">{{.}}</span>{{/interval}}{{#note}}<br/><span class="note"><em>{{.}}</em></span>{{/note}}</td>{{/cells}}</tr>
+<tr><th scope="row">{{label}}</th><td>{{variant}}</td>{{#cells}}<td class="num{{#missing}} missing{{/missing}}{{#flagged}} flagged{{/flagged}}">{{#flagged}}<strong>{{value}}</strong>{{/flagged}}{{^flagged}}{{value}}{{/flagged}}{{#interval}} <span class="note">({{.}})</span>{{/interval}}{{#note}} <span class="note">— <em>{{.}}</em></span>{{/note}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -760,7 +760,7 @@ Framework text: [{{text}}]({{href}})
 | {{labelHeader}} | Variant |{{#headers}} {{.}} |{{/headers}}
 | --- | --- |{{#headers}} ---: |{{/headers}}
 {{#rows}}
-| {{label}} | {{variant}} |{{#cells}} {{#flagged}}**{{value}}**{{/flagged}}{{^flagged}}{{value}}{{/flagged}}{{#interval}} ({{.}}){{/interval}}{{#note}} *{{.}}*{{/note}} |{{/cells}}
+| {{label}} | {{variant}} |{{#cells}} {{#flagged}}**{{value}}**{{/flagged}}{{^flagged}}{{value}}{{/flagged}}{{#interval}} ({{.}}){{/interval}}{{#note}} — {{.}}{{/note}} |{{/cells}}
 {{/rows}}
 {{/hasRows}}
 {{^hasRows}}
@@ -812,7 +812,6 @@ table.sidebyside td.flagged { box-shadow: inset 0 0 0 2px #b23c00; }
 table.sidebyside td.missing { color: #555555; }
 p.legend { font-size: .84rem; color: #333333; }
 nav.contents ol { margin: .25rem 0 1rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .verdict { padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid #2f4b7c; }
 table.levels tbody th, table.flags td:nth-child(2), table.evidence td:nth-child(2) { white-space: nowrap; }
 table.scorecard td, table.levels td { width: 32%; }

@@ -174,3 +174,55 @@ import Testing
         #expect(result.stdout.contains("markdown (+ chart files): median ") && result.stdout.contains("total: 4 reports"))
     }
 }
+
+/// The system card's options: sections by name (a misspelt one is refused with the nearest),
+/// comparisons, the whole document, and a card of sections alone without a framework.
+@Suite struct CardCommandTests {
+    static let capabilities = CLI.packageRoot.appendingPathComponent("reports/capabilities")
+    static let capabilitiesArguments = [
+        "render", "--evidence", "examples/capabilities/capabilities.jsonl", "--section", "capabilities",
+        "--only-model", "BLOOMZ", "--only-model", "Flan-PaLM", "--compare-with", "BLOOM", "--compare-with", "OPT-175B",
+        "--compare-with", "U-PaLM", "--compare-with", "PubMedGPT", "--format", "md", "--format", "html",
+    ]
+
+    /// `make demo` renders the capability-only example; the committed files must be what it writes.
+    @Test func theCapabilityExampleRendersTheCommittedReports() throws {
+        let directory = try RenderCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(Self.capabilitiesArguments + ["--out", directory.path] + RenderCommandTests.generatedAt)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rendered = RenderCommandTests.listing(directory)
+        #expect(rendered.contains("bloomz-capabilities.md") && rendered.contains("flan-palm-capabilities.html"))
+        if ProcessInfo.processInfo.environment["SCORECARD_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: Self.capabilities)
+            try FileManager.default.copyItem(at: directory, to: Self.capabilities)
+            return
+        }
+        #expect(RenderCommandTests.listing(Self.capabilities) == rendered, "run make golden")
+        for path in rendered {
+            #expect(try Data(contentsOf: directory.appendingPathComponent(path)) == (try? Data(contentsOf: Self.capabilities.appendingPathComponent(path))),
+                    "reports/capabilities/\(path) differs: run make golden")
+        }
+        let markdown = try String(contentsOf: directory.appendingPathComponent("flan-palm-capabilities.md"), encoding: .utf8)
+        #expect(markdown.contains("| medqa |"))
+        #expect(markdown.contains("(computed)"), "Wilson intervals from the published n")
+    }
+
+    @Test func aMisspeltSectionIsRefusedWithTheNearestName() throws {
+        let result = try CLI.run(["render"] + AssessCommandTests.demo + ["--section", "halucinations", "--format", "md", "--out", "/tmp/unused-\(UUID())"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown section 'halucinations'; did you mean 'hallucinations'?"))
+    }
+
+    @Test func aComparedModelWithoutEvidenceIsRefused() throws {
+        let result = try CLI.run(["render"] + AssessCommandTests.demo + ["--compare-with", "GPT-5", "--format", "md", "--out", "/tmp/unused-\(UUID())"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no evidence for model 'GPT-5'"))
+    }
+
+    @Test func thePreparednessSectionNeedsAFramework() throws {
+        let result = try CLI.run(["render", "--evidence", "examples/demo/system-card.jsonl", "--format", "md", "--out", "/tmp/unused-\(UUID())"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Give the --framework to render the Preparedness scorecard"))
+    }
+}

@@ -22,6 +22,11 @@ struct BenchRenderCommand: ScorecardSubcommand {
             stages) and evidence for MODELS models, assesses them, then renders every model's \
             Markdown report (with its chart files) and HTML report REPEAT times. Prints the median \
             and fastest time per report and the total. Build with `swift build -c release` first.
+
+            With --card, times whole system cards instead: per model, the Preparedness report, \
+            every built-in section with the other models beside it, and the one-file document \
+            (8 parts), in Markdown and HTML; the time is per card. Example:
+              scorecard bench render --card --models 5 --repeat 5
             """
     )
 
@@ -29,6 +34,7 @@ struct BenchRenderCommand: ScorecardSubcommand {
     @Option(help: "Categories per framework.") var categories = 4
     @Option(help: "Evaluations (indicators) per category.") var evals = 10
     @Option(help: "Times every report is rendered.") var `repeat` = 3
+    @Flag(help: "Time whole system cards (8 parts, every model beside the others) instead of single reports.") var card = false
 
     func validate() throws {
         guard models > 0, categories > 0, evals > 0, `repeat` > 0 else {
@@ -37,12 +43,16 @@ struct BenchRenderCommand: ScorecardSubcommand {
     }
 
     mutating func execute() throws -> ExitStatus {
-        let result = try RenderBenchmark(models: models, categories: categories, evaluations: evals, repeats: `repeat`).run()
+        let benchmark = RenderBenchmark(models: models, categories: categories, evaluations: evals, repeats: `repeat`)
+        let result = card ? try benchmark.runCards() : try benchmark.run()
         #if DEBUG
         Console.error("warning: this is a debug build; measure with `swift build -c release` and .build/release/scorecard")
         #endif
         var out = "bench render: \(models) models × \(categories) categories × \(evals) evaluations, 2 stages, repeat \(`repeat`)\n"
-        for (label, format) in [("markdown (+ chart files)", ReportFormat.markdown), ("html", .html)] {
+        if card { out = "bench render --card: \(models) models, each a card of 8 parts beside the other models, repeat \(`repeat`)\n" }
+        let labels = card ? [("card (Markdown + charts + HTML, every part and the document)", ReportFormat.markdown)]
+            : [("markdown (+ chart files)", ReportFormat.markdown), ("html", .html)]
+        for (label, format) in labels {
             let sorted = (result.times[format] ?? []).sorted()
             guard let fastest = sorted.first else { continue }
             out += "  \(label): median \(Self.milliseconds(sorted[sorted.count / 2])) ms, min \(Self.milliseconds(fastest)) ms per report\n"

@@ -91,6 +91,8 @@ public enum SectionLoader {
             kind = kindName == "benchmarks" ? .benchmarks(patterns: evals) : .threeWayGrades(evaluations: evals)
         default:
             kindNode?.log("unknown table kind '\(kindName)' (known: rows, three_way_grades, benchmarks)", &log)
+            // Not reported as unknown keys too: the kind is what is wrong.
+            _ = (map.optional("rows"), map.optional("evals"), map.optional("summary"), map.optional("chart"))
             return nil
         }
         return SectionTable(
