@@ -622,7 +622,7 @@ Framework text: [{{text}}]({{href}})
 {{#points}}
 {{#xWhisker}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/xWhisker}}{{#yWhisker}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}" stroke-width="{{width}}"/>{{/yWhisker}}
 <circle cx="{{cx}}" cy="{{cy}}" r="{{radius}}" fill="{{fill}}" stroke="{{stroke}}" stroke-width="1.5"/>
-{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-weight="600" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{{text}}</text>{{/label}}
+{{#label}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-weight="600" fill="#ffffff" stroke="#ffffff" stroke-width="3">{{text}}</text><text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-weight="600" fill="#1a1a1a">{{text}}</text>{{/label}}
 {{/points}}
 </svg>
 

@@ -204,7 +204,7 @@ import Testing
                     "reports/capabilities/\(path) differs: run make golden")
         }
         let markdown = try String(contentsOf: directory.appendingPathComponent("flan-palm-capabilities.md"), encoding: .utf8)
-        #expect(markdown.contains("| medqa |"))
+        #expect(markdown.contains("| MedQA (USMLE) |"), "the section names the evaluation id")
         #expect(markdown.contains("(computed)"), "Wilson intervals from the published n")
     }
 

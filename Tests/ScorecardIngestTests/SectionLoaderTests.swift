@@ -27,7 +27,17 @@ import ScorecardCore
         }
     }
 
+    @Test func namesGiveTheShownNameOfAnEvaluationIdAndAnIdWithoutOneIsShownAsItIs() throws {
+        let text = "schema_version: 1\nid: s\ntitle: S\nnames: {simpleqa: SimpleQA}\n"
+            + "tables:\n  - {id: g, title: Grades, kind: three_way_grades, evals: [simpleqa, personqa]}\n"
+        let definition = try SectionLoader.parse(text, file: "s.yaml")
+        #expect(definition.name(of: "simpleqa") == "SimpleQA")
+        #expect(definition.name(of: "personqa") == "personqa")
+    }
+
     static let bad: [(String, String)] = [
+        ("schema_version: 1\nid: s\ntitle: S\nnames: [simpleqa]\ntables: []\n", "s.yaml:4:"),
+        ("schema_version: 1\nid: s\ntitle: S\nnames: {simpleqa: [a]}\ntables: []\n", "s.yaml:4:"),
         ("schema_version: 1\nid: s\ntitle: S\ntables:\n  - {id: t, title: T, kind: pie, rows: []}\n", "s.yaml:5:29: unknown table kind 'pie'"),
         ("schema_version: 1\nid: s\ntitle: S\ntables:\n  - {id: t, title: T, rows: [{eval: a, metrc: b}]}\n", "unknown key 'metrc'"),
         ("schema_version: 1\nid: s\ntitle: S\ntables:\n  - {id: t, title: T, rows: []}\n", "table 't' lists no rows"),

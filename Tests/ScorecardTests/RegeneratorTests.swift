@@ -102,4 +102,30 @@ import Testing
         _ = try regenerator.run()
         #expect(FileManager.default.fileExists(atPath: elsewhere) && !FileManager.default.fileExists(atPath: card.storePath))
     }
+
+    @Test func aCardsOwnSectionFileIsRecordedAndNamedRelativeToTheCard() throws {
+        let card = try CardFixture(formats: ["json", "md"])
+        defer { card.remove() }
+        try """
+            schema_version: 1
+            id: uplift
+            title: Uplift
+            tables:
+              - {id: ctf, title: CTF, rows: [{eval: ctf_professional, metric: pass@10}]}
+            """.write(to: card.directory.appendingPathComponent("uplift.yaml"), atomically: true, encoding: .utf8)
+        let config = try String(contentsOf: card.config, encoding: .utf8)
+        try (config + "\nsections: [preparedness, uplift.yaml]\n").write(to: card.config, atomically: true, encoding: .utf8)
+        _ = try card.regenerator().run()
+        let document = try #require(try card.store().currentScorecards().first?.decoded())
+        #expect(document.sections.map(\.file) == ["uplift.yaml"], "not the absolute path of this machine")
+
+        try "schema_version: 1\nid: uplift\ntitle: Uplift\ntables: [{id: ctf, title: CTF, kind: pie, rows: []}]\n"
+            .write(to: card.directory.appendingPathComponent("uplift.yaml"), atomically: true, encoding: .utf8)
+        #expect {
+            try card.regenerator().run()
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("uplift.yaml:") && !text.contains(card.directory.path) && text.contains("unknown table kind 'pie'")
+        }
+    }
 }

@@ -120,7 +120,7 @@ struct RegenerationRun {
     private func cardOptions() throws(InputError) -> CardOptions? {
         guard config.isSystemCard else { return nil }
         do {
-            let parts = try CardOptions.parts(config.sections.isEmpty ? ["preparedness"] : config.sections)
+            let parts = try CardOptions.parts(config.sections.isEmpty ? ["preparedness"] : config.sections, display: config.display)
             return CardOptions(parts: parts, compareWith: config.compareWith, document: config.document)
         } catch {
             throw InputError(file: config.display(config.path), line: config.sectionsLine, "sections: \(error)")

@@ -24,7 +24,11 @@ public struct CardOptions: Sendable {
 
     /// Parts from names: `preparedness`, a built-in section's id (`hallucinations`), or a
     /// section file (`sections/custom.yaml`). An unknown name is an error listing the known ones.
-    public static func parts(_ names: [String]) throws(CardPartsError) -> [CardPart] {
+    /// `display` gives the name a section file is shown and recorded under (a card's paths are
+    /// absolute once resolved, and shown relative to its root).
+    public static func parts(
+        _ names: [String], display: (String) -> String = { $0 }
+    ) throws(CardPartsError) -> [CardPart] {
         let builtIn: [SectionDefinition]
         do { builtIn = try SectionLoader.builtIn() } catch { throw .invalidSection(error) }
         var parts: [CardPart] = []
@@ -34,7 +38,7 @@ public struct CardOptions: Sendable {
             } else if let definition = builtIn.first(where: { $0.id == name }) {
                 parts.append(.section(definition))
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                do { parts.append(.section(try SectionLoader.load(path: name))) } catch { throw .invalidSection(error) }
+                do { parts.append(.section(try SectionLoader.load(path: name, name: display(name)))) } catch { throw .invalidSection(error) }
             } else {
                 let known = ["preparedness"] + builtIn.map(\.id)
                 throw .unknown(name, known: known, suggestion: NearestName.closest(to: name, in: known))

@@ -26,23 +26,22 @@ public struct SectionAssessor: Sendable {
                             cells: subjects.map { index.cell($0, row.evaluation, row.metric, variant) })
                     }
                 }
-                tables.append(SectionTableResult(table: table, title: table.title, rows: results, evaluation: nil, variant: nil))
+                tables.append(SectionTableResult(table: table, rows: results, evaluation: nil, variant: nil))
             case .benchmarks(let patterns):
                 let results = index.benchmarkRows(patterns).map { key in
                     SectionRowResult(
-                        label: key.evaluation, evaluation: key.evaluation, metric: key.metric, variant: key.variant,
+                        label: definition.name(of: key.evaluation), evaluation: key.evaluation, metric: key.metric, variant: key.variant,
                         lowerIsBetter: index.lowerIsBetter(key),
                         cells: subjects.map { index.cell($0, key.evaluation, key.metric, key.variant) })
                 }
-                tables.append(SectionTableResult(table: table, title: table.title, rows: results, evaluation: nil, variant: nil))
+                tables.append(SectionTableResult(table: table, rows: results, evaluation: nil, variant: nil))
             case .threeWayGrades(let evaluations):
                 for evaluation in evaluations {
                     for variant in index.variants(evaluation, metric: nil) {
                         let grades = ThreeWayTable(index: index, subjects: subjects, evaluation: evaluation, variant: variant)
                         let (rows, found) = grades.rows()
                         inconsistencies += found
-                        let title = "\(table.title): \(evaluation)" + (variant.map { " (\($0))" } ?? "")
-                        tables.append(SectionTableResult(table: table, title: title, rows: rows, evaluation: evaluation, variant: variant))
+                        tables.append(SectionTableResult(table: table, rows: rows, evaluation: evaluation, variant: variant))
                     }
                 }
             }

@@ -14,6 +14,8 @@ public struct SectionDefinition: Hashable, Sendable {
     public let tradeoffs: [TradeoffChart]
     /// The file it was read from, when not built in.
     public var file: String?
+    /// Names to show for evaluation ids (`simpleqa: SimpleQA`) where the section shows an id.
+    public var names: [String: String] = [:]
 
     public init(
         id: String, title: String, summary: String?, stage: String?, tables: [SectionTable], tradeoffs: [TradeoffChart]
@@ -25,6 +27,9 @@ public struct SectionDefinition: Hashable, Sendable {
         self.tables = tables
         self.tradeoffs = tradeoffs
     }
+
+    /// The name shown for an evaluation id: its entry in `names`, else the id itself.
+    public func name(of evaluation: String) -> String { names[evaluation] ?? evaluation }
 }
 
 /// One table of a section: models side by side.

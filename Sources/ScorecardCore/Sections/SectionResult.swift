@@ -14,8 +14,6 @@ public struct SectionResult: Hashable, Sendable {
 /// One table as shown: its rows, a cell per model.
 public struct SectionTableResult: Hashable, Sendable {
     public let table: SectionTable
-    /// The table's title, with the evaluation and variant for three-way grades.
-    public let title: String
     public let rows: [SectionRowResult]
     /// For three-way grades: the evaluation and variant of this table.
     public let evaluation: String?

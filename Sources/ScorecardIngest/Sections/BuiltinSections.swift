@@ -15,6 +15,37 @@ summary: >-
   Standard benchmarks, one table per family. Intervals are the source's, or 95% Wilson
   intervals from n (marked computed); the variant is the setting the source reports, and
   results of different settings are never put in one row.
+names:
+  medqa: MedQA (USMLE)
+  medmcqa: MedMCQA
+  pubmedqa: PubMedQA
+  mmlu: MMLU
+  mmlu_anatomy: "MMLU: anatomy"
+  mmlu_clinical_knowledge: "MMLU: clinical knowledge"
+  mmlu_college_biology: "MMLU: college biology"
+  mmlu_college_medicine: "MMLU: college medicine"
+  mmlu_medical_genetics: "MMLU: medical genetics"
+  mmlu_professional_medicine: "MMLU: professional medicine"
+  bbh: BIG-Bench Hard
+  arc_challenge: ARC-Challenge
+  arc_easy: ARC-Easy
+  hellaswag: HellaSwag
+  openbookqa: OpenBookQA
+  piqa: PIQA
+  sciq: SciQ
+  triviaqa: TriviaQA
+  winogrande: WinoGrande
+  lambada_mt_en: LAMBADA (English)
+  storycloze_2016: StoryCloze 2016
+  mnli: MNLI
+  anli_r1: ANLI round 1
+  anli_r2: ANLI round 2
+  anli_r3: ANLI round 3
+  mgsm: MGSM
+  gsm8k: GSM8K
+  math: MATH
+  humaneval: HumanEval
+  mbpp: MBPP
 tables:
   - id: medical
     title: Medical question answering
@@ -114,6 +145,7 @@ summary: >-
   given attempted leaves out the questions the model declined, and the F-score is the harmonic
   mean of the accuracy and correct given attempted. Figures computed here from the others are
   marked, and a published figure that does not follow from its own parts is flagged.
+names: {simpleqa: SimpleQA, personqa: PersonQA}
 tables:
   - id: grades
     title: Three-way grades

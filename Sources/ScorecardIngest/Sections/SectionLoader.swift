@@ -8,6 +8,7 @@ import ScorecardCore
 /// id: fairness
 /// title: Fairness and bias
 /// stage: post_mitigation          # optional: only records of this stage
+/// names: {bbq_ambiguous: BBQ}     # optional: the names shown for evaluation ids
 /// tables:
 ///   - id: bbq
 ///     title: BBQ
@@ -19,7 +20,7 @@ import ScorecardCore
 /// ```
 /// Every problem is reported with file, line and column; unknown keys are refused with a suggestion.
 public enum SectionLoader {
-    static let topKeys = ["schema_version", "id", "title", "summary", "stage", "tables", "tradeoffs"]
+    static let topKeys = ["schema_version", "id", "title", "summary", "stage", "names", "tables", "tradeoffs"]
     static let tableKeys = ["id", "title", "summary", "kind", "rows", "evals", "chart"]
     static let rowKeys = ["eval", "metric", "label", "lower_is_better"]
     static let tradeoffKeys = ["id", "title", "summary", "x", "y", "variant"]
@@ -37,12 +38,14 @@ public enum SectionLoader {
         return sections
     }
 
-    /// Reads the section file at `path`.
-    public static func load(path: String) throws(InputError) -> SectionDefinition {
+    /// Reads the section file at `path`; `name` (the path as the user wrote it, relative to a
+    /// card's root) is what messages and the recorded `file` show, `path` when nil.
+    public static func load(path: String, name: String? = nil) throws(InputError) -> SectionDefinition {
         let bytes = try InputFile.read(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError(file: path, "the file is not UTF-8 text") }
-        var definition = try parse(text, file: path)
-        definition.file = path
+        let name = name ?? path
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError(file: name, "the file is not UTF-8 text") }
+        var definition = try parse(text, file: name)
+        definition.file = name
         return definition
     }
 
@@ -56,6 +59,10 @@ public enum SectionLoader {
         let title = map.required("title", &log)?.string(&log) ?? id
         let summary = map.optional("summary")?.string(&log)
         let stage = map.optional("stage")?.string(&log)
+        var names: [String: String] = [:]
+        for (key, value) in map.optional("names")?.map(&log)?.all() ?? [] {
+            if let name = value.string(&log) { names[key] = name }
+        }
         var tables: [SectionTable] = []
         var seen: [String: Int] = [:]
         for item in map.required("tables", &log)?.list(&log) ?? [] {
@@ -69,7 +76,9 @@ public enum SectionLoader {
         let tradeoffs = (map.optional("tradeoffs")?.list(&log) ?? []).compactMap { readTradeoff($0, &log) }
         map.finish(known: topKeys, &log)
         try log.check()
-        return SectionDefinition(id: id, title: title, summary: summary, stage: stage, tables: tables, tradeoffs: tradeoffs)
+        var definition = SectionDefinition(id: id, title: title, summary: summary, stage: stage, tables: tables, tradeoffs: tradeoffs)
+        definition.names = names
+        return definition
     }
 
     static func readTable(_ node: YAMLValue, _ log: inout DiagnosticLog) -> SectionTable? {

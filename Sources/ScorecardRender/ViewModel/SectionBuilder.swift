@@ -31,7 +31,7 @@ struct SectionBuilder {
                 charts: chart.map { [$0] } ?? [], points: points)
         }
         let flags = result.inconsistencies.map { item in
-            let what = "\(item.evaluation)" + (item.variant.map { " (\($0))" } ?? "")
+            let what = result.definition.name(of: item.evaluation) + (item.variant.map { " (\($0))" } ?? "")
             return "\(item.subject), \(what): the published \(item.metric.replacingOccurrences(of: "_", with: " ")), \(Formatting.value(item.published, unit: .rate)), does not follow from its own parts, which give \(Formatting.value(item.derived, unit: .rate)) (\(EvidenceRows.location(item.location)))."
         }
         return SectionView(
@@ -60,7 +60,7 @@ struct SectionBuilder {
             legend.append("“—”: no result published for that model (not zero)")
         }
         return SideBySideTableView(
-            anchor: id, title: table.title, summary: table.table.summary.map { [$0] } ?? [], labelHeader: "Evaluation", headers: models,
+            anchor: id, title: title(table), summary: table.table.summary.map { [$0] } ?? [], labelHeader: "Evaluation", headers: models,
             rows: rows, hasRows: !rows.isEmpty,
             charts: table.table.chart ? chart(table, id: id).map { [$0] } ?? [] : [],
             legend: legend.isEmpty ? [] : [legend.joined(separator: "; ") + "."])
@@ -85,11 +85,17 @@ struct SectionBuilder {
                              missing: false, flagged: cell.contradicts)
     }
 
+    /// A table's title; a three-way table is one per evaluation (and source), named after it.
+    private func title(_ table: SectionTableResult) -> String {
+        guard let evaluation = table.evaluation else { return table.table.title }
+        return "\(table.table.title): \(result.definition.name(of: evaluation))" + (table.variant.map { " (\($0))" } ?? "")
+    }
+
     /// A panel per row, a bar per model.
     private func chart(_ table: SectionTableResult, id: String) -> ChartView? {
         guard table.rows.contains(where: { $0.cells.contains { $0.value != nil } }) else { return nil }
         typealias T = Coordinate
-        let heading = ChartText(x: T.text(PanelLayout.margin), y: T.text(PanelLayout.margin + 13), text: table.title, anchor: "start")
+        let heading = ChartText(x: T.text(PanelLayout.margin), y: T.text(PanelLayout.margin + 13), text: title(table), anchor: "start")
         var y = PanelLayout.margin + 24
         let series = result.subjects.enumerated().map { (label: $0.element.description, fill: ChartPalette.fill(model: $0.offset, stage: 0)) }
         let (legend, height) = PanelLayout.legend(series: series, lines: [("95% interval", "#1a1a1a", "none", "1.5")], y: y)
@@ -113,9 +119,9 @@ struct SectionBuilder {
             sentences.append(sentence)
         }
         return ChartView(
-            id: "chart-\(id)", title: table.title, heading: heading,
+            id: "chart-\(id)", title: title(table), heading: heading,
             description: (["A panel per evaluation, a bar per model with its interval where known."] + sentences).joined(separator: " "),
-            alt: "Chart of \(table.title). " + sentences.joined(separator: " "), imagePath: "\(chartDirectory)/\(id).svg",
+            alt: "Chart of \(title(table)). " + sentences.joined(separator: " "), imagePath: "\(chartDirectory)/\(id).svg",
             width: T.text(PanelLayout.width), height: T.text(y + PanelLayout.margin - 14), legend: legend, panels: panels)
     }
 }
