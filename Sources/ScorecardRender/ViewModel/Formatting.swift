@@ -82,6 +82,7 @@ enum Formatting {
         // such an `@` as `[@]`, which a destination cannot hold.
         guard !Escaping.holdsEmailAt(source) else { return nil }
         let schemeEnd = source.range(of: "://")!.upperBound
+        guard !source[schemeEnd...].prefix(while: { !"/?#".contains($0) }).contains("@") else { return nil }
         var text = String(source[schemeEnd...])
         if text.hasSuffix("/") { text.removeLast() }
         guard !text.isEmpty else { return nil }
