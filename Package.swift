@@ -76,19 +76,20 @@ let package = Package(
         ),
         // The `scorecard` executable (product `scorecard`): only the entry point.
         .executableTarget(name: "ScorecardTool", dependencies: ["ScorecardCLI"]),
-        // Builders for tests: a card (framework, evidence, configuration) in a temporary folder.
-        .target(name: "ScorecardTesting", dependencies: ["ScorecardStore"]),
+        // Builders for tests: a card (framework, evidence, configuration) in a temporary folder; ZIP archives, bombs included.
+        .target(name: "ScorecardTesting", dependencies: ["ScorecardStore", "CZlib"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
         .testTarget(
-            name: "ScorecardIngestTests", dependencies: ["ScorecardIngest", "ScorecardJSON", "ScorecardArchive", "ScorecardEvaluators"],
+            name: "ScorecardIngestTests",
+            dependencies: ["ScorecardIngest", "ScorecardJSON", "ScorecardArchive", "ScorecardEvaluators", "ScorecardTesting"],
             exclude: ["Fixtures"]  // test data read through #filePath, not bundled
         ),
         .testTarget(name: "ScorecardStoreTests", dependencies: ["ScorecardStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardXMLTests", dependencies: ["ScorecardXML", "CLibXML2"]),
         .testTarget(name: "ScorecardJSONTests", dependencies: ["ScorecardJSON"]),
-        .testTarget(name: "ScorecardArchiveTests", dependencies: ["ScorecardArchive"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScorecardArchiveTests", dependencies: ["ScorecardArchive", "ScorecardTesting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ScorecardRenderTests",
             dependencies: ["ScorecardRender", "ScorecardXML", "ScorecardIngest", "ScorecardEvaluators"]

@@ -5,6 +5,10 @@
 /// (no whole-file load). Stored (0), deflate (8) and zstd (93) members are
 /// supported, zip64 included. Every malformed input is reported as a ``ZipError``.
 ///
+/// Zip bombs are refused: an archive whose members share bytes when it is opened, and a
+/// member that would take the archive past its inflation budget (``ZipLimits``) before it is
+/// inflated. The budget is shared by the archive value and its copies.
+///
 /// Duplicate names are legal: ``entries`` lists them all, while ``entry(named:)``
 /// and ``uniqueEntries`` keep only the last record for each name, which is how a
 /// re-logged Inspect sample replaces the earlier one. Values are immutable and can
@@ -14,16 +18,26 @@ public struct ZipArchive: Sendable {
     ///
     /// A member above the limit is refused with ``ZipError/Kind/tooLarge(declared:limit:)``
     /// before any memory is allocated for it.
-    public static let defaultMaxEntrySize: UInt64 = 4 << 30
+    public static let defaultMaxEntrySize: UInt64 = ZipLimits.defaultMaxEntrySize
 
     /// The path given when opening, or the label of an in-memory archive.
     ///
     /// Every ``ZipError`` from this archive starts with it.
     public var path: String { file.path }
+    /// The limits the archive was opened with.
+    public let limits: ZipLimits
     /// The largest declared uncompressed size that ``contents(of:)`` will decompress.
     ///
-    /// Set when opening; defaults to ``defaultMaxEntrySize``.
-    public let maxEntrySize: UInt64
+    /// ``ZipLimits/maxEntrySize`` of ``limits``.
+    public var maxEntrySize: UInt64 { limits.maxEntrySize }
+    /// The archive's size in bytes.
+    public var size: UInt64 { file.size }
+    /// How many bytes all the members read from this archive may inflate to.
+    public var budget: UInt64 { meter.budget }
+    /// How many bytes of the budget reads have used so far: the declared sizes of the members read.
+    public var budgetUsed: UInt64 { meter.used }
+    /// How many bytes decompression has produced so far, over every read of this archive.
+    public var inflatedBytes: UInt64 { meter.inflated }
     /// All central-directory entries, in central-directory order, duplicates included.
     ///
     /// `entries[i].index == i` for every entry.
@@ -33,14 +47,15 @@ public struct ZipArchive: Sendable {
     /// This is the view to import from: a re-logged sample appears once, with its newest data.
     public let uniqueEntries: [ZipEntry]
 
-    private let file: ZipFileView
+    let file: ZipFileView
+    let meter: ZipInflationMeter
     private let lastIndexByName: [String: Int]
 
     /// Opens the archive at `path` and reads its central directory.
     ///
-    /// Throws ``ZipError`` if the file cannot be read or is not a well-formed ZIP archive.
-    /// `maxEntrySize` bounds the size of any member that will later be decompressed.
-    public init(path: String, maxEntrySize: UInt64 = ZipArchive.defaultMaxEntrySize) throws(ZipError) {
+    /// Throws ``ZipError`` if the file cannot be read, is not a well-formed ZIP archive, or
+    /// lists members that share bytes. `limits` bound what later reads may inflate.
+    public init(path: String, limits: ZipLimits = .default) throws(ZipError) {
         let handle: ZipFileHandle
         do {
             handle = try ZipFileHandle(path: path)
@@ -52,20 +67,31 @@ public struct ZipArchive: Sendable {
                 throw ZipError(path: path, kind: .io("cannot read"))
             }
         }
-        try self.init(file: ZipFileView(path: path, source: .file(handle)), maxEntrySize: maxEntrySize)
+        try self.init(file: ZipFileView(path: path, source: .file(handle)), limits: limits)
+    }
+
+    /// Opens the archive at `path` with the default limits except `maxEntrySize` for each member.
+    public init(path: String, maxEntrySize: UInt64) throws(ZipError) {
+        try self.init(path: path, limits: ZipLimits(maxEntrySize: maxEntrySize))
     }
 
     /// Reads an archive held in memory; `label` stands in for the path in error messages.
     ///
     /// Useful for archives received over the network and for tests. Member data is decoded
     /// straight from the array, without an intermediate copy.
-    public init(bytes: [UInt8], label: String = "<memory>", maxEntrySize: UInt64 = ZipArchive.defaultMaxEntrySize) throws(ZipError) {
-        try self.init(file: ZipFileView(path: label, source: .memory(bytes)), maxEntrySize: maxEntrySize)
+    public init(bytes: [UInt8], label: String = "<memory>", limits: ZipLimits = .default) throws(ZipError) {
+        try self.init(file: ZipFileView(path: label, source: .memory(bytes)), limits: limits)
     }
 
-    private init(file: ZipFileView, maxEntrySize: UInt64) throws(ZipError) {
+    /// Reads an archive held in memory with the default limits except `maxEntrySize` for each member.
+    public init(bytes: [UInt8], label: String = "<memory>", maxEntrySize: UInt64) throws(ZipError) {
+        try self.init(bytes: bytes, label: label, limits: ZipLimits(maxEntrySize: maxEntrySize))
+    }
+
+    private init(file: ZipFileView, limits: ZipLimits) throws(ZipError) {
         self.file = file
-        self.maxEntrySize = maxEntrySize
+        self.limits = limits
+        self.meter = ZipInflationMeter(budget: limits.budget(archiveSize: file.size))
         let entries = try ZipCentralDirectory.read(file)
         var lastIndex: [String: Int] = [:]
         lastIndex.reserveCapacity(entries.count)
@@ -87,13 +113,17 @@ public struct ZipArchive: Sendable {
     /// Decompresses `entry` and returns its bytes, checked against the central directory's size and CRC-32.
     ///
     /// Throws ``ZipError`` for unsupported methods, encryption, sizes above ``maxEntrySize``,
-    /// truncated or corrupt data, and size or CRC mismatches.
+    /// a member that would overrun the archive's budget, truncated or corrupt data, and size or
+    /// CRC mismatches. The whole member is held in memory: read large members with
+    /// ``read(_:chunkSize:_:)`` instead.
     public func contents(of entry: ZipEntry) throws(ZipError) -> [UInt8] {
         let (dataOffset, capacity) = try prepare(entry)
         do {
-            return try file.withBytes(offset: dataOffset, count: entry.compressedSize, part: "data", entry: entry.name) {
+            let bytes = try file.withBytes(offset: dataOffset, count: entry.compressedSize, part: "data", entry: entry.name) {
                 try ZipDecompression.decode($0, entry: entry, capacity: capacity)
             }
+            meter.record(bytes.count)
+            return bytes
         } catch let error as ZipError {
             throw error
         } catch let failure as ZipDecompression.Failure {
@@ -111,8 +141,9 @@ public struct ZipArchive: Sendable {
         return try bytes.withUnsafeBytes(body)
     }
 
-    /// Checks that `entry` can be read and returns where its data starts and the output size.
-    private func prepare(_ entry: ZipEntry) throws(ZipError) -> (dataOffset: UInt64, capacity: Int) {
+    /// Checks that `entry` can be read, charges its declared size to the budget, and returns
+    /// where its data starts and the output size.
+    func prepare(_ entry: ZipEntry) throws(ZipError) -> (dataOffset: UInt64, capacity: Int) {
         guard entries.indices.contains(entry.index), entries[entry.index] == entry else {
             throw file.error(.foreignEntry, entry: entry.name)
         }
@@ -129,6 +160,11 @@ public struct ZipArchive: Sendable {
         // size field then costs a size-mismatch error, not a giant allocation.
         let bound = ZipDecompression.maxOutput(method: entry.method, compressedSize: entry.compressedSize)
         let capacity = min(declared, Int(clamping: bound))
+        // What the read can cost is charged before any of it is done.
+        if let used = meter.charge(UInt64(capacity)) {
+            let budget = ZipError.Budget(total: meter.budget, used: used, archiveSize: file.size, limits: limits)
+            throw file.error(.overBudget(declared: UInt64(capacity), budget: budget), entry: entry.name)
+        }
         if capacity >= ZipDecompression.allocationProbeThreshold, !ZipDecompression.canAllocate(capacity + 1) {
             throw file.error(.cannotAllocate(UInt64(capacity)), entry: entry.name)
         }

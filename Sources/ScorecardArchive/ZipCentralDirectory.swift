@@ -27,7 +27,10 @@ enum ZipCentralDirectory {
                     + "the end-of-central-directory record at \(location.limit)"))
         }
         let bytes = try file.read(offset: location.offset, count: location.size, part: "central directory")
-        return try parse(bytes, at: location, file: file)
+        var nameLengths: [Int] = []
+        let entries = try parse(bytes, at: location, file: file, nameLengths: &nameLengths)
+        try ZipMemberSpans.check(entries, nameLengths: nameLengths, file: file)
+        return entries
     }
 
     /// Locates the end-of-central-directory record and, when present, the zip64 one.
@@ -101,7 +104,11 @@ enum ZipCentralDirectory {
     }
 
     /// Parses the central directory bytes into entries.
-    static func parse(_ bytes: [UInt8], at location: Location, file: ZipFileView) throws(ZipError) -> [ZipEntry] {
+    ///
+    /// `nameLengths` receives each entry's name length in bytes, as stored.
+    static func parse(
+        _ bytes: [UInt8], at location: Location, file: ZipFileView, nameLengths: inout [Int]
+    ) throws(ZipError) -> [ZipEntry] {
         var reader = ZipByteReader(bytes)
         var entries: [ZipEntry] = []
         entries.reserveCapacity(Int(min(location.declaredCount, UInt64(bytes.count / centralHeaderSize))))
@@ -118,7 +125,9 @@ enum ZipCentralDirectory {
                 throw file.error(.corrupt("bad signature for central directory entry \(index) at offset \(at)"))
             }
             do {
-                entries.append(try parseEntry(&reader, index: index, file: file))
+                let (entry, nameLength) = try parseEntry(&reader, index: index, file: file)
+                entries.append(entry)
+                nameLengths.append(nameLength)
             } catch let failure as ZipError {
                 throw failure
             } catch {
@@ -129,7 +138,9 @@ enum ZipCentralDirectory {
     }
 
     /// Parses one central-directory header at the reader's position, which holds its signature.
-    private static func parseEntry(_ reader: inout ZipByteReader, index: Int, file: ZipFileView) throws -> ZipEntry {
+    private static func parseEntry(
+        _ reader: inout ZipByteReader, index: Int, file: ZipFileView
+    ) throws -> (ZipEntry, nameLength: Int) {
         try reader.skip(8)  // signature, version made by, version needed
         let flags = try reader.u16()
         let method = try reader.u16()
@@ -159,9 +170,10 @@ enum ZipCentralDirectory {
                 throw file.error(.corrupt("zip64 extra field is too short"), entry: name)
             }
         }
-        return ZipEntry(
+        let entry = ZipEntry(
             name: name, method: method, flags: flags, compressedSize: compressedSize,
             uncompressedSize: uncompressedSize, crc32: crc, localHeaderOffset: offset, index: index)
+        return (entry, nameLength)
     }
 
     /// Returns the data of the first extra field with `id`, ignoring a malformed tail.

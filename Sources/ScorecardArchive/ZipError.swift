@@ -38,6 +38,49 @@ public struct ZipError: Error, CustomStringConvertible, Equatable, Sendable {
         case crcMismatch(declared: UInt32, actual: UInt32)
         /// The entry passed in was not taken from this archive.
         case foreignEntry
+        /// Reading the entry (this many declared bytes) would take the archive past its inflation budget.
+        ///
+        /// The budget scales with the archive's size (see ``ZipLimits``): a small archive that
+        /// would inflate to gigabytes is a zip bomb, and is refused before anything is inflated.
+        case overBudget(declared: UInt64, budget: Budget)
+        /// The entry's bytes, from its local header on, start inside another entry's.
+        ///
+        /// `start` is where this entry's local header is; the other entry's local header,
+        /// name and data span `otherStart..otherEnd`. Members that share bytes let a small
+        /// archive inflate the same data many times over, the trick of "overlapping" zip bombs;
+        /// `more` counts the further entries of the archive that overlap another.
+        case overlapping(other: String, start: UInt64, otherStart: UInt64, otherEnd: UInt64, more: Int)
+    }
+
+    /// An archive's inflation budget when a read was refused: ``ZipLimits/budget(archiveSize:)`` and what was used.
+    public struct Budget: Equatable, Sendable {
+        /// The bytes all members read from the archive may inflate to.
+        public let total: UInt64
+        /// The bytes already charged by earlier reads.
+        public let used: UInt64
+        /// The archive's size in bytes.
+        public let archiveSize: UInt64
+        /// The limits the budget came from.
+        public let limits: ZipLimits
+
+        /// A budget as reported in an error; the reader fills it in.
+        public init(total: UInt64, used: UInt64, archiveSize: UInt64, limits: ZipLimits) {
+            self.total = total
+            self.used = used
+            self.archiveSize = archiveSize
+            self.limits = limits
+        }
+
+        /// How the total was arrived at, in words.
+        var explanation: String {
+            if total == limits.maxTotalSize, total != limits.floor {
+                return "the ceiling for any archive"
+            }
+            if total == limits.floor {
+                return "the floor for small archives"
+            }
+            return "\(limits.ratio) × its size"
+        }
     }
 
     /// The path (or label, for in-memory archives) of the archive.
@@ -111,6 +154,18 @@ public struct ZipError: Error, CustomStringConvertible, Equatable, Sendable {
             return "CRC-32 mismatch: data has \(hex(actual)) but the central directory says \(hex(declared))"
         case .foreignEntry:
             return "the entry does not belong to this archive"
+        case let .overBudget(declared, budget):
+            let used = budget.used > 0 ? "; \(budget.used) used by the members read before" : ""
+            return "refused as a likely zip bomb: the entry would inflate to \(declared) bytes, but this "
+                + "\(budget.archiveSize)-byte archive may inflate to \(budget.total) bytes in all "
+                + "(\(budget.explanation)\(used))"
+        case let .overlapping(other, start, otherStart, otherEnd, more):
+            let rest = more > 0 ? " (\(more) more entries overlap another)" : ""
+            let position = start == otherStart
+                ? "starts at byte \(start), as does entry '\(other)'"
+                : "starts at byte \(start), inside entry '\(other)' (bytes \(otherStart)..\(otherEnd))"
+            return "\(position): refused as a likely zip bomb, since entries that share bytes inflate "
+                + "the same data again and again\(rest)"
         }
     }
 

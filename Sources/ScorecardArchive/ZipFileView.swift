@@ -47,6 +47,28 @@ struct ZipFileView: Sendable {
         }
     }
 
+    /// Calls `body` with the `count` bytes at `offset`, `chunkSize` bytes at a time, in order.
+    ///
+    /// Files are read into one reused buffer; in-memory sources are sliced without copying.
+    func forEachChunk(
+        offset: UInt64, count: UInt64, chunkSize: Int, part: String, entry: String? = nil,
+        _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let length = try checkRange(offset: offset, count: count, part: part, entry: entry)
+        let step = max(1, chunkSize)
+        var done = 0
+        while done < length {
+            let piece = min(step, length - done)
+            let at = offset + UInt64(done)
+            do {
+                try source.withBytes(offset: at, count: piece, body)
+            } catch let failure as ZipFileHandle.ReadFailure {
+                throw readFailure(failure, offset: at, count: UInt64(piece), part: part, entry: entry)
+            }
+            done += piece
+        }
+    }
+
     private func readFailure(
         _ failure: ZipFileHandle.ReadFailure, offset: UInt64, count: UInt64, part: String, entry: String?
     ) -> ZipError {

@@ -91,9 +91,10 @@ import Testing
         try #"{"model": "evil\u001b[2J\nmodel", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 0.1}"#
             .write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["assess", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", file.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(!result.stdout.contains("\u{1B}"))
-        #expect(result.stdout.contains("evil\\u{1b}[2J\\u{a}model"))
+        // Such a name is refused (it cannot be shown as written), and the message shows it escaped.
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+        #expect(result.stderr.contains("model name 'evil<U+001B>[2J<U+000A>model' holds a control character"), "\(result.stderr)")
     }
 }
 

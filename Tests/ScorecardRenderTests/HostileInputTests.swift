@@ -55,9 +55,31 @@ import Testing
     }
 
     @Test func noRawBidiOrControlCharactersInAnyFile() {
+        let invisible: Set<Unicode.Scalar> = ["\u{202E}", "\u{202C}", "\r", "\u{200B}", "\u{FEFF}", "\u{00AD}", "\u{200D}"]
         for file in Self.files {
-            #expect(!file.contents.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{202C}" || $0 == "\r" }, "\(file.path)")
-            #expect(file.contents.contains("&lt;U+202E&gt;") || file.contents.contains(#"\<U+202E>"#), "\(file.path)")
+            #expect(!file.contents.unicodeScalars.contains { invisible.contains($0) }, "\(file.path)")
+            for code in ["202E", "200B", "FEFF"] {
+                #expect(file.contents.contains("&lt;U+\(code)&gt;") || file.contents.contains(#"\<U+"# + code + ">"), "\(file.path)")
+            }
+        }
+    }
+
+    /// What GitHub (cmark-gfm) and markdown-it's linkify would turn into links, unescaped.
+    static func autolinks() -> [(String, Regex<Substring>)] {
+        [
+            ("scheme", /(?:^|[^\\]):\/\//), ("//", /(?:^|[^\\\/])\/\//), ("www", /(?i)www\./),
+            ("e-mail", /[A-Za-z0-9._+\-]@[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.[A-Za-z]/),
+            ("domain", /[A-Za-z0-9]\.(?:com|md|io)\b/),
+        ]
+    }
+
+    @Test func markdownStartsNoAutolinks() throws {
+        let text = try Self.file(.report(.markdown)).contents
+        #expect(text.contains(#"www\.evil.example https\:\//evil.example/x"#), "the hostile pieces are in the report")
+        for (line, content) in text.split(separator: "\n").enumerated() {
+            for (name, pattern) in Self.autolinks() {
+                #expect(content.firstMatch(of: pattern) == nil, "an unescaped \(name) autolink on line \(line + 1): \(content.prefix(200))")
+            }
         }
     }
 
@@ -81,7 +103,8 @@ import Testing
         }
         // Links only to http(s) and to our chart files.
         for match in text.matches(of: /(.)\]\(([^)]*)\)/) where match.output.1 != "\\" {
-            let target = String(match.output.2)
+            // Destinations are escaped like any text (`https\://`), and read back unescaped.
+            let target = String(match.output.2).replacing(/\\([!-\/:-@\[-`{-~])/) { String($0.output.1) }
             #expect(target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasSuffix(".svg"), "link to \(target)")
         }
         // Headings are only ours: the title, fixed section names, and category names.
@@ -119,6 +142,6 @@ import Testing
         #expect(html.contains("javascript:alert(1)"), "shown as text")
         #expect(html.contains(#"href="https://example.com/a_b?x=1&amp;y=2#frag""#))
         let markdown = try Self.file(.report(.markdown)).contents
-        #expect(markdown.contains(#"](https://example.com/a_b?x=1\&y=2#frag)"#))
+        #expect(markdown.contains(#"](https\:\//example\.com/a_b?x=1\&y=2#frag)"#))
     }
 }

@@ -68,6 +68,9 @@ import Testing
         ("HTTP://example.com/a?b=c&d", "example.com/a?b=c&d"),
         ("javascript:alert(1)", nil), ("https://x.com/a b", nil), (#"https://x.com/"onload="x"#, nil),
         ("https://x.com/(paren)", nil), ("logs/run.eval", nil), ("https://", nil),
+        // A user name before the host reads as one site and opens another.
+        ("https://openai.com@evil.example/x", nil), ("https://user:pw@evil.example", nil), ("https://admin@localhost/x", nil),
+        ("https://medium.com/@user/post", "medium.com/@user/post"),
     ] as [(String, String?)])
     func links(source: String, text: String?) {
         #expect(Formatting.link(source)?.text == text)

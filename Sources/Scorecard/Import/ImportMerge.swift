@@ -24,6 +24,10 @@ struct ImportMerge {
     private var kept = 0
     private var keptSources = Set<String>()
     private var removed = 0
+    /// The subjects of the records written so far, to refuse names a reader cannot tell apart.
+    private var names = SubjectNames()
+    /// Problems with the names of the records the existing file keeps.
+    private(set) var existingNameProblems: [Diagnostic] = []
 
     /// Scans `existing` (when it exists), writing the records that stay to `writer`.
     init(existing path: String, importing inputs: [EvidenceFormats.Input], writer: AtomicFileWriter) throws {
@@ -36,6 +40,8 @@ struct ImportMerge {
         var written = Set<LineBytes>()
         var kept = 0
         var keptSources = Set<String>()
+        var names = SubjectNames()
+        var nameProblems: [Diagnostic] = []
         let remembers = remembersLines
         _ = try ExistingEvidence.scan(path) { bytes, line in
             if let source = line.source, paths.contains(source) {
@@ -54,6 +60,11 @@ struct ImportMerge {
             if let key = line.key, keyOwner[key] == nil { keyOwner[key] = owner }
             if let slice = line.slice, sliceOwner[slice] == nil { sliceOwner[slice] = owner }
             if let source = line.source { keptSources.insert(source) }
+            if let subject = line.key?.subject ?? line.slice?.subject {
+                for problem in names.add(subject, seenAt: "\(path):\(line.number)") {
+                    nameProblems.append(Diagnostic(file: path, line: line.number, message: NameCheck.message(problem, subject)))
+                }
+            }
         }
         for (source, digest) in digests {
             previous[source] = (digest.finalizeHex(), counts[source] ?? 0)
@@ -64,6 +75,22 @@ struct ImportMerge {
         self.written = written
         self.kept = kept
         self.keptSources = keptSources
+        self.names = names
+        self.existingNameProblems = nameProblems
+    }
+
+    /// Problems with the names of `processed`'s subjects against those written before (see `NameCheck`).
+    mutating func nameProblems(_ processed: ImportPipeline.Processed) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var last: Subject?
+        let subjects = processed.keys.lazy.map(\.subject) + processed.slices.sorted { $0.description < $1.description }.map(\.subject)
+        for subject in subjects where subject != last {
+            last = subject
+            for problem in names.add(subject, seenAt: processed.path) {
+                problems.append(Diagnostic(file: processed.path, message: NameCheck.message(problem, subject)))
+            }
+        }
+        return problems
     }
 
     /// Records of `processed` that another source already gave: one problem per other source.

@@ -57,7 +57,7 @@ public struct Importer: Sendable {
         guard !files.isEmpty else { throw ImportError.nothingToImport(inputs: inputs) }
         let writer = try AtomicFileWriter(path: out)
         var merge = try ImportMerge(existing: out, importing: files, writer: writer)
-        var problems: [Diagnostic] = []
+        var problems = merge.existingNameProblems
         var warnings: [Diagnostic] = []
         var imported = ImportedNames()
         var writeFailure: Error?
@@ -68,6 +68,7 @@ public struct Importer: Sendable {
                 problems += error.diagnostics
             } else {
                 problems += merge.conflicts(processed)
+                problems += merge.nameProblems(processed)
                 warnings += processed.warnings
                 imported.add(processed)
                 if problems.isEmpty, writeFailure == nil {

@@ -31,8 +31,9 @@ public struct InputFiles: Sendable {
 extension Inputs {
     /// Loads and validates every input, reporting the problems of all files together.
     ///
-    /// Besides each file's own checks: the stage map must name the framework's stages, and every
-    /// determination and mitigation must name a model of the evidence (see `NameCheck`).
+    /// Besides each file's own checks: the stage map must name the framework's stages, every
+    /// determination and mitigation must name a model of the evidence, and no two models may be
+    /// names a reader cannot tell apart (see `NameCheck`).
     public static func load(_ files: InputFiles, registry: EvaluatorRegistry = BuiltinEvaluators.registry) throws(InputError) -> Inputs {
         let framework = try FrameworkLoader.load(path: files.framework, registry: registry)
         var diagnostics = files.stageMap.problems(framework.framework, source: "--map-stage")
@@ -64,6 +65,9 @@ extension Inputs {
             } catch {
                 diagnostics += error.diagnostics
             }
+        }
+        if loaded {
+            diagnostics += NameCheck.subjects(records: evidence.records, samples: evidence.samples, bundle: determinations)
         }
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         var hashes: [String: String] = [framework.path: framework.sha256]

@@ -67,4 +67,52 @@ enum NameCheck {
     }
 
     static func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }
+
+    /// Problems with the subjects that evidence and determinations form: a model or snapshot name
+    /// that cannot be shown as written, and two subjects a reader cannot tell apart (`GPT-4o` and
+    /// ` GPT-4o`, `GPT-4O`, `GPT-4o` with a zero-width space), each at the second one's file and
+    /// line, naming the first's. See ``NameSkeleton``.
+    ///
+    /// Determinations take part for the models they alone assess (`models_without_evidence`); the
+    /// others must match the evidence exactly, which ``determinations(_:subjects:)`` checks.
+    static func subjects(records: [EvidenceRecord], samples: [SampleRecord], bundle: DeterminationBundle?) -> [Diagnostic] {
+        var names = SubjectNames()
+        var problems: [Diagnostic] = []
+        var last: Subject?
+        func add(_ subject: Subject, _ location: SourceLocation) {
+            guard subject != last else { return }
+            last = subject
+            for problem in names.add(subject, seenAt: location.description) {
+                problems.append(Diagnostic(file: location.file, line: location.line, message: message(problem, subject)))
+            }
+        }
+        for record in records { add(record.subject, record.location) }
+        for sample in samples { add(sample.subject, sample.location) }
+        let declared = Set(bundle?.modelsWithoutEvidence.map(\.model) ?? [])
+        for determination in bundle?.determinations ?? [] where declared.contains(determination.model) {
+            add(Subject(model: determination.model, snapshot: determination.snapshot), determination.location)
+        }
+        return problems
+    }
+
+    /// The words for a problem of `subject`'s names.
+    static func message(_ problem: SubjectNames.Problem, _ subject: Subject) -> String {
+        switch problem {
+        case let .unfit(name, snapshot, reason):
+            return "\(snapshot ? "snapshot" : "model") name \(NameSkeleton.quoted(name)) \(reason): a name must read as "
+                + "it is written, with no white space at either end and no control or invisible characters"
+        case let .ambiguous(other, seenAt):
+            let unusual = NameSkeleton.unusualCharacters(of: subject.model + (subject.snapshot ?? ""),
+                                                         notIn: other.model + (other.snapshot ?? ""))
+            let holds = unusual.isEmpty ? "" : " (the first holds \(unusual.prefix(6).joined(separator: ", ")))"
+            return "\(described(subject)) cannot be told apart from \(described(other)) (\(seenAt))\(holds): names that "
+                + "differ only by case, white space, invisible or look-alike characters are refused as ambiguous; spell "
+                + "them the same, or give them names a reader can tell apart"
+        }
+    }
+
+    /// `model 'GPT-4o'`, or `model 'GPT-4o' snapshot '2024-05-13'`, with invisible characters shown.
+    static func described(_ subject: Subject) -> String {
+        "model \(NameSkeleton.quoted(subject.model))" + (subject.snapshot.map { " snapshot \(NameSkeleton.quoted($0))" } ?? "")
+    }
 }

@@ -50,7 +50,8 @@ struct RegenerationRun {
         }
 
         let loaded = try loadEvidence(scan, stageMap: stageMap, framework: framework.framework, progress: progress)
-        var problems = determinations.map { NameCheck.determinations($0, subjects: loaded.subjects) } ?? []
+        var problems = NameCheck.subjects(records: loaded.records, samples: loaded.samples, bundle: determinations)
+        problems += determinations.map { NameCheck.determinations($0, subjects: loaded.subjects) } ?? []
         var common = [config.display(framework.path): framework.sha256]
         for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
         let modelsWithoutEvidence = Set(determinations?.modelsWithoutEvidence.map(\.model) ?? [])

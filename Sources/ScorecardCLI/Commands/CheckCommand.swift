@@ -50,9 +50,9 @@ struct CheckCommand: ScorecardSubcommand {
                 out += "\(label): re-derived unchanged\n"
             case .differs(let difference):
                 var text = difference.place.map { terminalSafe($0.description) }
-                    ?? "first difference at line \(difference.line): stored \(difference.stored), re-derived \(difference.rederived)"
+                    ?? terminalSafe("first difference at line \(difference.line): stored \(difference.stored), re-derived \(difference.rederived)")
                 if difference.storedBy != difference.rederivedBy {
-                    text += " (stored by scorecard \(difference.storedBy), re-derived by \(difference.rederivedBy))"
+                    text += terminalSafe(" (stored by scorecard \(difference.storedBy), re-derived by \(difference.rederivedBy))")
                 }
                 out += "\(label): DIFFERS: \(text)\n"
             case .noLongerProduced:
@@ -60,6 +60,7 @@ struct CheckCommand: ScorecardSubcommand {
             case .failed(let error):
                 out += "\(label): CANNOT RE-DERIVE: \(terminalSafe("\(error)"))\n"
             }
+            // Escaped by TextReport.flagLines.
             for line in result.flagLines { out += "  - \(line)\n" }
         }
         return out

@@ -43,15 +43,15 @@ struct ExplainCommand: ScorecardSubcommand {
         var out = ""
         for assessment in assessments {
             guard let result = assessment.categories.first(where: { $0.category == definition.id }) else { continue }
-            out += "\(terminalSafe(assessment.subject.description)): \(definition.name)\n"
+            out += "\(terminalSafe(assessment.subject.description)): \(terminalSafe(definition.name))\n"
             for stage in stages {
                 guard let stageResult = result.stages[stage.id] else { continue }
                 let level = stageResult.level.map { framework.scale.name(of: $0) } ?? "NOT ASSESSED"
-                out += "\n  \(stage.name): \(level) (\(stageResult.status.rawValue.replacingOccurrences(of: "_", with: " ")))\n"
+                out += "\n  \(terminalSafe(stage.name)): \(terminalSafe(level)) (\(stageResult.status.rawValue.replacingOccurrences(of: "_", with: " ")))\n"
                 for line in stageResult.trace { out += "    - \(terminalSafe(line))\n" }
                 for indicator in stageResult.indicators {
                     for note in indicator.measurement.score?.notes ?? [] {
-                        out += "      \(indicator.indicator): \(terminalSafe(note))\n"
+                        out += "      \(terminalSafe(indicator.indicator)): \(terminalSafe(note))\n"
                     }
                 }
             }

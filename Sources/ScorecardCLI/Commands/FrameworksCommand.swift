@@ -94,7 +94,7 @@ struct FrameworksCommand: ParsableCommand {
                     if !loaded.warnings.isEmpty { summary += ", \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")" }
                     Console.write(terminalSafe("\(file): ok (\(framework.name), \(framework.version): \(summary))") + "\n")
                 } catch {
-                    Console.error(error.description)
+                    Console.error(ErrorReport.lines(error.diagnostics))
                     status = .invalidInput
                 }
             }

@@ -51,19 +51,21 @@ struct HistoryCommand: ScorecardSubcommand {
         return .success
     }
 
+    /// A table of the entries; every value from the store (ids, levels, names) is escaped.
     static func text(_ entries: [HistoryEntry]) -> String {
         var table = TextTable()
         let categories = entries.last?.categories.map(\.id) ?? []
-        table.add(["id", "created", "snapshot", "framework"] + categories + ["overall", "gates"])
+        table.add(["id", "created", "snapshot", "framework"] + categories.map(terminalSafe) + ["overall", "gates"])
         for entry in entries {
             let cells = categories.map { id in
                 entry.categories.first { $0.id == id }.map { $0.levels.map { $0 ?? "—" }.joined(separator: "/") } ?? "n/a"
             }
-            table.add([String(entry.id), entry.createdAt, entry.snapshot ?? "—", entry.framework]
-                      + cells + [entry.overall.map { $0 ?? "—" }.joined(separator: "/"),
-                                 entry.gates.filter { !$0.passed }.map { "\($0.id): \($0.decision)" }.joined(separator: ", ")])
+            let row = [String(entry.id), entry.createdAt, entry.snapshot ?? "—", entry.framework]
+                + cells + [entry.overall.map { $0 ?? "—" }.joined(separator: "/"),
+                           entry.gates.filter { !$0.passed }.map { "\($0.id): \($0.decision)" }.joined(separator: ", ")]
+            table.add(row.map(terminalSafe))
         }
-        let stages = entries.last?.stages.joined(separator: "/") ?? ""
+        let stages = terminalSafe(entries.last?.stages.joined(separator: "/") ?? "")
         return "Levels are \(stages); — is not assessed.\n" + table.render()
     }
 }

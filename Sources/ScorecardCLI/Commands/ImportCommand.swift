@@ -135,7 +135,7 @@ struct ImportCommand: ScorecardSubcommand {
     /// What an import wrote, in one or two lines.
     static func report(_ summary: ImportSummary) -> String {
         let files = summary.files, warnings = summary.warnings.count
-        var text = "wrote \(summary.out): \(summary.summaryRecords) summary and \(summary.sampleRecords) per-sample records from \(files) file\(files == 1 ? "" : "s")"
+        var text = "wrote \(terminalSafe(summary.out)): \(summary.summaryRecords) summary and \(summary.sampleRecords) per-sample records from \(files) file\(files == 1 ? "" : "s")"
         text += " (\(summary.newFiles) new, \(summary.replacedFiles) replaced, \(summary.unchangedFiles) unchanged)"
         if summary.replacedRecords > 0 { text += "; \(summary.replacedRecords) earlier records of those files were replaced" }
         if summary.keptRecords > 0 {

@@ -99,10 +99,10 @@ struct RenderCommand: ScorecardSubcommand {
             rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out, card: card)
         }
         for problem in rendered.problems {
-            Console.error("warning: not well-formed XML: \(problem)")
+            Console.error(terminalSafe("warning: not well-formed XML: \(problem)"))
         }
         for path in try rendered.write() {
-            Console.write(path + "\n")
+            Console.write(terminalSafe(path) + "\n")
         }
         return .success
     }

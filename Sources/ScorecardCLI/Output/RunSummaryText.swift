@@ -2,8 +2,11 @@ import Scorecard
 import ScorecardRender
 
 /// The text form of a regenerate summary: one line per model that moved.
+///
+/// Names from the inputs (models, categories, stages, levels, gates, paths) are escaped with `t`.
 enum RunSummaryText {
     static func render(_ summary: RunSummary) -> String {
+        let t = terminalSafe
         let evidence = summary.evidence
         var out = "Evidence: \(evidence.files) file\(evidence.files == 1 ? "" : "s") "
         out += "(\(evidence.new) new, \(evidence.changed) changed, \(evidence.unchanged) unchanged)\n"
@@ -13,27 +16,27 @@ enum RunSummaryText {
             return out
         }
         for model in summary.models {
-            let name = terminalSafe(model.snapshot.map { "\(model.model) (\($0))" } ?? model.model)
+            let name = t(model.snapshot.map { "\(model.model) (\($0))" } ?? model.model)
             switch model.status {
             case "new": out += "\(name): first scorecard\n"
             case "unchanged": out += "\(name): no level, gate or warning changed\n"
             default:
                 out += "\(name):\n"
                 for change in model.levels {
-                    out += "  level  \(change.category) \(change.stage): \(change.from ?? "not assessed") → \(change.to ?? "not assessed")\n"
+                    out += "  level  \(t(change.category)) \(t(change.stage)): \(t(change.from ?? "not assessed")) → \(t(change.to ?? "not assessed"))\n"
                 }
                 for change in model.gates {
                     let from = GateWording.decision(kind: change.kind, passed: change.from)
                     let to = GateWording.decision(kind: change.kind, passed: change.to)
-                    out += "  gate   \(change.gate): \(from) → \(change.to ? to : to.uppercased())\n"
+                    out += "  gate   \(t(change.gate)): \(from) → \(change.to ? to : to.uppercased())\n"
                 }
                 for warning in model.newWarnings {
-                    out += "  early warning  \(warning.category) \(warning.stage): approaching \(warning.approaching)\n"
+                    out += "  early warning  \(t(warning.category)) \(t(warning.stage)): approaching \(t(warning.approaching))\n"
                 }
             }
         }
         out += "Reports: \(summary.reportsWritten.count) written, \(summary.reportsUnchanged) unchanged\n"
-        for path in summary.reportsWritten { out += "  \(terminalSafe(path))\n" }
+        for path in summary.reportsWritten { out += "  \(t(path))\n" }
         return out
     }
 }

@@ -38,47 +38,50 @@ enum ErrorReport {
             switch error {
             case .refused(let problems, let out):
                 Console.error(lines(problems))
-                Console.error("nothing was written to \(out)")
+                Console.error(terminalSafe("nothing was written to \(out)"))
             case .nothingToImport:
-                Console.error("error: \(error)")
+                Console.error(message(error))
             }
             return .invalidInput
         case let error as RenderError:
             switch error {
             case .outNamesAFile(let out, let reports):
-                throw ValidationError("--out '\(out)' names a file, but \(reports) reports are written: give a directory")
+                throw ValidationError("--out '\(terminalSafe(out))' names a file, but \(reports) reports are written: give a directory")
             case .noModels, .preparednessNeedsFramework:
-                Console.error("error: \(error)")
+                Console.error(message(error))
                 return .invalidInput
             }
         case let error as CardTemplateError:
-            Console.error("error: \(error)")
+            Console.error(message(error))
             return .invalidInput
         case let error as StrictError:
             InputReviewText.warnings(error.warnings)
-            Console.error("error: \(error)")
+            Console.error(message(error))
             return .invalidInput
         case is TemplateError, is GenerationTime.InvalidTime, is RegistryError, is InputsError, is CardPartsError:
-            Console.error("error: \(error)")
+            Console.error(message(error))
             return .invalidInput
         case let error as LookupError:
-            Console.error("error: \(error)")
+            Console.error(message(error))
             if case .emptyScorecard = error { return .failure }
             return .invalidInput
         case let error as CheckError:
-            Console.error("error: \(error)")
+            Console.error(message(error))
             if case .nothingToCheck = error { return .invalidInput }
             return .failure
         case is RegenerateError:
-            Console.error("error: \(error)")
+            Console.error(message(error))
             return .busy
         case is StoreError, is FileError:
-            Console.error("error: \(error)")
+            Console.error(message(error))
             return .failure
         default:
             throw error
         }
     }
+
+    /// `error: …` for `error`, escaped: messages quote names and paths from the inputs.
+    static func message(_ error: any Error) -> String { terminalSafe("error: \(error)") }
 
     /// Diagnostics one per line. Messages quote values from input files: their control
     /// characters are kept visible, not live.

@@ -1,3 +1,5 @@
+import ScorecardCore
+
 /// Escaping of untrusted text for each output format.
 ///
 /// Every string that reaches a report may come from evidence, determinations, mitigations or a
@@ -8,8 +10,11 @@ public enum Escaping {
     ///
     /// Control characters (other than newline and tab) are not allowed in XML and can rewrite a
     /// terminal; bidirectional overrides such as U+202E make text display in a different order than
-    /// it reads ("Trojan Source"). Both are replaced by their code point in angle brackets, which each
-    /// format then escapes. A carriage return, alone or before a newline, becomes a newline.
+    /// it reads ("Trojan Source"); zero-width spaces and joiners, the soft hyphen, the byte-order mark
+    /// and the other characters that ``InvisibleCharacters`` lists show nothing, so `GPT-4o` and
+    /// `GPT-4o` followed by U+200B would read alike. All are replaced by their code point in angle
+    /// brackets, which each format then escapes. A carriage return, alone or before a newline,
+    /// becomes a newline.
     public static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var out = String.UnicodeScalarView()
@@ -21,8 +26,7 @@ public enum Escaping {
             } else if scalar == "\n" {
                 if !previousWasCR { out.append(scalar) }
             } else if needsReplacement(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
+                out.append(contentsOf: InvisibleCharacters.codePoint(scalar).unicodeScalars)
             } else {
                 out.append(scalar)
             }
@@ -31,13 +35,7 @@ public enum Escaping {
     }
 
     private static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        case 0xFFFE, 0xFFFF: true
-        default: false
-        }
+        scalar != "\t" && scalar != "\n" && InvisibleCharacters.contains(scalar)
     }
 
     /// Escapes text for HTML and XML (SVG) text and quoted attribute values.
@@ -76,9 +74,10 @@ public enum Escaping {
     ///
     /// The text is made one line (newlines and tabs become spaces, so it cannot end a table row or
     /// start a block), Markdown punctuation is backslash-escaped (so it cannot open HTML, a code
-    /// span, emphasis, a link or a cell), and a leading heading, quote, list, rule or setext marker
-    /// is escaped too. The result is safe in paragraphs, list items, headings, table cells, link
-    /// text and link destinations.
+    /// span, emphasis, a link or a cell), a leading heading, quote, list, rule or setext marker
+    /// is escaped too, and so is what would start an autolink (`https\://`, `www\.`, `example\.com`;
+    /// an e-mail address's `@` is shown as `[@]`). The result is safe in paragraphs, list items,
+    /// headings, table cells, link text and link destinations (of sources without such an `@`).
     public static func markdown(_ text: String) -> String {
         var characters: [Character] = []
         characters.reserveCapacity(text.utf8.count)
@@ -97,16 +96,80 @@ public enum Escaping {
         var line = ""
         line.reserveCapacity(characters.count + 8)
         for (index, character) in characters.enumerated() {
+            let before = index > 0 ? characters[index - 1] : " "
+            let after = index + 1 < characters.count ? characters[index + 1] : " "
             if markdownSpecial.contains(character) {
                 line.append("\\")
             } else if character == "_" {
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
                 if !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber) { line.append("\\") }
+            } else if character == "@", Autolinks.isEmailAt(characters, index) {
+                line += "\\[@\\]"
+                continue
+            } else if Autolinks.opens(characters, at: index) {
+                line.append("\\")
             }
             line.append(character)
         }
         return escapeLeadingMarker(line)
+    }
+
+    /// Whether some `@` of `text` is one that ``markdown(_:)`` shows as `[@]`.
+    ///
+    /// A link destination must not hold one (it would no longer be the same address), so a source
+    /// that does is shown as text rather than made a link.
+    public static func holdsEmailAt(_ text: String) -> Bool {
+        let characters = Array(text)
+        return characters.indices.contains { characters[$0] == "@" && Autolinks.isEmailAt(characters, $0) }
+    }
+
+    /// What Markdown renderers turn into links without being asked, and the one character of it to escape.
+    ///
+    /// Checked with GitHub's renderer (cmark-gfm 0.29 with its autolink extension) and with
+    /// markdown-it-py and linkify-it-py (`gfm-like`, linkify on): see docs/markdown-autolinks.md.
+    enum Autolinks {
+        /// Whether the character at `index` would let a renderer turn the text around it into a
+        /// link, and a backslash before it stops that: the `:` of `scheme://` and the `/` of `//`
+        /// (`https://…`), the `.` after `www` (`www.…`), and the `.` before a top-level domain
+        /// that linkify finds in bare names (`example.com`, `gpt-4o.md`).
+        static func opens(_ characters: [Character], at index: Int) -> Bool {
+            let after = index + 1 < characters.count ? characters[index + 1] : " "
+            switch characters[index] {
+            case ":", "/":
+                return after == "/"
+            case ".":
+                guard index > 0, characters[index - 1].isLetter || characters[index - 1].isNumber else { return false }
+                let word = characters[..<index].reversed().prefix { $0.isLetter || $0.isNumber }
+                if String(word.reversed()).lowercased().hasSuffix("www") { return true }
+                let next = characters[(index + 1)...].prefix { $0.isLetter || $0.isNumber }
+                let domain = String(next).lowercased()
+                return domain.allSatisfy(\.isLetter) && (domain.count == 2 || topLevelDomains.contains(domain))
+            default:
+                return false
+            }
+        }
+
+        /// Top-level domains other than the two-letter country codes that linkify-it knows, and
+        /// common newer ones.
+        static let topLevelDomains: Set<String> = [
+            "aero", "ai", "app", "arpa", "asia", "biz", "blog", "cloud", "com", "coop", "dev", "edu", "gov", "info", "int",
+            "io", "mil", "museum", "name", "net", "online", "org", "pro", "shop", "site", "store", "tech", "top", "web",
+            "xxx", "xyz", "рф",
+        ]
+
+        /// Whether the `@` at `index` makes an e-mail autolink (`user@host.org`, `mailto:…`,
+        /// `xmpp:…`): a letter, digit or `.+-_` before it, and after it a domain with a `.` and a letter.
+        ///
+        /// cmark-gfm finds e-mail addresses after it has joined escaped characters back into the
+        /// text, so no escape breaks them: such an `@` is shown as `[@]`, the usual way of writing an
+        /// address that must not be followed. Other `@`s (`pass@10`, `@handle`, `5 @ 10`) stay.
+        static func isEmailAt(_ characters: [Character], _ index: Int) -> Bool {
+            guard index > 0, index + 1 < characters.count else { return false }
+            let before = characters[index - 1]
+            guard before.isLetter || before.isNumber || ".+-_".contains(before) else { return false }
+            let domain = characters[(index + 1)...].prefix { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            let parts = Array(domain)
+            return parts.indices.contains { parts[$0] == "." && $0 + 1 < parts.count && parts[$0 + 1].isLetter }
+        }
     }
 
     /// Block markers at the start of a line: `#` (heading), `>` (quote), `-` or `+` and a space
@@ -135,7 +198,8 @@ public enum Escaping {
 
 extension Escaping {
     /// Makes untrusted text safe for a terminal: control characters (escape sequences, newlines)
-    /// become visible `\u{..}` escapes so evidence cannot repaint the screen or fake rows.
+    /// and invisible characters become visible `\u{..}` escapes so evidence cannot repaint the
+    /// screen, fake rows, or hide a difference between two names.
     public static func terminal(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isTerminalControl) else { return text }
         var out = ""
@@ -149,7 +213,9 @@ extension Escaping {
         return out
     }
 
+    /// Control characters, and the characters ``InvisibleCharacters`` lists (bidirectional overrides,
+    /// zero-width spaces…), which a terminal either obeys or shows as nothing.
     private static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+        InvisibleCharacters.contains(scalar)
     }
 }

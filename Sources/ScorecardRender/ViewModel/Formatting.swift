@@ -78,7 +78,11 @@ enum Formatting {
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&*+,;=%")
         guard source.count <= 2000, source.allSatisfy({ allowed.contains($0) }) else { return nil }
+        // `https://openai.com@evil.example` reads as one site and opens another; and Markdown shows
+        // such an `@` as `[@]`, which a destination cannot hold.
+        guard !Escaping.holdsEmailAt(source) else { return nil }
         let schemeEnd = source.range(of: "://")!.upperBound
+        guard !source[schemeEnd...].prefix(while: { !"/?#".contains($0) }).contains("@") else { return nil }
         var text = String(source[schemeEnd...])
         if text.hasSuffix("/") { text.removeLast() }
         guard !text.isEmpty else { return nil }

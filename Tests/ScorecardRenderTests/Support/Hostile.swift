@@ -15,6 +15,9 @@ enum Hostile {
         "\u{202E}desrever\u{202C}",
         "- item\n1. numbered\n> quote\n---",
         "$x$ <!-- comment --> <a href=x>y</a> ![i](x.png)",
+        "www.evil.example https://evil.example/x HTTP://EVIL.EXAMPLE //evil.example evil.com gpt-4o.md",
+        "me@evil.example mailto:a@b.example xmpp:c@d.example",
+        "GPT-4o\u{200B} \u{FEFF}bom soft\u{00AD}hyphen zero\u{200D}joiner",
     ]
 
     /// All pieces in one string, prefixed so that each field can be told apart.

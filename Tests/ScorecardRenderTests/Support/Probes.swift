@@ -58,8 +58,10 @@ struct MarkdownProbe {
     }
 
     /// The text a reader sees: images and links become their text, `**` and backticks disappear,
-    /// escapes are undone.
+    /// escapes are undone, and an e-mail address's `\[@\]` (which keeps renderers from linking
+    /// it) reads as the `@` the HTML shows.
     static func plain(_ markdown: String) -> String {
+        let markdown = markdown.replacingOccurrences(of: #"\[@\]"#, with: "@")
         // Characters with whether a backslash escaped them.
         var chars: [(Character, Bool)] = []
         var escaping = false

@@ -20,13 +20,18 @@ public enum InspectEvalArchive {
     static let thinnedPlaceholder = "Key removed from summary (> 1k)"
 
     /// Reads the log at `path`; `plan` sees the header and says how to read the samples (nil: skip them).
+    ///
+    /// `limits` bound what the archive may inflate (a zip bomb is refused, naming the member and
+    /// the budget); `summaries.json` is read as a stream above `streamSummariesAbove` bytes.
+    /// Tests lower both.
     public static func read(
-        path: String, exactMetadata: Bool, warnings: inout [Diagnostic],
+        path: String, exactMetadata: Bool, warnings: inout [Diagnostic], limits: ZipLimits = .default,
+        streamSummariesAbove: UInt64 = summariesStreamThreshold,
         plan: (InspectLogHeader) -> InspectSampleRequest? = { _ in InspectSampleRequest() }
     ) throws(InputError) -> InspectLog {
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(path: path)
+            archive = try ZipArchive(path: path, limits: limits)
         } catch {
             throw inputError(error, path: path)
         }
@@ -49,15 +54,8 @@ public enum InspectEvalArchive {
         let members = archive.uniqueEntries.filter { $0.name.hasPrefix("samples/") && $0.name.hasSuffix(".json") }
         let parser = InspectSampleParser(readAnswers: readAnswers, member: nil)
         if !exactMetadata, let summaries = archive.entry(named: "summaries.json") {
-            var rows = try parse(archive, summaries, path: path) { (cursor: inout JSONCursor) throws(JSONError) in
-                var rows: [InspectSample] = []
-                let rowParser = InspectSampleParser(readAnswers: readAnswers, member: "summaries.json")
-                try cursor.forEachElement("summaries") { (cursor: inout JSONCursor) throws(JSONError) in
-                    rows.append(try rowParser.read(&cursor))
-                }
-                guard cursor.atEnd() else { throw cursor.error("unexpected content after the summaries") }
-                return rows
-            }
+            var rows = try readSummaries(
+                archive, summaries, path: path, readAnswers: readAnswers, streamAbove: streamSummariesAbove)
             if rows.count == members.count {
                 try completeThinnedMetadata(&rows, archive: archive, path: path, parser: parser, warnings: &warnings)
                 return InspectLog(header: header, samples: rows, sampleSource: "summaries.json")
