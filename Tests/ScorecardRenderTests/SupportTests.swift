@@ -24,9 +24,15 @@ import Testing
         #expect(!stem.contains("/") && !stem.contains("..") && !stem.hasPrefix(".") && !stem.hasPrefix("-"))
     }
 
-    @Test func collisionsAreNumberedInSubjectOrder() {
+    @Test func collidingStemsEachGetTheirOwnHashWhateverTheOrder() {
         let subjects = ["GPT-4o", "gpt 4o", "gpt/4o", "o1"].map { Subject(model: $0) }
-        #expect(FileSlug.stems(for: subjects) == ["gpt-4o", "gpt-4o-2", "gpt-4o-3", "o1"])
+        let stems = FileSlug.stems(for: subjects)
+        #expect(Set(stems).count == 4 && stems[3] == "o1")
+        #expect(!stems.contains("gpt-4o"), "no colliding name takes the plain file name")
+        #expect(stems[0].hasPrefix("gpt-4o-") && stems[0].count == "gpt-4o-".count + 8)
+        let reversed = FileSlug.stems(for: subjects.reversed())
+        #expect(Array(reversed.reversed()) == stems, "a name's file does not depend on the order")
+        #expect(FileSlug.stems(for: [subjects[0], subjects[3]]) == ["gpt-4o", "o1"], "alone, a name keeps its plain stem")
     }
 }
 

@@ -5,18 +5,29 @@ import ScorecardCore
 /// A stem is lowercase ASCII letters, digits, `.`, `_` and `-` only: no `/`, no `..`, no leading
 /// dot or hyphen, at most 64 characters. The snapshot, when there is one, follows the model
 /// after `--`. A name with nothing usable left (all punctuation or non-Latin) becomes `model`
-/// plus a short hash of the name. Stems that collide get `-2`, `-3`, … in subject order.
+/// plus a short hash of the name. Stems that collide all get a short hash of their own subject,
+/// so no name takes another's file: which model gets `gpt-4o.md` never depends on which other
+/// names are in the run or in which order (` GPT-4o` cannot take the real GPT-4o's file).
 public enum FileSlug {
     /// The stems of `subjects`, in the same order, unique case-insensitively.
     public static func stems(for subjects: [Subject]) -> [String] {
+        let plain = subjects.map { subject in
+            base(subject.model) + (subject.snapshot.map { "--" + base($0) } ?? "")
+        }
+        var count: [String: Int] = [:]
+        for stem in plain { count[stem, default: 0] += 1 }
         var used: Set<String> = []
-        return subjects.map { subject in
-            var stem = base(subject.model)
-            if let snapshot = subject.snapshot { stem += "--" + base(snapshot) }
+        return zip(subjects, plain).map { subject, stem in
             var candidate = stem
+            if count[stem, default: 0] > 1 {
+                let key = subject.model + "\u{0}" + (subject.snapshot ?? "")
+                candidate = "\(stem)-\(SHA256.hex(of: key).prefix(8))"
+            }
+            // The same subject twice, or a hash equal to another stem: number what is left.
+            let first = candidate
             var counter = 2
             while used.contains(candidate) {
-                candidate = "\(stem)-\(counter)"
+                candidate = "\(first)-\(counter)"
                 counter += 1
             }
             used.insert(candidate)
