@@ -123,80 +123,224 @@ enum ProtocolSchemas {
       "title": "Scorecard external evaluator reply, protocol version 1",
       "description": "What an external evaluator writes on standard output: one JSON object answering every item of the request, or an error for the whole call. Scorecard also checks what a schema cannot: every item answered once, each result for the indicator it was asked about, values finite and within the indicator's unit, intervals containing their value, k <= n, and evidence refs among those sent.",
       "type": "object",
+      "required": [
+        "protocol_version"
+      ],
+      "properties": {
+        "protocol_version": {
+          "const": 1
+        },
+        "results": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/result"
+          },
+          "maxItems": 100000
+        },
+        "error": {
+          "$ref": "#/$defs/text"
+        }
+      },
+      "additionalProperties": false,
       "oneOf": [
         {
-          "required": ["protocol_version", "results"],
-          "properties": {
-            "protocol_version": {"const": 1},
-            "results": {"type": "array", "items": {"$ref": "#/$defs/result"}, "maxItems": 100000}
-          },
-          "additionalProperties": false
+          "required": [
+            "results"
+          ]
         },
         {
-          "required": ["protocol_version", "error"],
-          "properties": {
-            "protocol_version": {"const": 1},
-            "error": {"$ref": "#/$defs/text"}
-          },
-          "additionalProperties": false
+          "required": [
+            "error"
+          ]
         }
       ],
       "$defs": {
-        "text": {"type": "string", "minLength": 1, "maxLength": 4000},
-        "count": {"type": ["integer", "null"], "minimum": 0},
+        "text": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 4000
+        },
+        "count": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        },
         "interval": {
           "type": "object",
-          "required": ["low", "high", "level", "method"],
+          "required": [
+            "low",
+            "high",
+            "level",
+            "method"
+          ],
           "properties": {
-            "low": {"type": "number"},
-            "high": {"type": "number"},
-            "level": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
-            "method": {"$ref": "#/$defs/text"}
+            "low": {
+              "type": "number"
+            },
+            "high": {
+              "type": "number"
+            },
+            "level": {
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "exclusiveMaximum": 1
+            },
+            "method": {
+              "$ref": "#/$defs/text"
+            }
           },
           "additionalProperties": false
         },
         "result": {
           "type": "object",
-          "required": ["id", "indicator", "status"],
+          "required": [
+            "id",
+            "indicator",
+            "status"
+          ],
           "properties": {
-            "id": {"type": "string", "minLength": 1, "maxLength": 64},
-            "indicator": {"type": "string", "minLength": 1, "maxLength": 200},
-            "status": {"enum": ["measured", "missing", "error"]}
+            "id": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            },
+            "indicator": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            },
+            "status": {
+              "enum": [
+                "measured",
+                "missing",
+                "error"
+              ]
+            },
+            "value": {
+              "type": "number"
+            },
+            "metric": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            },
+            "basis": {
+              "enum": [
+                "summary",
+                "samples"
+              ]
+            },
+            "interval": {
+              "oneOf": [
+                {
+                  "type": "null"
+                },
+                {
+                  "$ref": "#/$defs/interval"
+                }
+              ]
+            },
+            "n": {
+              "$ref": "#/$defs/count"
+            },
+            "k": {
+              "$ref": "#/$defs/count"
+            },
+            "used": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "maxLength": 4000
+              },
+              "maxItems": 100000
+            },
+            "notes": {
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/text"
+              },
+              "maxItems": 100
+            },
+            "reason": {
+              "$ref": "#/$defs/text"
+            },
+            "message": {
+              "$ref": "#/$defs/text"
+            }
           },
-          "oneOf": [
+          "additionalProperties": false,
+          "allOf": [
             {
-              "properties": {
-                "id": true, "indicator": true,
-                "status": {"const": "measured"},
-                "value": {"type": "number"},
-                "metric": {"type": "string", "minLength": 1, "maxLength": 200},
-                "basis": {"enum": ["summary", "samples"]},
-                "interval": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/interval"}]},
-                "n": {"$ref": "#/$defs/count"},
-                "k": {"$ref": "#/$defs/count"},
-                "used": {"type": "array", "items": {"type": "string", "maxLength": 4000}, "maxItems": 100000},
-                "notes": {"type": "array", "items": {"$ref": "#/$defs/text"}, "maxItems": 100}
+              "if": {
+                "properties": {
+                  "status": {
+                    "const": "measured"
+                  }
+                }
               },
-              "required": ["value", "metric", "basis"],
-              "additionalProperties": false
+              "then": {
+                "required": [
+                  "value",
+                  "metric",
+                  "basis"
+                ],
+                "properties": {
+                  "reason": false,
+                  "message": false
+                }
+              }
             },
             {
-              "properties": {
-                "id": true, "indicator": true,
-                "status": {"const": "missing"},
-                "reason": {"$ref": "#/$defs/text"}
+              "if": {
+                "properties": {
+                  "status": {
+                    "const": "missing"
+                  }
+                }
               },
-              "required": ["reason"],
-              "additionalProperties": false
+              "then": {
+                "required": [
+                  "reason"
+                ],
+                "properties": {
+                  "value": false,
+                  "metric": false,
+                  "basis": false,
+                  "interval": false,
+                  "n": false,
+                  "k": false,
+                  "used": false,
+                  "notes": false,
+                  "message": false
+                }
+              }
             },
             {
-              "properties": {
-                "id": true, "indicator": true,
-                "status": {"const": "error"},
-                "message": {"$ref": "#/$defs/text"}
+              "if": {
+                "properties": {
+                  "status": {
+                    "const": "error"
+                  }
+                }
               },
-              "required": ["message"],
-              "additionalProperties": false
+              "then": {
+                "required": [
+                  "message"
+                ],
+                "properties": {
+                  "value": false,
+                  "metric": false,
+                  "basis": false,
+                  "interval": false,
+                  "n": false,
+                  "k": false,
+                  "used": false,
+                  "notes": false,
+                  "reason": false
+                }
+              }
             }
           ]
         }
