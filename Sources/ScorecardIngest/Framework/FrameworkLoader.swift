@@ -52,7 +52,13 @@ public enum FrameworkLoader {
         var other: [Diagnostic] = []
         let folder = directory ?? PathText.folder(of: file)
         let (extended, files) = define(doc, file: file, folder: folder, registry: registry, &log, other: &other)
-        FrameworkValidator(doc: doc, registry: extended).run(&log)
+        var validator = FrameworkValidator(doc: doc, registry: extended)
+        validator.failedDefinitions = Set(
+            (doc.evaluatorsNode.flatMap { node -> [String]? in
+                guard case .mapping(let mapping) = node.node else { return nil }
+                return mapping.keys.compactMap(\.string)
+            } ?? []).filter { extended.description(of: $0) == nil })
+        validator.run(&log)
         if !log.isEmpty || !other.isEmpty { throw InputError(log.diagnostics + other) }
         return LoadedFramework(
             framework: build(doc), path: file, text: text, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)),
