@@ -15,7 +15,7 @@ import Testing
 
     @Test func absentValuesAreWrittenAsNull() throws {
         let text = String(decoding: try document().encoded(), as: UTF8.self)
-        #expect(text.contains("\"format_version\" : 3"))
+        #expect(text.contains("\"format_version\" : 4"))
         #expect(text.contains("\"reached_level\" : \"medium\""))
         #expect(text.contains("\"level\" : null"), "post is not assessed and must say so explicitly")
         #expect(text.contains("\"indicated_level\" : \"medium\""))
@@ -40,7 +40,7 @@ import Testing
 
     @Test func aFormatOneDocumentStillReadsWithTheNewFieldsEmpty() throws {
         var text = String(decoding: try document().encoded(), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"format_version\" : 3", with: "\"format_version\" : 1")
+        text = text.replacingOccurrences(of: "\"format_version\" : 4", with: "\"format_version\" : 1")
         for key in ["not_ruled_out", "rule_out", "thresholds"] {
             // Drop the key with its (possibly multi-line) array value, as a version 1 writer would.
             while let range = text.range(of: "\"\(key)\" : [") {
@@ -58,9 +58,9 @@ import Testing
         #expect(stage.level == "medium")
     }
 
-    @Test func aFormatTwoDocumentReadsWithoutEvaluatorKindsAndFiles() throws {
+    @Test func aFormatThreeDocumentReadsWithoutEvaluatorKindsAndFiles() throws {
         var text = String(decoding: try document().encoded(), as: UTF8.self)
-            .replacingOccurrences(of: "\"format_version\" : 3", with: "\"format_version\" : 2")
+            .replacingOccurrences(of: "\"format_version\" : 4", with: "\"format_version\" : 3")
         for key in ["evaluator_kind", "evaluator_file", "evaluator_file_sha256", "evaluator_program", "evaluator_program_sha256"] {
             text = text.replacingOccurrences(of: "\"\(key)\" : null,", with: "")
         }
@@ -92,7 +92,7 @@ import Testing
 
     @Test func anUnknownFormatVersionIsRefusedNamingTheReadableOnes() throws {
         let text = String(decoding: try document().encoded(), as: UTF8.self)
-            .replacingOccurrences(of: "\"format_version\" : 3", with: "\"format_version\" : 9")
+            .replacingOccurrences(of: "\"format_version\" : 4", with: "\"format_version\" : 9")
         #expect(throws: DecodingError.self) { try ScorecardDocument.decode(Data(text.utf8)) }
     }
 }
