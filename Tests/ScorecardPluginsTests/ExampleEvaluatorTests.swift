@@ -53,6 +53,10 @@ import Testing
         #expect(worst.value == 0.18, "higher is riskier: the tools scaffold is the worst case")
         let cyber = try #require(assessment.categories.first { $0.category == "cybersecurity" }?.stages["pre_mitigation"])
         #expect(cyber.level?.id == "low")
+        // The records the rules and the program read beyond each indicator's own metric (the
+        // control arm, the other CTF tiers) count as read: they are cited as sources.
+        #expect(assessment.evidenceUse.unused.isEmpty, "\(assessment.evidenceUse.unused)")
+        #expect(assessment.evidenceUse.readBy.values.contains(["ctf_tiers"]))
     }
 
     @Test func theExampleSaysWhatIsMissingRatherThanGuessing() throws {
