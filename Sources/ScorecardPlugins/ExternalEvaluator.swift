@@ -1,5 +1,8 @@
+import Foundation
 import ScorecardCore
-import Synchronization
+
+/// Foundation has a `Measurement` too.
+typealias Measurement = ScorecardCore.Measurement
 
 /// An external evaluator for one indicator's parameters: asks its program's ``ProgramSession``.
 struct ExternalEvaluator: Measuring {
@@ -18,11 +21,13 @@ struct ExternalEvaluator: Measuring {
 /// memory. Answers are remembered by the content of what was sent (indicator, parameters,
 /// evidence), so equal requests are never sent twice in the life of the loaded framework and a
 /// different evidence set is always sent afresh.
-final class ProgramSession: Sendable {
+final class ProgramSession: @unchecked Sendable {
     let definition: EvaluatorDefinition
     let program: ExternalProgram
     let context: DefinitionContext
-    private let answers = Mutex<[String: Measurement]>([:])
+    /// Guards `answers` (and serialises calls of the program). `Mutex` would need macOS 15.
+    private let lock = NSLock()
+    private var answers: [String: Measurement] = [:]
     /// Past this many remembered answers, memory is cleared before the next call.
     static let rememberedLimit = 50_000
 
@@ -43,20 +48,20 @@ final class ProgramSession: Sendable {
 
     func measure(_ target: IndicatorTarget, _ values: ParameterValues, _ evidence: EvidenceSlice) -> Measurement {
         let asked = PreparedItem(target: target, values: values, evidence: evidence, program: program)
-        return answers.withLock { remembered in
-            if let known = remembered[asked.key] { return known }
-            if remembered.count > Self.rememberedLimit { remembered.removeAll() }
-            var batch = [asked]
-            var keys: Set<String> = [asked.key]
-            for use in context.uses {
-                for stage in context.stages {
-                    let item = PreparedItem(target: use.target, values: use.parameters, evidence: evidence.at(stage: stage), program: program)
-                    if remembered[item.key] == nil, keys.insert(item.key).inserted { batch.append(item) }
-                }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = answers[asked.key] { return known }
+        if answers.count > Self.rememberedLimit { answers.removeAll() }
+        var batch = [asked]
+        var keys: Set<String> = [asked.key]
+        for use in context.uses {
+            for stage in context.stages {
+                let item = PreparedItem(target: use.target, values: use.parameters, evidence: evidence.at(stage: stage), program: program)
+                if answers[item.key] == nil, keys.insert(item.key).inserted { batch.append(item) }
             }
-            for (key, measurement) in call(batch) { remembered[key] = measurement }
-            return remembered[asked.key] ?? .missing(reason: failure("gave no answer", asked))
         }
+        for (key, measurement) in call(batch) { answers[key] = measurement }
+        return answers[asked.key] ?? .missing(reason: failure("gave no answer", asked))
     }
 
     /// One run of the program for `batch`: each item's key → its measurement.
