@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Scorecard", targets: ["Scorecard"]),
         .library(name: "ScorecardCore", targets: ["ScorecardCore"]),
         .library(name: "ScorecardEvaluators", targets: ["ScorecardEvaluators"]),
+        .library(name: "ScorecardPlugins", targets: ["ScorecardPlugins"]),
         .library(name: "ScorecardIngest", targets: ["ScorecardIngest"]),
         .library(name: "ScorecardXML", targets: ["ScorecardXML"]),
         .library(name: "ScorecardJSON", targets: ["ScorecardJSON"]),
@@ -32,6 +33,9 @@ let package = Package(
         .target(name: "ScorecardCore", dependencies: ["CLibCrypto"]),
         // Built-in evaluators, one file each, and the registry that lists them.
         .target(name: "ScorecardEvaluators", dependencies: ["ScorecardCore"]),
+        // External evaluators: programs run with the evaluator protocol (JSON on standard input and
+        // output), without a shell, in a clean environment, with a timeout and an output cap.
+        .target(name: "ScorecardPlugins", dependencies: ["ScorecardCore", "ScorecardJSON"]),
         // libxml2 wrapper: a small immutable DOM with line numbers, and well-formedness checks.
         .target(name: "ScorecardXML", dependencies: ["CLibXML2"]),
         // A byte-level JSON cursor that reads only the fields asked for, a small JSON value
@@ -64,7 +68,10 @@ let package = Package(
         // diff, history, export, render to files. What the CLI (or a server) calls.
         .target(
             name: "Scorecard",
-            dependencies: ["ScorecardCore", "ScorecardEvaluators", "ScorecardIngest", "ScorecardJSON", "ScorecardStore", "ScorecardRender"]
+            dependencies: [
+                "ScorecardCore", "ScorecardEvaluators", "ScorecardPlugins", "ScorecardIngest", "ScorecardJSON", "ScorecardStore",
+                "ScorecardRender",
+            ]
         ),
         // The commands: options, calls into Scorecard, printing, exit codes. A library so tests can drive it in-process.
         .target(
@@ -80,7 +87,12 @@ let package = Package(
         .target(name: "ScorecardTesting", dependencies: ["ScorecardStore", "CZlib"]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
-        .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators"]),
+        .testTarget(name: "ScorecardEvaluatorsTests", dependencies: ["ScorecardEvaluators", "ScorecardIngest"]),
+        .testTarget(
+            name: "ScorecardPluginsTests",
+            dependencies: ["ScorecardPlugins", "ScorecardEvaluators", "ScorecardIngest", "ScorecardJSON", "ScorecardTesting"],
+            exclude: ["Scripts"]
+        ),
         .testTarget(
             name: "ScorecardIngestTests",
             dependencies: ["ScorecardIngest", "ScorecardJSON", "ScorecardArchive", "ScorecardEvaluators", "ScorecardTesting"],

@@ -12,13 +12,14 @@ public enum BuiltinEvaluators {
         PersuasionEvaluator.self,
     ]
 
-    /// A registry of the built-ins.
+    /// A registry of the built-ins that also makes the declarative evaluators frameworks define.
     ///
     /// Their names are distinct, which a test checks: a duplicate in this list is a mistake in
-    /// the source, stopped here with the registry's error naming both types.
+    /// the source, stopped here with the registry's error naming both types. External
+    /// evaluators need a registry that can run programs (`ScorecardPlugins`).
     public static let registry: EvaluatorRegistry = {
         do {
-            return try EvaluatorRegistry(all)
+            return try EvaluatorRegistry(all).supporting(.declarative, with: DeclarativeEvaluator.builder)
         } catch {
             preconditionFailure("\(error)")
         }

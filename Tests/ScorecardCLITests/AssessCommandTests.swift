@@ -22,7 +22,7 @@ import Testing
         try Golden.check(result.stdout, "assess-demo.json")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["format_version"] as? Int == 3)
+        #expect(json["format_version"] as? Int == 4)
         let models = try #require(json["models"] as? [[String: Any]])
         func model(_ name: String) throws -> [String: Any] { try #require(models.first { $0["model"] as? String == name }) }
         func levels(_ name: String, _ stage: String) throws -> [String: String?] {

@@ -32,7 +32,7 @@ import Testing
 
         let json = try CLI.run(["assess", "--framework", Self.beta, "--evidence", evidence, "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(document["format_version"] as? Int == 3)
+        #expect(document["format_version"] as? Int == 4)
         let o1 = try #require((document["models"] as? [[String: Any]])?.first { $0["model"] as? String == "o1" })
         let unused = try #require(o1["unused_evidence"] as? [[String: Any]])
         #expect(unused.count == 3 && unused.allSatisfy { $0["suggestion"] as? String == "biothreat_expert_comparison" })

@@ -69,3 +69,12 @@ enum Fixture {
 
     static let subject = Subject(model: "m")
 }
+
+extension Fixture {
+    /// An evaluator instance that always gives the same measurement.
+    struct FixedMeasurer: Measuring {
+        let measurement: Measurement
+
+        func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement { measurement }
+    }
+}

@@ -15,11 +15,15 @@ public struct Checker {
     public let store: ScorecardStore
     /// The evaluators the frameworks are re-read with.
     public let registry: EvaluatorRegistry
+    /// The folder the stored framework paths are relative to (a card's `root`), where the
+    /// evaluator definitions and programs they name are looked for; nil: the current folder.
+    public let root: String?
 
     /// A checker of the scorecards in `store`.
-    public init(store: ScorecardStore, registry: EvaluatorRegistry = BuiltinEvaluators.registry) {
+    public init(store: ScorecardStore, registry: EvaluatorRegistry = StandardEvaluators.registry, root: String? = nil) {
         self.store = store
         self.registry = registry
+        self.root = root
     }
 
     /// Checks the current scorecards, or every stored one when `all`; a scorecard that cannot be
@@ -42,7 +46,11 @@ public struct Checker {
         guard let frameworkText = try store.framework(sha256: stored.frameworkSHA256) else {
             throw CheckError.frameworkNotStored(sha256: stored.frameworkSHA256)
         }
-        let framework = try FrameworkLoader.parse(frameworkText.text, file: frameworkText.path, registry: registry)
+        let folder = (frameworkText.path as NSString).deletingLastPathComponent
+        let loaded = try FrameworkLoader.read(
+            frameworkText.text, file: frameworkText.path, registry: registry,
+            directory: root.map { ($0 as NSString).appendingPathComponent(folder) })
+        let framework = loaded.framework
         var determinations = DeterminationBundle()
         var evidencePaths: [String: String] = [:]
         for (path, sha256) in document.inputs where sha256 != stored.frameworkSHA256 {
@@ -63,7 +71,7 @@ public struct Checker {
         let mapped = stageMap.apply(records: evidence.records, samples: evidence.samples)
         var inputs = Inputs(
             framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, samples: mapped.samples,
-            determinations: determinations.determinations, mitigations: determinations.mitigations, registry: registry,
+            determinations: determinations.determinations, mitigations: determinations.mitigations, registry: loaded.registry,
             hashes: document.inputs, modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)),
             stageMap: stageMap, leftOutByStageMap: mapped.leftOut)
         // The sections the scorecard was made beside: the records they show count as used.
@@ -79,6 +87,10 @@ public struct Checker {
         let view = ReportRenderer.view(of: assessment, input: inputs.reportInput([assessment]), generatedAt: "", chartDirectory: "")
         let worded = TextReport.flagLines(view)
         if data == stored.document { return CheckResult(scorecard: stored, outcome: .unchanged, flags: flags, flagLines: worded) }
+        let changed = EvaluatorChange.between(stored: document, rederived: try ScorecardDocument.decode(data))
+        if !changed.isEmpty {
+            return CheckResult(scorecard: stored, outcome: .evaluatorsChanged(changed), flags: flags, flagLines: worded)
+        }
         let line = TextDifference.firstLine(String(decoding: stored.document, as: UTF8.self), String(decoding: data, as: UTF8.self))
         let difference = CheckResult.Difference(
             line: line.number, stored: line.old.trimmingCharacters(in: .whitespaces),
@@ -96,6 +108,9 @@ public struct CheckResult {
         case unchanged
         /// They give another document.
         case differs(Difference)
+        /// An evaluator's definition or program is not the one the scorecard records (so the
+        /// re-derived document differs too).
+        case evaluatorsChanged([EvaluatorChange])
         /// They give no scorecard for this subject any more.
         case noLongerProduced
         /// The scorecard could not be re-derived (an input is missing from the store, or does not load).

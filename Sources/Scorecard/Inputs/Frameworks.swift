@@ -7,7 +7,7 @@ import ScorecardIngest
 public enum Frameworks {
     /// Reads and validates the framework at `path`; evaluator names and parameters are checked
     /// against `registry`.
-    public static func load(path: String, registry: EvaluatorRegistry = BuiltinEvaluators.registry) throws(InputError) -> LoadedFramework {
+    public static func load(path: String, registry: EvaluatorRegistry = StandardEvaluators.registry) throws(InputError) -> LoadedFramework {
         try FrameworkLoader.load(path: path, registry: registry)
     }
 

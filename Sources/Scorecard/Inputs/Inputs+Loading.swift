@@ -33,8 +33,9 @@ extension Inputs {
     ///
     /// Besides each file's own checks: the stage map must name the framework's stages, every
     /// determination and mitigation must name a model of the evidence, and no two models may be
-    /// names a reader cannot tell apart (see `NameCheck`).
-    public static func load(_ files: InputFiles, registry: EvaluatorRegistry = BuiltinEvaluators.registry) throws(InputError) -> Inputs {
+    /// names a reader cannot tell apart (see `NameCheck`). The framework's own evaluators (its
+    /// `evaluators:` section) are added to `registry`.
+    public static func load(_ files: InputFiles, registry: EvaluatorRegistry = StandardEvaluators.registry) throws(InputError) -> Inputs {
         let framework = try FrameworkLoader.load(path: files.framework, registry: registry)
         var diagnostics = files.stageMap.problems(framework.framework, source: "--map-stage")
         var evidence = EvidenceBundle()
@@ -75,7 +76,7 @@ extension Inputs {
         return Inputs(
             framework: framework.framework, frameworkSHA256: framework.sha256, records: evidence.records,
             samples: evidence.samples, determinations: determinations.determinations, mitigations: determinations.mitigations,
-            registry: registry, hashes: hashes, warnings: warnings,
+            registry: framework.registry, hashes: hashes, warnings: warnings,
             modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)), stageMap: files.stageMap,
             leftOutByStageMap: mapped.leftOut)
     }

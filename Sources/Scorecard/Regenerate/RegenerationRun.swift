@@ -62,7 +62,7 @@ struct RegenerationRun {
         var inputs = Inputs(
             framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, samples: loaded.samples,
             determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
-            registry: registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
+            registry: framework.registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
             stageMap: stageMap, leftOutByStageMap: loaded.leftOut)
         let card = try cardOptions()
         inputs.sections = card?.sections ?? []
@@ -176,6 +176,8 @@ struct RegenerationRun {
             "determinations \(determinations?.inputs.first?.sha256 ?? "-")", "render \(render.fingerprint)",
         ]
         lines += scan.files.map { "evidence \($0.display) \($0.sha256)" }.sorted()
+        // A changed evaluator definition or program changes what the evidence measures.
+        lines += framework.evaluatorFiles.map { "evaluator \($0.key) \($0.value)" }.sorted()
         return SHA256.hex(of: lines.joined(separator: "\n"))
     }
 }

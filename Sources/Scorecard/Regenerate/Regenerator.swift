@@ -18,7 +18,7 @@ public struct Regenerator: Sendable {
     public let registry: EvaluatorRegistry
 
     /// Loads the card configuration at `config`; `store` overrides the store it names.
-    public init(config: String, store: String? = nil, registry: EvaluatorRegistry = BuiltinEvaluators.registry) throws(InputError) {
+    public init(config: String, store: String? = nil, registry: EvaluatorRegistry = StandardEvaluators.registry) throws(InputError) {
         self.config = try Card.load(path: config)
         self.storePath = store ?? self.config.store
         self.registry = registry

@@ -43,7 +43,7 @@ public struct CheckReport: Encodable, Sendable {
     public var id: Int64
     public var model: String
     @Nullable public var snapshot: String? = nil
-    /// `unchanged`, `differs`, `no_longer_produced` or `failed`.
+    /// `unchanged`, `differs`, `evaluator_changed`, `no_longer_produced` or `failed`.
     public var outcome: String
     @Nullable public var difference: Difference? = nil
     @Nullable public var error: String? = nil
@@ -64,6 +64,14 @@ public struct CheckReport: Encodable, Sendable {
                 category: found.place?.category, stage: found.place?.stage, field: found.place?.field ?? "line \(found.line)",
                 stored: found.place?.stored ?? found.stored, rederived: found.place?.rederived ?? found.rederived,
                 line: found.line, storedBy: found.storedBy, rederivedBy: found.rederivedBy)
+        case .evaluatorsChanged(let changes):
+            // The first change, as a difference whose field names the evaluator and what changed.
+            outcome = "evaluator_changed"
+            difference = changes.first.map { change in
+                Difference(
+                    category: nil, stage: nil, field: "evaluator '\(change.evaluator)' \(change.part.rawValue)", stored: change.recorded,
+                    rederived: change.current, line: 0, storedBy: "", rederivedBy: "")
+            }
         case .noLongerProduced:
             outcome = "no_longer_produced"
         case .failed(let failure):

@@ -31,7 +31,9 @@ struct CheckCommand: ScorecardSubcommand {
     var format: OutputFormat = .text
 
     mutating func execute() throws -> ExitStatus {
-        let results = try Checker(store: try storeOptions.open()).check(all: all)
+        // Evaluator definitions and programs are looked for relative to the card's root.
+        let root = storeOptions.store == nil ? (try? Card.load(path: storeOptions.config))?.root : nil
+        let results = try Checker(store: try storeOptions.open(), root: root).check(all: all)
         switch format {
         case .json:
             FileHandle.standardOutput.write(try OutputEnvelope(command: "check", result: results.map(CheckReport.init)).encoded())
@@ -55,6 +57,8 @@ struct CheckCommand: ScorecardSubcommand {
                     text += terminalSafe(" (stored by scorecard \(difference.storedBy), re-derived by \(difference.rederivedBy))")
                 }
                 out += "\(label): DIFFERS: \(text)\n"
+            case .evaluatorsChanged(let changes):
+                out += "\(label): DIFFERS: " + changes.map { terminalSafe($0.description) }.joined(separator: "; ") + "\n"
             case .noLongerProduced:
                 out += "\(label): DIFFERS: the stored inputs no longer produce a scorecard for this model\n"
             case .failed(let error):

@@ -1,16 +1,26 @@
 import ArgumentParser
 import Scorecard
 import ScorecardCore
-import ScorecardEvaluators
 
-/// `scorecard evaluators`: the evaluators a framework may name, with their parameters.
+/// `scorecard evaluators`: the evaluators a framework may name, with their kind, version and parameters.
 struct EvaluatorsCommand: ScorecardSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluators",
-        abstract: "List the built-in evaluators and their parameters.")
+        abstract: "List the evaluators a framework may name: kind, version and parameters.",
+        discussion: """
+            Lists the built-in evaluators. With --framework, also the declarative and external \
+            evaluators that framework's evaluators: section defines, with the file each is \
+            defined in and, for external ones, the command and the program's SHA-256.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Also list the evaluators this framework defines.", valueName: "file"))
+    var framework: String?
 
     mutating func execute() throws -> ExitStatus {
-        Console.write(BuiltinEvaluators.registry.descriptions.map(\.helpText).joined())
+        let registry = try framework.map { try Frameworks.load(path: $0).registry } ?? StandardEvaluators.registry
+        // Summaries and help of evaluators defined in files are untrusted text: escaped line by line.
+        let text = registry.descriptions.map(\.helpText).joined()
+        Console.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n"))
         return .success
     }
 }

@@ -3,7 +3,8 @@ extension ScorecardDocument {
     ///
     /// - Parameters:
     ///   - inputs: input path → SHA-256, as hashed by whoever read the files.
-    ///   - registry: used to stamp each indicator with its evaluator's version.
+    ///   - registry: used to stamp each indicator with its evaluator's kind, version and, for one
+    ///     defined in a file, the file and program with their hashes.
     ///   - stageMap: how the evidence's stages were mapped onto the framework's.
     public init(
         framework: Framework, assessments: [SubjectAssessment], inputs: [String: String], registry: EvaluatorRegistry,
@@ -83,7 +84,8 @@ extension ScorecardDocument.IndicatorEntry {
     init(_ result: IndicatorResult, indicator: Indicator, registry: EvaluatorRegistry) {
         id = indicator.id
         evaluator = indicator.evaluator
-        evaluatorVersion = registry.type(named: indicator.evaluator)?.version ?? 0
+        let described = registry.description(of: indicator.evaluator)
+        evaluatorVersion = described?.version ?? 0
         parameters = indicator.parameters.values.mapValues(\.description)
         straddles = result.straddles.map(\.id)
         let score = result.measurement.score
@@ -109,6 +111,11 @@ extension ScorecardDocument.IndicatorEntry {
             k = score.k
             basis = score.basis.rawValue
         }
+        evaluatorKind = described?.kind.rawValue
+        evaluatorFile = described?.origin?.file
+        evaluatorFileSha256 = described?.origin?.fileSHA256
+        evaluatorProgram = described?.origin?.program
+        evaluatorProgramSha256 = described?.origin?.programSHA256
     }
 }
 

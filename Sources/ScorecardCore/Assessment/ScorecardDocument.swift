@@ -5,10 +5,11 @@ import Foundation
 /// Field names are snake_case; absent values are written as `null` rather than left out, so
 /// scripts can rely on every key being present. `format_version` changes whenever the shape does.
 public struct ScorecardDocument: Codable, Hashable, Sendable {
-    public static let currentFormatVersion = 3
-    /// Versions `decode` reads: version 1 documents (stored before rule-out semantics) and
-    /// version 2 ones (before the accounting of unused evidence) read with the new fields empty.
-    public static let readableFormatVersions = [1, 2, 3]
+    public static let currentFormatVersion = 4
+    /// Versions `decode` reads: version 1 documents (stored before rule-out semantics), version 2
+    /// ones (before the accounting of unused evidence) and version 3 ones (before evaluators'
+    /// kinds and files were recorded) read with the new fields empty.
+    public static let readableFormatVersions = [1, 2, 3, 4]
 
     public var formatVersion: Int
     public var tool: Tool
@@ -167,6 +168,15 @@ public struct ScorecardDocument: Codable, Hashable, Sendable {
         public var id: String
         public var evaluator: String
         public var evaluatorVersion: Int
+        /// `builtin`, `declarative` or `external` (format version 4; null in older documents).
+        @Nullable public var evaluatorKind: String? = nil
+        /// The definition file of a declarative or external evaluator, relative to the framework's
+        /// folder, and its SHA-256; null for a built-in or a definition written in the framework.
+        @Nullable public var evaluatorFile: String? = nil
+        @Nullable public var evaluatorFileSha256: String? = nil
+        /// The program an external evaluator runs, relative to the framework's folder, and its SHA-256.
+        @Nullable public var evaluatorProgram: String? = nil
+        @Nullable public var evaluatorProgramSha256: String? = nil
         public var parameters: [String: String]
         public var status: String
         @Nullable public var missingReason: String? = nil

@@ -8,7 +8,9 @@ extension Assessor {
     /// (an evaluator may accept another metric, such as a `pass@K` with more attempts), or the
     /// subject has per-sample records of that evaluation and stage (the summaries an import
     /// computes beside its samples, which evaluators read instead). Per-sample records are read
-    /// when an indicator reads their evaluation.
+    /// when an indicator reads their evaluation. A record the indicator's score cites among its
+    /// sources is read by it too: evaluators defined in files (a ratio, a count over evaluations,
+    /// an external program) read records of other metrics and evaluations, and say which.
     public func account(
         subject: Subject, evidence: EvidenceSet, measurements: [String: [String: Measurement]]
     ) -> EvidenceUse {
@@ -23,6 +25,18 @@ extension Assessor {
         }
         let groups = evidence.sampleGroups(of: subject)
         let sampled = Set(groups.map { Slice(stage: $0.stage, evaluation: $0.evaluation) })
+        struct Cited: Hashable {
+            let stage: String
+            let location: SourceLocation
+        }
+        var cited: [Cited: [String]] = [:]
+        for indicator in indicators {
+            for (stage, byIndicator) in measurements {
+                for source in byIndicator[indicator.id]?.score?.sources ?? [] {
+                    cited[Cited(stage: stage, location: source), default: []].append(indicator.id)
+                }
+            }
+        }
         var use = EvidenceUse()
         var shownBySections: [EvidenceRecord.Key: [String]] = [:]
         for section in sections {
@@ -43,6 +57,10 @@ extension Assessor {
             }
             if !reading.isEmpty {
                 use.readBy[record.key] = reading.map(\.id)
+                continue
+            }
+            if let citing = cited[Cited(stage: record.stage, location: record.location)] {
+                use.readBy[record.key] = citing
                 continue
             }
             let reason: UnusedEvidence.Reason

@@ -70,7 +70,7 @@ public struct Assessor: Sendable {
     public func measure(
         subject: Subject, evidence: EvidenceSet
     ) throws(RegistryError) -> [String: [String: Measurement]] {
-        var evaluators: [String: any Evaluator] = [:]
+        var evaluators: [String: any Measuring] = [:]
         for category in framework.categories {
             for indicator in category.indicators {
                 evaluators[indicator.id] = try registry.make(indicator.evaluator, parameters: indicator.parameters)

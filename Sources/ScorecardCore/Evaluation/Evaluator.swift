@@ -8,8 +8,10 @@
 /// Only `summary`, `init` and `measure` must be written: the name defaults to the type's name
 /// in snake case without `Evaluator` (`UpliftRatioEvaluator` is `uplift_ratio`), the version to
 /// 1, the parameters to none. To add one: write a type conforming to this protocol in its own
-/// file and list it in the registry of built-ins.
-public protocol Evaluator: Sendable {
+/// file and list it in the registry of built-ins. Evaluators that are not Swift types
+/// (declarative and external ones, defined in framework files) are ``Measuring`` values the
+/// registry makes from their ``EvaluatorDefinition``.
+public protocol Evaluator: Measuring {
     /// The name used in framework files, such as `ctf`.
     static var name: String { get }
     /// Bumped whenever the evaluator's arithmetic changes, so stored scores say what made them.
@@ -22,7 +24,10 @@ public protocol Evaluator: Sendable {
     /// Creates the evaluator from parameters already checked against `parameters`, throwing
     /// when they do not fit together.
     init(parameters: ParameterValues) throws(ParameterError)
+}
 
+/// An evaluator ready to measure one indicator: what the registry makes from a name and parameters.
+public protocol Measuring: Sendable {
     /// Measures `target` in `evidence`; returns `.missing` with a reason when there is nothing to measure.
     func measure(_ target: IndicatorTarget, in evidence: EvidenceSlice) -> Measurement
 }
@@ -35,7 +40,7 @@ extension Evaluator {
 
     /// The evaluator as data: what the registry lists and `scorecard evaluators` prints.
     public static var described: EvaluatorDescription {
-        EvaluatorDescription(name: name, version: version, summary: summary, parameters: parameters)
+        EvaluatorDescription(name: name, version: version, summary: summary, parameters: parameters, kind: .builtin)
     }
 
     /// Creates the evaluator from a framework file's parameters, checking them first.
@@ -44,24 +49,35 @@ extension Evaluator {
     }
 }
 
-/// What a framework author needs to know about an evaluator: its name, version, summary and
-/// parameters.
+/// What a framework author needs to know about an evaluator: its name, kind, version, summary,
+/// parameters and, for one defined in a file, where it comes from.
 public struct EvaluatorDescription: Hashable, Sendable, Codable {
     public var name: String
     public var version: Int
     public var summary: String
     public var parameters: [ParameterSpec]
+    public var kind: EvaluatorKind
+    /// Where a declarative or external evaluator is defined; nil for a built-in.
+    public var origin: EvaluatorOrigin?
 
-    public init(name: String, version: Int, summary: String, parameters: [ParameterSpec]) {
+    public init(
+        name: String, version: Int, summary: String, parameters: [ParameterSpec], kind: EvaluatorKind = .builtin,
+        origin: EvaluatorOrigin? = nil
+    ) {
         self.name = name
         self.version = version
         self.summary = summary
         self.parameters = parameters
+        self.kind = kind
+        self.origin = origin
     }
 
-    /// The help of `scorecard evaluators`: a line for the evaluator, then one per parameter.
+    /// The help of `scorecard evaluators`: a line for the evaluator, where it is defined, then one
+    /// line per parameter.
     public var helpText: String {
-        "\(name) (version \(version)): \(summary)\n" + parameters.map { "  \($0.helpLine)\n" }.joined()
+        var text = "\(name) (\(kind.rawValue), version \(version)): \(summary)\n"
+        if let origin { text += origin.helpLines.map { "  \($0)\n" }.joined() }
+        return text + parameters.map { "  \($0.helpLine)\n" }.joined()
     }
 
     /// `typeName` in snake case without a trailing `Evaluator`: `BenchmarkVsBaselineEvaluator` is
@@ -88,6 +104,8 @@ public struct EvaluatorDescription: Hashable, Sendable, Codable {
 
 /// What an indicator asks an evaluator to measure.
 public struct IndicatorTarget: Hashable, Sendable {
+    /// The indicator's id, such as `ctf_professional` (empty when measured outside a framework).
+    public let indicator: String
     public let evaluation: String
     /// Accepted metric names, in order of preference.
     public let metrics: [String]
@@ -96,7 +114,11 @@ public struct IndicatorTarget: Hashable, Sendable {
     /// Reference points the indicator names, for evaluators that compare against them.
     public let baselines: [Baseline]
 
-    public init(evaluation: String, metrics: [String], unit: ValueUnit, direction: Direction, baselines: [Baseline] = []) {
+    public init(
+        evaluation: String, metrics: [String], unit: ValueUnit, direction: Direction, baselines: [Baseline] = [],
+        indicator: String = ""
+    ) {
+        self.indicator = indicator
         self.evaluation = evaluation
         self.metrics = metrics
         self.unit = unit

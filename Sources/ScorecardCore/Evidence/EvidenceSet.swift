@@ -134,4 +134,11 @@ public struct EvidenceSlice: Sendable {
     public func sampleSources(evaluation: String) -> [SourceLocation] {
         set.sampleLocations(.init(subject: subject, stage: stage, evaluation: evaluation)).sorted()
     }
+
+    /// The evidence of another subject at the same stage: for evaluators that compare with a
+    /// reference model.
+    public func other(_ subject: Subject) -> EvidenceSlice { set.slice(subject: subject, stage: stage) }
+
+    /// The same subject's evidence at another stage.
+    public func at(stage: String) -> EvidenceSlice { set.slice(subject: subject, stage: stage) }
 }

@@ -58,7 +58,8 @@ public struct Indicator: Hashable, Sendable {
 
     /// The target an evaluator measures for this indicator.
     public var target: IndicatorTarget {
-        IndicatorTarget(evaluation: evaluation, metrics: metrics, unit: unit, direction: direction, baselines: baselines)
+        IndicatorTarget(
+            evaluation: evaluation, metrics: metrics, unit: unit, direction: direction, baselines: baselines, indicator: id)
     }
 }
 

@@ -28,6 +28,8 @@ struct FrameworkDocument {
     var earlyWarningMargin: Located<Double>?
     var categories: [CategoryDocument] = []
     var gates: [GateDocument] = []
+    /// The `evaluators:` section (schema 2), read by `EvaluatorDefinitionReader`.
+    var evaluatorsNode: YAMLValue?
 }
 
 struct LevelDocument {

@@ -1,7 +1,7 @@
 import Foundation
 import ScorecardCore
 
-/// A framework with the text it was read from and that text's hash.
+/// A framework with the text it was read from, that text's hash, and the evaluators it may name.
 public struct LoadedFramework: Sendable {
     public let framework: Framework
     public let path: String
@@ -10,6 +10,13 @@ public struct LoadedFramework: Sendable {
     /// What `frameworks lint` reports without refusing the file: levels no evidence can rule out,
     /// and how a `schema_version: 1` file's levels are ruled out.
     public let warnings: [Diagnostic]
+    /// The registry the framework was checked against, with the evaluators its `evaluators:`
+    /// section defines added: what its indicators are measured with.
+    public let registry: EvaluatorRegistry
+    /// Every file besides the framework that measurements depend on (evaluator definition files
+    /// and external programs), relative to the framework's folder → SHA-256: a change to one is a
+    /// change of the assessment's inputs.
+    public let evaluatorFiles: [String: String]
 }
 
 /// Loads framework files: YAML → document → validation → `Framework`.
@@ -25,9 +32,7 @@ public enum FrameworkLoader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, "the file is not UTF-8 text")
         }
-        let (framework, warnings) = try read(text, file: path, registry: registry)
-        return LoadedFramework(
-            framework: framework, path: path, text: text, sha256: SHA256.hex(of: bytes), warnings: warnings)
+        return try read(text, file: path, registry: registry, sha256: SHA256.hex(of: bytes))
     }
 
     /// Validates framework `text`; `file` names it in diagnostics.
@@ -35,15 +40,62 @@ public enum FrameworkLoader {
         try read(text, file: file, registry: registry).framework
     }
 
-    private static func read(
-        _ text: String, file: String, registry: EvaluatorRegistry
-    ) throws(InputError) -> (framework: Framework, warnings: [Diagnostic]) {
+    /// Validates framework `text` read from elsewhere (a store); `file` names it in diagnostics,
+    /// and the evaluator definitions and programs it names are looked for relative to
+    /// `directory` (by default the folder of `file`).
+    public static func read(
+        _ text: String, file: String, registry: EvaluatorRegistry, directory: String? = nil, sha256: String? = nil
+    ) throws(InputError) -> LoadedFramework {
         var log = DiagnosticLog(file: file)
         guard let root = YAMLValue.parse(text, log: &log) else { throw InputError(log.diagnostics) }
         let doc = FrameworkReader.read(root, &log)
-        FrameworkValidator(doc: doc, registry: registry).run(&log)
-        try log.check()
-        return (build(doc), log.warnings.sorted())
+        var other: [Diagnostic] = []
+        let folder = directory ?? PathText.folder(of: file)
+        let (extended, files) = define(doc, file: file, folder: folder, registry: registry, &log, other: &other)
+        var validator = FrameworkValidator(doc: doc, registry: extended)
+        validator.failedDefinitions = Set(
+            (doc.evaluatorsNode.flatMap { node -> [String]? in
+                guard case .mapping(let mapping) = node.node else { return nil }
+                return mapping.keys.compactMap(\.string)
+            } ?? []).filter { extended.description(of: $0) == nil })
+        validator.run(&log)
+        if !log.isEmpty || !other.isEmpty { throw InputError(log.diagnostics + other) }
+        return LoadedFramework(
+            framework: build(doc), path: file, text: text, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)),
+            warnings: log.warnings.sorted(), registry: extended, evaluatorFiles: files)
+    }
+
+    /// The registry with the framework's own evaluators added, and the files they depend on.
+    private static func define(
+        _ doc: FrameworkDocument, file: String, folder: String, registry: EvaluatorRegistry, _ log: inout DiagnosticLog,
+        other: inout [Diagnostic]
+    ) -> (EvaluatorRegistry, [String: String]) {
+        guard let node = doc.evaluatorsNode else { return (registry, [:]) }
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let read = EvaluatorDefinitionReader(directory: absolute, frameworkFile: file).read(node, &log, other: &other)
+        var files: [String: String] = [:]
+        var extended = registry
+        let hinted = build(doc)
+        let indicators = hinted.categories.flatMap(\.indicators)
+        for item in read {
+            let definition = item.definition
+            if let path = definition.origin.file, let hash = definition.origin.fileSHA256 { files[path] = hash }
+            if let path = definition.origin.program, let hash = definition.origin.programSHA256 { files[path] = hash }
+            do {
+                extended = try extended.defining([definition]) { definition in
+                    DefinitionContext(
+                        uses: indicators.filter { $0.evaluator == definition.name }.compactMap { indicator in
+                            (try? ParameterValues(indicator.parameters, declared: definition.parameters))
+                                .map { EvaluatorUse(target: indicator.target, parameters: $0) }
+                        },
+                        stages: hinted.stages.map(\.id))
+                }
+            } catch {
+                let diagnostic = Diagnostic(file: item.file, line: item.line, column: item.column, message: error.description)
+                if item.file == file { log.add(diagnostic.message, line: item.line, column: item.column) } else { other.append(diagnostic) }
+            }
+        }
+        return (extended, files)
     }
 
     private static func threshold(_ level: Level, _ doc: ThresholdDocument) -> Threshold {

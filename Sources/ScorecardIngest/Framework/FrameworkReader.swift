@@ -7,7 +7,7 @@ import ScorecardCore
 struct FrameworkReader {
     static let topKeys = [
         "schema_version", "id", "name", "version", "source", "summary", "levels", "stages", "aggregation",
-        "uncertainty", "early_warning_margin", "categories", "gates",
+        "uncertainty", "early_warning_margin", "categories", "gates", "evaluators",
     ]
     static let categoryKeys = [
         "id", "name", "summary", "required", "gating", "levels", "combine", "min_indicators", "indicators", "rule_out",
@@ -52,6 +52,7 @@ struct FrameworkReader {
         for item in map.optional("gates")?.list(&log) ?? [] {
             if let gate = readGate(item, &log) { doc.gates.append(gate) }
         }
+        doc.evaluatorsNode = map.optional("evaluators")
         map.finish(known: topKeys, &log)
         return doc
     }

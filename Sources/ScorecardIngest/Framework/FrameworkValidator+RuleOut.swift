@@ -9,6 +9,9 @@ extension FrameworkValidator {
     /// told how its levels are ruled out.
     func checkSchemaTwoFeatures(_ log: inout DiagnosticLog) {
         guard schemaVersion < 2 else { return }
+        if let node = doc.evaluatorsNode {
+            log.add("evaluators needs schema_version 2 (this file declares \(schemaVersion))", line: node.line, column: node.column)
+        }
         for category in doc.categories {
             if let node = category.ruleOutNode {
                 log.add("rule_out needs schema_version 2 (this file declares \(schemaVersion))", line: node.line, column: node.column)

@@ -9,6 +9,9 @@ struct FrameworkValidator {
 
     let doc: FrameworkDocument
     let registry: EvaluatorRegistry
+    /// Evaluators the framework defines whose definitions failed (already reported): indicators
+    /// naming them are not reported again as naming an unknown evaluator.
+    var failedDefinitions: Set<String> = []
 
     func run(_ log: inout DiagnosticLog) {
         checkSchemaVersion(&log)
@@ -117,7 +120,7 @@ struct FrameworkValidator {
     }
 
     func checkEvaluator(_ indicator: IndicatorDocument, _ log: inout DiagnosticLog) {
-        guard let name = indicator.evaluator else { return }
+        guard let name = indicator.evaluator, !failedDefinitions.contains(name.value) else { return }
         for problem in registry.problems(name.value, parameters: indicator.parameters.value) {
             switch problem {
             case .unknownEvaluator:
