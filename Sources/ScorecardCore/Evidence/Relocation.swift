@@ -7,7 +7,7 @@ extension EvidenceRecord {
         EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
             lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval, source: source == path ? name : source, sourceSHA256: sourceSHA256,
-            notes: notes, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
+            notes: notes, consistency: consistency, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
     }
 }
 
@@ -36,6 +36,6 @@ extension SampleRecord {
         SampleRecord(
             subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
             metadata: metadata, error: error, source: source == path ? name : source, sourceSHA256: sourceSHA256,
-            location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
+            consistency: consistency, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
     }
 }
