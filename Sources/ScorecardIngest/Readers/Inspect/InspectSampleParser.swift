@@ -3,8 +3,8 @@ import ScorecardJSON
 
 /// Reads one sample record (an `EvalSample`, or a row of a `.eval`'s sample summaries).
 ///
-/// Only `id`, `epoch`, `scores` (value, and answer when consensus needs it), `metadata` and
-/// `error` are read; `messages`, `output`, `events`, `events_data`, `attachments`, `store` and
+/// Only `id`, `epoch`, `scores` (value, and answer when consensus needs it), `metadata`,
+/// `invalidation` (whether there is one) and `error` are read; `messages`, `output`, `events`, `events_data`, `attachments`, `store` and
 /// the rest are skipped without being built.
 struct InspectSampleParser {
     /// Whether to read score answers (for cons@k); they are skipped otherwise.
@@ -31,6 +31,10 @@ struct InspectSampleParser {
                 sample.scores = try readScores(&cursor)
             } else if cursor.key(key, is: "metadata") {
                 sample.metadata = try cursor.readScalarObject("sample metadata")
+                sample.hasMetadataField = true
+            } else if cursor.key(key, is: "invalidation") {
+                sample.invalidated = !cursor.readNullIfPresent()
+                if sample.invalidated { try cursor.skipValue() }
             } else if cursor.key(key, is: "error") {
                 sample.error = try InspectHeaderParser.readErrorMessage(&cursor, field: "sample error")
             } else {
