@@ -84,17 +84,21 @@ struct InspectConsistency {
 
     /// The value Inspect's `accuracy`/`mean` would give: each problem's mean over its scored
     /// attempts (errored and unscored left out), averaged over problems with one; nil when none has.
-    static func inspectMean(_ problems: [[SampleStatistics.Attempt]]) -> (value: Double, records: Int, single: Bool)? {
+    static func inspectMean(
+        _ problems: [[SampleStatistics.Attempt]]
+    ) -> (value: Double, records: Int, single: Bool, binary: Bool)? {
         var total = 0.0
         var counted = 0
         var records = 0
         var single = true
+        var binary = true
         for attempts in problems {
             var sum = 0.0
             var scored = 0
             for case .scored(let value, _) in attempts {
                 sum += value
                 scored += 1
+                if value != 0, value != 1 { binary = false }
             }
             records += scored
             if scored > 1 { single = false }
@@ -102,18 +106,20 @@ struct InspectConsistency {
             total += sum / Double(scored)
             counted += 1
         }
-        return counted > 0 ? (total / Double(counted), records, single) : nil
+        return counted > 0 ? (total / Double(counted), records, single, binary) : nil
     }
 
     /// The reported metric that ``inspectMean(_:)`` reproduces for a score: its ungrouped
     /// `accuracy` (else `mean`) under reducer `mean` or none; nil when the score reports neither.
     ///
     /// When no problem has more than one scored record, reducers that keep a single value as it is
-    /// (`mode`, `median`, `max`, `min`) give the same figure, and are compared too.
+    /// (`mode`, `median`, `max`, `min`) give the same figure, and are compared too; so does
+    /// `pass_at_1` when every score is 0 or 1 (it is then the mean success per problem).
     static func comparableMetric(
-        _ scores: [InspectReportedScore], name: String, singleAttempts: Bool
+        _ scores: [InspectReportedScore], name: String, singleAttempts: Bool, binary: Bool
     ) -> InspectReportedMetric? {
-        let identity: Set<String> = singleAttempts ? ["mean", "mode", "median", "max", "min"] : ["mean"]
+        var identity: Set<String> = singleAttempts ? ["mean", "mode", "median", "max", "min"] : ["mean"]
+        if binary { identity.insert("pass_at_1") }
         let candidates = scores.filter { $0.name == name && ($0.reducer.map(identity.contains) ?? true) }
         for wanted in ["accuracy", "mean"] {
             for score in candidates {

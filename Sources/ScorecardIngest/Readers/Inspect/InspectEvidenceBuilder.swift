@@ -176,7 +176,8 @@ struct InspectEvidenceBuilder {
         let reported = header.results?.scores ?? []
         for table in tables where table.filter == nil {
             guard let recomputed = InspectConsistency.inspectMean(table.problems),
-                  let metric = InspectConsistency.comparableMetric(reported, name: table.name, singleAttempts: recomputed.single)
+                  let metric = InspectConsistency.comparableMetric(
+                      reported, name: table.name, singleAttempts: recomputed.single, binary: recomputed.binary)
             else { continue }
             consistency.compare(score: table.name, reported: metric, recomputed: recomputed.value, records: recomputed.records)
         }

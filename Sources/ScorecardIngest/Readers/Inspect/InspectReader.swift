@@ -90,6 +90,12 @@ public enum InspectReader: EvidenceReader {
             stage: identity.stage)
         var evidence = builder.build()
         evidence.warnings = warnings + evidence.warnings
+        if evidence.records.isEmpty, evidence.samples.isEmpty, !log.samples.isEmpty, (log.header.results?.scores ?? []).isEmpty,
+           !log.samples.contains(where: { !$0.scores.isEmpty }) {
+            evidence.warnings.append(Diagnostic(
+                file: path,
+                message: "nothing to import: none of the log's \(log.samples.count) sample records has a score, and its results report no metrics (no scorer ran?)"))
+        }
         return evidence
     }
 
