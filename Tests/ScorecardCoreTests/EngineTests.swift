@@ -22,6 +22,18 @@ import Testing
         #expect(stage(a, "cyber", "pre").status == .assessed)
     }
 
+    @Test("a measurement from marked evidence decides as any other, and the trace names the mark")
+    func markedMeasurementIsNamedInTheTrace() {
+        let marked = Measurement.measured(IndicatorScore(
+            value: 0.6, interval: nil, n: nil, k: nil, metric: "score", basis: .samples,
+            sources: [SourceLocation(file: "log.json", line: 1)], consistency: .partial))
+        let a = judge(["pre": ["ctf": marked, "mcq": Fixture.score(0.1)]])
+        let b = judge(["pre": ["ctf": Fixture.score(0.6), "mcq": Fixture.score(0.1)]])
+        #expect(stage(a, "cyber", "pre").indicatedLevel == stage(b, "cyber", "pre").indicatedLevel, "the mark never changes the level")
+        #expect(stage(a, "cyber", "pre").trace.contains { $0.contains("[partial: from a partial file") }, "\(stage(a, "cyber", "pre").trace)")
+        #expect(!stage(b, "cyber", "pre").trace.contains { $0.contains("[partial") })
+    }
+
     @Test func missingEvidenceIsNotAssessedNeverLow() {
         let a = judge(["pre": ["ctf": Fixture.score(0.1), "mcq": Fixture.score(0.1)]])
         let post = stage(a, "cyber", "post")
