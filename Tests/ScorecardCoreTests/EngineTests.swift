@@ -164,3 +164,18 @@ import Testing
         #expect(raised.overall["s"]?.level?.id == "high", "an assessed optional category counts")
     }
 }
+
+/// A record's consistency mark survives what the application does to records.
+@Suite struct ConsistencyMarkTests {
+    @Test("renaming the file and restaging onto another framework's stage keep a record's and a sample's mark")
+    func marksSurviveRelocation() {
+        let record = EvidenceRecord(subject: Subject(model: "m"), stage: "pre", evaluation: "e", metric: "accuracy", value: 0.5,
+                                    consistency: .contradicts, location: SourceLocation(file: "a.json", line: 1))
+        let sample = SampleRecord(subject: Subject(model: "m"), stage: "pre", evaluation: "e", sampleID: "1", epoch: 1, score: 1,
+                                  consistency: .partial, location: SourceLocation(file: "a.json", line: 2))
+        #expect(record.renamingFile("a.json", to: "b.json").consistency == .contradicts)
+        #expect(record.restaged("capability").consistency == .contradicts)
+        #expect(sample.renamingFile("a.json", to: "b.json").consistency == .partial)
+        #expect(sample.restaged("capability").consistency == .partial)
+    }
+}
