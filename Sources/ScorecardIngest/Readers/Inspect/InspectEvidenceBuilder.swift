@@ -84,9 +84,11 @@ struct InspectEvidenceBuilder {
                 message: "score '\(name)': \(left.count) sample records match no --map filter (\(keys.joined(separator: "/")) \(values.joined(separator: ", "))) and are left out; map them too, or map the whole task with --map \(mapKey(for: name, primary: names.first))=ID"))
         }
         var unusable: [String: (count: Int, shown: Int)] = [:]
+        var attemptsPerProblem = [Int](repeating: 0, count: problemCount)
         for sampleIndex in order {
             let sample = samples[sampleIndex]
             let problem = rank[sample.id] ?? 0
+            attemptsPerProblem[problem] += 1
             for index in tables.indices {
                 if let filter = tables[index].filter, sample.metadata[filter.key] != filter.value { continue }
                 let name = tables[index].name
@@ -129,9 +131,13 @@ struct InspectEvidenceBuilder {
                 file: path,
                 message: "\(samples.count - valid.count) of the log's \(samples.count) sample records are invalidated; they are left out of every record (never counted)"))
         }
-        var perProblem: [String: Int] = [:]
-        for sample in samples { perProblem[sample.id, default: 0] += 1 }
-        var consistency = InspectConsistency(header: header, attempts: Array(perProblem.values), incomplete: incomplete)
+        // Invalidated records still count as records the log holds (they were run).
+        var invalidatedOnly: [String: Int] = [:]
+        for sample in samples where sample.invalidated {
+            if let problem = rank[sample.id] { attemptsPerProblem[problem] += 1 } else { invalidatedOnly[sample.id, default: 0] += 1 }
+        }
+        attemptsPerProblem += invalidatedOnly.values
+        var consistency = InspectConsistency(header: header, attempts: attemptsPerProblem, incomplete: incomplete)
         let frequencies = categorical.keys.sorted().map {
             frequencyTable($0, primary: names.first, declared: categorical[$0] ?? [], order: order, warnings: &warnings)
         }
@@ -209,10 +215,13 @@ struct InspectEvidenceBuilder {
     /// dict-valued score into its keys (names the results do not list), a results score that no
     /// sample names is the whole dict, which Inspect's own metrics summarise: nothing to recompute.
     func computedScoreNames(_ names: [String]) -> [String] {
-        var inSamples = Set<String>()
-        for sample in log.samples { for score in sample.scores { inSamples.insert(score.name) } }
-        let reported = Set((header.results?.scores ?? []).map(\.name))
-        guard !inSamples.isEmpty, !inSamples.isSubset(of: reported) else { return names }
+        // Score names are few: arrays, not sets, so that the pass over the samples hashes nothing.
+        var inSamples: [String] = []
+        for sample in log.samples {
+            for score in sample.scores where !inSamples.contains(score.name) { inSamples.append(score.name) }
+        }
+        let reported = (header.results?.scores ?? []).map(\.name)
+        guard !inSamples.isEmpty, !inSamples.allSatisfy(reported.contains) else { return names }
         return names.filter { inSamples.contains($0) || !reported.contains($0) }
     }
 

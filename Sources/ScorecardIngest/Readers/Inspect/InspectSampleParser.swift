@@ -12,6 +12,14 @@ struct InspectSampleParser {
     /// The `.eval` member being read, for messages; nil for `.json`.
     var member: String?
 
+    /// Whether a name of `length` bytes can be one read: `id`, `epoch` or `error`, `scores`, `metadata`, `invalidation`.
+    @inline(__always) static func mayBeRead(length: Int) -> Bool {
+        switch length {
+        case 2, 5, 6, 8, 12: true
+        default: false
+        }
+    }
+
     func read(_ cursor: inout JSONCursor) throws(JSONError) -> InspectSample {
         cursor.skipWhitespace()
         let start = cursor.offset
@@ -23,7 +31,10 @@ struct InspectSampleParser {
         var sample = InspectSample(id: "", idIsNumber: false, epoch: 0, offset: start, member: member)
         var object = try cursor.beginObject()
         while let key = try cursor.nextKey(&object) {
-            if cursor.key(key, is: "id") {
+            // Most members (messages, output, events, …) are none of the fields read: their length says so.
+            if let length = key.plainLength, !Self.mayBeRead(length: length) {
+                try cursor.skipValue()
+            } else if cursor.key(key, is: "id") {
                 id = try cursor.readTextOrNumber("sample id")
             } else if cursor.key(key, is: "epoch") {
                 epoch = try cursor.readOptionalInteger("sample epoch")
