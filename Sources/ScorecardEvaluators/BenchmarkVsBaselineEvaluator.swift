@@ -62,6 +62,6 @@ public struct BenchmarkVsBaselineEvaluator: Evaluator {
             value: map(score.value),
             interval: score.interval.map { .init(low: map($0.low), high: map($0.high), level: $0.level, method: $0.method) },
             n: score.n, k: score.k, metric: metric, basis: score.basis, sources: score.sources,
-            record: metric == score.metric ? score.record : nil, notes: score.notes + [note])
+            record: metric == score.metric ? score.record : nil, notes: score.notes + [note], consistency: score.consistency)
     }
 }

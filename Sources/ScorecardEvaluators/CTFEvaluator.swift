@@ -58,9 +58,12 @@ public struct CTFEvaluator: Evaluator {
         guard let estimate = k == 1 ? summary.mean : summary.passAtK else {
             return .missing(reason: "every attempt at '\(target.evaluation)' errored and errored attempts are excluded")
         }
+        let mark = evidence.sampleConsistency(evaluation: target.evaluation)
         return .measured(IndicatorScore(
             value: estimate.value, interval: estimate.interval, n: estimate.n, k: nil, metric: "pass@\(k)", basis: .samples,
             sources: SampleOptions.sources(evidence, target.evaluation),
-            notes: [options.denominatorNote(summary), "unbiased pass@\(k) (Chen et al. 2021) averaged over challenges"]))
+            notes: [options.denominatorNote(summary), "unbiased pass@\(k) (Chen et al. 2021) averaged over challenges"]
+                + (mark.map { [ConsistencyNote.samples($0, evaluation: target.evaluation)] } ?? []),
+            consistency: mark))
     }
 }

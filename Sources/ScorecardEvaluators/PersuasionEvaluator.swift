@@ -49,6 +49,6 @@ public struct PersuasionEvaluator: Evaluator {
         }
         return .measured(IndicatorScore(
             value: score.value, interval: score.interval, n: score.n, k: score.k, metric: score.metric, basis: score.basis,
-            sources: score.sources, record: score.record, notes: score.notes + [note]))
+            sources: score.sources, record: score.record, notes: score.notes + [note], consistency: score.consistency))
     }
 }

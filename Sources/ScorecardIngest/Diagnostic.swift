@@ -92,3 +92,22 @@ struct DiagnosticLog {
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
     }
 }
+
+/// An input file that was refused and, because the caller asked to skip invalid files
+/// (`--skip-invalid`, a card's `skip_invalid`), left out while the others were read.
+public struct RefusedInput: Sendable, Hashable {
+    /// The file as it was named.
+    public let path: String
+    /// Why it was refused, with places.
+    public let problems: [Diagnostic]
+
+    public init(path: String, problems: [Diagnostic]) {
+        self.path = path
+        self.problems = problems
+    }
+
+    /// The reasons as warnings that say the file was skipped.
+    public var warnings: [Diagnostic] {
+        problems.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: "refused and skipped: \($0.message)") }
+    }
+}

@@ -59,6 +59,10 @@ public struct JSONCursor {
         @usableFromInline init(start: Int, end: Int, escaped: Bool, offset: Int) {
             (self.start, self.end, self.escaped, self.offset) = (start, end, escaped, offset)
         }
+
+        /// The name's length in bytes as written, or nil when it holds escapes (its decoded length
+        /// differs): lets a reader skip, by length alone, names it has no field of.
+        @inlinable public var plainLength: Int? { escaped ? nil : end - start }
     }
 
     // MARK: Looking

@@ -38,12 +38,12 @@ public struct JSONObject: Hashable, Sendable {
         public let offset: Int
     }
 
-    /// The members in document order, duplicate names included.
+    /// The members in document order (``JSONParser`` refuses duplicate names).
     public let members: [Member]
     /// Byte offset of the opening brace.
     public let offset: Int
 
-    /// The last member named `key` (duplicate names are reported by the parser's caller).
+    /// The member value named `key`.
     public subscript(key: String) -> JSONValue? { members.last { $0.key == key }?.value }
 
     /// The member named `key`.
@@ -78,6 +78,10 @@ extension JSONCursor {
             var members: [JSONObject.Member] = []
             while let key = try nextKey(&container) {
                 let name = try string(of: key)
+                // Two members of one name would leave it to the reader which one counts: refused, as YAML refuses them.
+                if members.contains(where: { $0.key == name }) {
+                    throw error("duplicate key '\(name)' in one object; keep one", at: key.offset)
+                }
                 members.append(.init(key: name, value: try readValue(depth: depth + 1), offset: key.offset))
             }
             return .object(JSONObject(members: members, offset: start))
@@ -85,12 +89,15 @@ extension JSONCursor {
     }
 }
 
-/// Parses a whole document into a value, rejecting trailing content.
+/// Parses a whole document into a value, rejecting trailing content and duplicate member names.
+///
+/// A UTF-8 byte-order mark before the document is skipped (offsets still count its three bytes).
 public enum JSONParser {
     /// The value `bytes` hold; malformed JSON throws with the byte offset of the problem.
     public static func parse(_ bytes: [UInt8]) throws(JSONError) -> JSONValue {
         let result: Result<JSONValue, JSONError> = bytes.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(buffer)
+            let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+            var cursor = JSONCursor(buffer, offset: bom ? 3 : 0)
             do throws(JSONError) {
                 let value = try cursor.readValue()
                 guard cursor.atEnd() else { return .failure(cursor.error("unexpected content after the value")) }

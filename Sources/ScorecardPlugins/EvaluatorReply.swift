@@ -102,9 +102,13 @@ enum EvaluatorReply {
         var notes: [String] = []
         if case .array(let list)? = fields["notes"] { notes = list.compactMap(\.stringValue).map { ProgramRunner.printable(Array($0.utf8)) } }
         let single = used.count == 1 && used[0].value == value ? used[0].key : nil
+        // Evidence marked as disagreeing with its file is named, whatever the program says about it.
+        let mark = used.reduce(basis == .samples ? item.sampleConsistency : nil) { EvidenceConsistency.worst($0, $1.consistency) }
+        if let mark { notes.append("CAUTION: the evidence this program measured is marked \(mark.rawValue): \(mark.phrase)") }
         return .measured(IndicatorScore(
             value: value, interval: interval, n: n, k: k, metric: fields["metric"]?.stringValue ?? "", basis: basis,
-            sources: used.map(\.location) + (basis == .samples ? item.sampleSources : []), record: single, notes: notes))
+            sources: used.map(\.location) + (basis == .samples ? item.sampleSources : []), record: single, notes: notes,
+            consistency: mark))
     }
 
     private static func invalid(_ problem: String, _ item: PreparedItem) -> Measurement {

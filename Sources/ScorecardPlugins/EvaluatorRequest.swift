@@ -152,6 +152,8 @@ struct PreparedItem {
     let records: [String: EvidenceRecord]
     /// Where the per-sample records sent came from.
     let sampleSources: [SourceLocation]
+    /// The worst consistency mark of the per-sample records sent (``EvidenceConsistency``).
+    let sampleConsistency: EvidenceConsistency?
     /// What identifies the item's content (everything but its id), for remembering answers.
     let key: String
 
@@ -171,6 +173,8 @@ struct PreparedItem {
             : []
         self.records = Dictionary(records.map { ($0.location.description, $0) }) { first, _ in first }
         sampleSources = program.readsSamples ? evaluations.flatMap { evidence.sampleSources(evaluation: $0) } : []
+        sampleConsistency = program.readsSamples
+            ? evaluations.reduce(nil) { EvidenceConsistency.worst($0, evidence.sampleConsistency(evaluation: $1)) } : nil
         payload = EvaluatorRequest.Item(
             id: "",
             indicator: .init(

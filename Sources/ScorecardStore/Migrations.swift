@@ -10,6 +10,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
+        migrator.registerMigration("v3_evidence_consistency", migrate: v3EvidenceConsistency)
         return migrator
     }
 
@@ -146,6 +147,21 @@ enum Migrations {
     static func v2ResultLowerIsBetter(_ db: Database) throws {
         try db.alter(table: "result") { t in
             t.add(column: "lower_is_better", .boolean).check { [false, true].contains($0) }  // NULL passes a CHECK
+        }
+    }
+
+    /// `result.consistency` and `sample.consistency`: `partial`, `contradicts`, or NULL
+    /// (``EvidenceConsistency``), as the importer marked the record.
+    ///
+    /// Rows stored before it keep NULL ("no disagreement found"): stored files are known by their
+    /// hash and not read again, so a database written by an earlier version reads as before.
+    static func v3EvidenceConsistency(_ db: Database) throws {
+        let marks = ["partial", "contradicts"]
+        try db.alter(table: "result") { t in
+            t.add(column: "consistency", .text).check { marks.contains($0) }  // NULL passes a CHECK
+        }
+        try db.alter(table: "sample") { t in
+            t.add(column: "consistency", .text).check { marks.contains($0) }
         }
     }
 }

@@ -50,14 +50,14 @@ extension ScorecardStore {
             // Samples can number millions: one prepared statement, no per-row encoding machinery.
             let insert = try db.makeStatement(sql: """
                 INSERT INTO sample (file_sha256, line, model, snapshot, stage, eval, sample_id, epoch, score, metadata,
-                                    error, source, source_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    error, source, source_sha256, consistency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for sample in samples {
                 try insert.execute(arguments: [
                     sha256, sample.location.line, sample.subject.model, sample.subject.snapshot ?? "", sample.stage,
                     sample.evaluation, sample.sampleID, sample.epoch, sample.score, StoreConversion.metadataJSON(sample.metadata),
-                    sample.error, sample.source, sample.sourceSHA256,
+                    sample.error, sample.source, sample.sourceSHA256, sample.consistency?.rawValue,
                 ])
             }
         }
@@ -86,16 +86,19 @@ extension ScorecardStore {
                 let resultRows = try ResultRow.filter(ResultRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
                 records += resultRows.map { StoreConversion.record($0, path: path) }
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata, error, source, source_sha256
+                    SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata, error, source, source_sha256,
+                           consistency
                     FROM sample WHERE file_sha256 = ? ORDER BY id
                     """, arguments: [sha256])
                 while let row = try rows.next() {
                     let snapshot: String = row[2]
                     let metadata: String = row[8]
+                    let consistency: String? = row[12]
                     samples.append(SampleRecord(
                         subject: Subject(model: row[1], snapshot: snapshot.isEmpty ? nil : snapshot), stage: row[3],
                         evaluation: row[4], sampleID: row[5], epoch: row[6], score: row[7],
                         metadata: StoreConversion.metadata(metadata), error: row[9], source: row[10], sourceSHA256: row[11],
+                        consistency: consistency.flatMap(EvidenceConsistency.init(rawValue:)),
                         location: SourceLocation(file: path, line: row[0])))
                 }
             }

@@ -12,7 +12,8 @@ enum StoreConversion {
             variant: record.variant ?? "", value: record.value, unit: record.unit.rawValue, lowerIsBetter: record.lowerIsBetter,
             n: record.n, k: record.k,
             ciLow: record.interval?.low, ciHigh: record.interval?.high, ciLevel: record.interval?.level,
-            ciMethod: record.interval?.method, source: record.source, sourceSha256: record.sourceSHA256, notes: record.notes)
+            ciMethod: record.interval?.method, source: record.source, sourceSha256: record.sourceSHA256, notes: record.notes,
+            consistency: record.consistency?.rawValue)
     }
 
     static func record(_ row: ResultRow, path: String) -> EvidenceRecord {
@@ -24,7 +25,8 @@ enum StoreConversion {
             subject: Subject(model: row.model, snapshot: row.snapshot.isEmpty ? nil : row.snapshot), stage: row.stage,
             evaluation: row.eval, metric: row.metric, variant: row.variant.isEmpty ? nil : row.variant, value: row.value,
             unit: ValueUnit(rawValue: row.unit) ?? .rate, lowerIsBetter: row.lowerIsBetter, n: row.n, k: row.k, interval: interval, source: row.source,
-            sourceSHA256: row.sourceSha256, notes: row.notes, location: SourceLocation(file: path, line: row.line))
+            sourceSHA256: row.sourceSha256, notes: row.notes, consistency: row.consistency.flatMap(EvidenceConsistency.init(rawValue:)),
+            location: SourceLocation(file: path, line: row.line))
     }
 
     /// Sample metadata as stored: a JSON object of strings, `{}` when empty.

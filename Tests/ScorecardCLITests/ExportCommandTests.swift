@@ -92,4 +92,23 @@ import Testing
         #expect(result.status == 0)
         try Golden.check(result.stdout, "help-export.txt")
     }
+
+    @Test("export --to hf writes the committed Hub files, and names the stage when the evidence has several")
+    func hubExport() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let golden = CLI.packageRoot.appendingPathComponent("Tests/ScorecardIngestTests/Fixtures/hf/exported-demo")
+        let refused = try CLI.run(["export", "--to", "hf", "--evidence", "examples/demo/evidence.jsonl", "--out", out.path])
+        #expect(refused.status == 2 && refused.stderr.contains("name the stage to export"), "\(refused.stderr)")
+        #expect(try files(under: out).isEmpty, "nothing is written when the export is refused")
+        let result = try CLI.run(["export", "--to", "hf", "--evidence", "examples/demo/evidence.jsonl", "--out", out.path,
+                                  "--only-stage", "pre_mitigation"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try files(under: out)
+        #expect(written == (try files(under: golden)) && written.count == 23)
+        for path in written {
+            #expect(try Data(contentsOf: out.appendingPathComponent(path)) == (try Data(contentsOf: golden.appendingPathComponent(path))), "\(path)")
+        }
+        #expect(result.stdout.hasPrefix("wrote \(out.path)/unknown/GPT-4o/README.md (GPT-4o, pre_mitigation: 19 results)\n"))
+    }
 }

@@ -22,6 +22,18 @@ import Testing
         #expect(stage(a, "cyber", "pre").status == .assessed)
     }
 
+    @Test("a measurement from marked evidence decides as any other, and the trace names the mark")
+    func markedMeasurementIsNamedInTheTrace() {
+        let marked = Measurement.measured(IndicatorScore(
+            value: 0.6, interval: nil, n: nil, k: nil, metric: "score", basis: .samples,
+            sources: [SourceLocation(file: "log.json", line: 1)], consistency: .partial))
+        let a = judge(["pre": ["ctf": marked, "mcq": Fixture.score(0.1)]])
+        let b = judge(["pre": ["ctf": Fixture.score(0.6), "mcq": Fixture.score(0.1)]])
+        #expect(stage(a, "cyber", "pre").indicatedLevel == stage(b, "cyber", "pre").indicatedLevel, "the mark never changes the level")
+        #expect(stage(a, "cyber", "pre").trace.contains { $0.contains("[partial: from a partial file") }, "\(stage(a, "cyber", "pre").trace)")
+        #expect(!stage(b, "cyber", "pre").trace.contains { $0.contains("[partial") })
+    }
+
     @Test func missingEvidenceIsNotAssessedNeverLow() {
         let a = judge(["pre": ["ctf": Fixture.score(0.1), "mcq": Fixture.score(0.1)]])
         let post = stage(a, "cyber", "post")
@@ -150,5 +162,20 @@ import Testing
             subject: Fixture.subject, measurements: ["s": ["i": Fixture.score(0.6)]],
             determinations: [Fixture.determination("unknowns", "s", "high")])
         #expect(raised.overall["s"]?.level?.id == "high", "an assessed optional category counts")
+    }
+}
+
+/// A record's consistency mark survives what the application does to records.
+@Suite struct ConsistencyMarkTests {
+    @Test("renaming the file and restaging onto another framework's stage keep a record's and a sample's mark")
+    func marksSurviveRelocation() {
+        let record = EvidenceRecord(subject: Subject(model: "m"), stage: "pre", evaluation: "e", metric: "accuracy", value: 0.5,
+                                    consistency: .contradicts, location: SourceLocation(file: "a.json", line: 1))
+        let sample = SampleRecord(subject: Subject(model: "m"), stage: "pre", evaluation: "e", sampleID: "1", epoch: 1, score: 1,
+                                  consistency: .partial, location: SourceLocation(file: "a.json", line: 2))
+        #expect(record.renamingFile("a.json", to: "b.json").consistency == .contradicts)
+        #expect(record.restaged("capability").consistency == .contradicts)
+        #expect(sample.renamingFile("a.json", to: "b.json").consistency == .partial)
+        #expect(sample.restaged("capability").consistency == .partial)
     }
 }

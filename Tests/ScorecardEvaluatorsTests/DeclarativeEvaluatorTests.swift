@@ -36,6 +36,17 @@ import ScorecardCore
             reason: "rule (ratio): no control result for 'trial' at pre (found: treated)"))
     }
 
+    @Test("a rule over a record marked contradicts is marked too, and says which record")
+    func markedRecordsMarkTheRule() throws {
+        let control = EvidenceRecord(subject: Evidence.subject, stage: "pre", evaluation: "trial", metric: "control", value: 0.2, n: 40,
+                                     consistency: .contradicts, location: SourceLocation(file: "e.jsonl", line: 2))
+        let rule = DeclarativeRule.ratio(numerator: .init(), denominator: .init(metric: .parameter("control")))
+        let score = try #require(try measure(rule, [Self.trial[0], control]).score)
+        #expect(score.consistency == .contradicts)
+        #expect(score.notes.contains { $0.hasPrefix("CAUTION: control is marked contradicts") }, "\(score.notes)")
+        #expect(try #require(try measure(rule, Self.trial).score).consistency == nil)
+    }
+
     @Test func differenceFromABaselineShiftsTheInterval() throws {
         let rule = DeclarativeRule.difference(value: .init(), from: .baseline(.literal("experts")))
         let target = Evidence.target("trial", ["treated"], baselines: [Baseline(name: "experts", value: 0.25, source: nil)])

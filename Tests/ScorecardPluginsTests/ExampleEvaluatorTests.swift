@@ -43,6 +43,23 @@ import Testing
         #expect(loaded.evaluatorFiles.keys.sorted() == ["uplift.py", "uplift.yaml"])
     }
 
+    @Test("a record the program cites that is marked partial marks its measurement, with a note")
+    func citedMarkedRecordMarksTheMeasurement() throws {
+        let scratch = try ScratchFolder("scorecard-plugin-mark")
+        let lines = try String(contentsOf: Self.folder.appendingPathComponent("evidence.jsonl"), encoding: .utf8).split(separator: "\n")
+        let marked = [String(lines[0].dropLast()) + #", "consistency": "partial"}"#] + lines.dropFirst().map(String.init)
+        let evidence = scratch.path("evidence.jsonl")
+        try (marked.joined(separator: "\n") + "\n").write(toFile: evidence, atomically: true, encoding: .utf8)
+        let loaded = try FrameworkLoader.load(
+            path: Self.folder.appendingPathComponent("framework.yaml").path, registry: PluginFixture.registry)
+        let bundle = try EvidenceLoader.load(paths: [evidence], stages: ["pre_mitigation"])
+        let assessment = try #require(try Assessor(framework: loaded.framework, registry: loaded.registry)
+            .assess(evidence: EvidenceSet(records: bundle.records), determinations: []).first)
+        let uplift = try #require(try Self.indicator("bio_uplift", in: assessment).measurement.score)
+        #expect(uplift.consistency == .partial && abs(uplift.value - 1.2) < 1e-12)
+        #expect(uplift.notes.contains { $0.hasPrefix("CAUTION: the evidence this program measured is marked partial") })
+    }
+
     @Test func theDeclarativeExamplesMeasureAsWritten() throws {
         let (_, assessment) = try Self.assess()
         let margin = try #require(try Self.indicator("protocol_margin", in: assessment).measurement.score)

@@ -23,7 +23,7 @@ import ScorecardCore
 
     @Test func createsTheDatabaseInWALModeWithTheMigrationsApplied() throws {
         let store = try ScorecardStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1_initial", "v2_result_lower_is_better"])
+        #expect(try store.appliedMigrations() == ["v1_initial", "v2_result_lower_is_better", "v3_evidence_consistency"])
         let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(try store.integrityProblems().isEmpty)
@@ -134,8 +134,29 @@ import ScorecardCore
         #expect(try store.scorecardCount() == 1)
         let columns = try store.read { db in try db.columns(in: "result").map(\.name) }
         #expect(columns.contains("lower_is_better"), "the second migration added the column")
+        #expect(columns.contains("consistency"), "the third migration added result.consistency")
+        #expect(try store.read { db in try db.columns(in: "sample").map(\.name) }.contains("consistency"))
         #expect(try store.scorecards(model: "o1").first?.document == Data("{\"fixture\":true}".utf8))
         #expect(try store.integrityProblems().isEmpty)
+    }
+
+    @Test("a record's and a sample's consistency mark is stored and read back; the schema refuses any other mark")
+    func consistencyMarksRoundTrip() throws {
+        let store = try ScorecardStore(path: path)
+        let base = record(0.4)
+        let marked = EvidenceRecord(
+            subject: base.subject, stage: base.stage, evaluation: base.evaluation, metric: base.metric, variant: base.variant,
+            value: base.value, n: base.n, k: base.k, interval: base.interval, consistency: .contradicts, location: base.location)
+        let sample = SampleRecord(subject: base.subject, stage: base.stage, evaluation: "ctf", sampleID: "1", epoch: 1, score: 1,
+                                  consistency: .partial, location: SourceLocation(file: "e.jsonl", line: 2))
+        let hash = String(repeating: "c", count: 64)
+        try store.saveEvidence(sha256: hash, format: "inspect", byteCount: 10, records: [marked, record(0.5, line: 3, model: "o3")], samples: [sample])
+        let loaded = try store.loadEvidence(paths: [hash: "e.jsonl"])
+        #expect(loaded.records.map(\.consistency) == [.contradicts, nil])
+        #expect(loaded.samples.map(\.consistency) == [.partial])
+        #expect(throws: (any Error).self) {
+            try store.write { db in try db.execute(sql: "UPDATE result SET consistency = 'maybe'") }
+        }
     }
 
     @Test func missingDatabaseWithoutCreateIsAnError() throws {

@@ -63,4 +63,30 @@ public enum Exporter {
         }
         return Result(files: written, skippedSamples: bundle.samples.count)
     }
+
+    /// What a Hugging Face export wrote.
+    public struct HubResult: Sendable {
+        /// Every file written: per model a model card and a results file per evaluation.
+        public let files: [WrittenFile]
+        /// Per-sample records read but not exported (the Hub keeps summary figures only).
+        public let skippedSamples: Int
+    }
+
+    /// Reads the evidence files and writes, under `out`, each model's Hub files (a `model-index`
+    /// model card and `.eval_results/*.yaml`), each atomically.
+    public static func exportHuggingFace(
+        evidence: [String], out: String, options: HuggingFaceExporter.Options, importOptions: ImportOptions = .init()
+    ) throws -> HubResult {
+        let bundle = try EvidenceLoader.load(paths: evidence, stages: nil, options: importOptions)
+        let files = try HuggingFaceExporter.export(bundle.records, options: options)
+        let directory = URL(fileURLWithPath: out)
+        var written: [WrittenFile] = []
+        for file in files {
+            let target = directory.appendingPathComponent(file.relativePath)
+            try AtomicFile.write(Data(file.contents), to: target.path)
+            written.append(WrittenFile(path: target.path, subject: file.subject, stage: options.stage ?? bundle.records.first?.stage ?? "",
+                                       resultCount: file.resultCount))
+        }
+        return HubResult(files: written, skippedSamples: bundle.samples.count)
+    }
 }

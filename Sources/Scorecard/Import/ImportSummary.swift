@@ -28,6 +28,8 @@ public struct ImportSummary: Sendable {
     /// Names that match nothing: `--map` entries no imported task has, and (when the framework is
     /// known) imported evaluations none of its indicators reads.
     public internal(set) var review: [InputWarning] = []
+    /// Input files refused and left out (`skipInvalid`), each with its reasons.
+    public internal(set) var refused: [RefusedInput] = []
 }
 
 /// Why an import wrote nothing.

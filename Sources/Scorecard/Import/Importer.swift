@@ -23,11 +23,15 @@ public struct Importer: Sendable {
     /// The framework the evidence is for, when known: imported evaluations that none of its
     /// indicators reads are then reported (``ImportSummary/review``).
     public let framework: Framework?
+    /// Leave out files that are refused, listing each in the summary, instead of writing nothing;
+    /// when every file is refused the import fails all the same.
+    public let skipInvalid: Bool
     private let inputs: [String]
 
     /// Finds the files to read in `inputs` (files or folders); `format` forces a reader by name.
     public init(
-        inputs: [String], format: String? = nil, out: String, options: ImportOptions, jobs: Int = 2, framework: Framework? = nil
+        inputs: [String], format: String? = nil, out: String, options: ImportOptions, jobs: Int = 2, framework: Framework? = nil,
+        skipInvalid: Bool = false
     ) throws(InputError) {
         let found = try EvidenceFormats.inputs(inputs, forced: format)
         let outPath = (out as NSString).standardizingPath
@@ -38,6 +42,7 @@ public struct Importer: Sendable {
         self.options = options
         self.jobs = jobs
         self.framework = framework
+        self.skipInvalid = skipInvalid
     }
 
     /// Reads every file, checks the records against the output's, and replaces the output.
@@ -61,11 +66,16 @@ public struct Importer: Sendable {
         var warnings: [Diagnostic] = []
         var imported = ImportedNames()
         var writeFailure: Error?
-        let files = self.files, options = self.options
+        var refused: [RefusedInput] = []
+        let files = self.files, options = self.options, skipInvalid = self.skipInvalid
         progress(.reading(files: files.count))
         OrderedWorkers.run(count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options) }) { index, processed in
             if let error = processed.error {
-                problems += error.diagnostics
+                if skipInvalid {
+                    refused.append(RefusedInput(path: processed.path, problems: error.diagnostics))
+                } else {
+                    problems += error.diagnostics
+                }
             } else {
                 problems += merge.conflicts(processed)
                 problems += merge.nameProblems(processed)
@@ -85,12 +95,14 @@ public struct Importer: Sendable {
             writer.discard()
             throw writeFailure
         }
+        if refused.count == files.count { problems += refused.flatMap(\.problems) }
         guard problems.isEmpty else {
             writer.discard()
             throw ImportError.refused(problems: InputError(problems).diagnostics, out: out)
         }
-        var summary = merge.summary(out: out, files: files.count, warnings: warnings)
+        var summary = merge.summary(out: out, files: files.count - refused.count, warnings: warnings)
         summary.review = imported.review(map: options.evaluationMap, framework: framework)
+        summary.refused = refused
         return PreparedImport(summary: summary, writer: writer)
     }
 }

@@ -14,17 +14,21 @@ public struct InputFiles: Sendable {
     public var importOptions: ImportOptions
     /// How the evidence's stages map onto the framework's.
     public var stageMap: StageMap
+    /// Leave out evidence files that are refused (listing each with its reasons in the warnings)
+    /// instead of failing, unless every file is refused.
+    public var skipInvalid: Bool
 
     /// The files of one assessment.
     public init(
         framework: String, evidence: [String] = [], determinations: String? = nil, importOptions: ImportOptions = .init(),
-        stageMap: StageMap = StageMap()
+        stageMap: StageMap = StageMap(), skipInvalid: Bool = false
     ) {
         self.framework = framework
         self.evidence = evidence
         self.determinations = determinations
         self.importOptions = importOptions
         self.stageMap = stageMap
+        self.skipInvalid = skipInvalid
     }
 }
 
@@ -42,7 +46,8 @@ extension Inputs {
         var loaded = false
         do {
             evidence = try EvidenceLoader.load(
-                paths: files.evidence, stages: files.stageMap.accepted(by: framework.framework), options: files.importOptions)
+                paths: files.evidence, stages: files.stageMap.accepted(by: framework.framework), options: files.importOptions,
+                skipInvalid: files.skipInvalid)
             loaded = true
         } catch {
             diagnostics += error.diagnostics

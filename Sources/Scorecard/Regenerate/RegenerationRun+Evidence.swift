@@ -14,6 +14,8 @@ struct LoadedEvidence {
     var warnings: [Diagnostic] = []
     /// Evidence stage → records the stage map left out.
     var leftOut: [String: Int] = [:]
+    /// Contents of files refused and skipped (`skip_invalid`): nothing of theirs is stored.
+    var refused: Set<String> = []
 
     /// Every subject with evidence, sorted.
     var subjects: [Subject] { Array(Set(records.map(\.subject)).union(samples.map(\.subject))).sorted() }
@@ -53,7 +55,16 @@ extension RegenerationRun {
                     warnings: read.warnings)))
                 parsed.parsed.append((file, read.format, read.records, read.samples))
             } catch {
-                diagnostics += error.diagnostics
+                if file.source.skipInvalid {
+                    // The card's entry says `skip_invalid`: the file is left out and listed, the run goes on.
+                    let refused = RefusedInput(path: file.display, problems: error.diagnostics)
+                    parsed.refused.insert(file.sha256)
+                    progress(.read(FileProgress(
+                        index: index + 1, total: toRead.count, path: file.display, byteCount: file.byteCount,
+                        summaryRecords: 0, sampleRecords: 0, failed: true, warnings: refused.warnings)))
+                } else {
+                    diagnostics += error.diagnostics
+                }
             }
         }
         progress(.done)

@@ -37,7 +37,8 @@ struct RegenerationRun {
 
         if let last, last.fingerprint == fingerprint, reportsIntact(recorded, subjects: last.scorecards) {
             if scan.counts.unchanged != scan.files.count || scan.files.contains(where: { $0.bytes != nil }) {
-                try store.recordSources(scan.files.map(state))
+                // A file refused and skipped (`skip_invalid`) has no stored evidence to point at.
+                try store.recordSources(try scan.files.filter { try store.hasEvidence(sha256: $0.sha256) }.map(state))
             }
             var summary = RunSummary(nothingChanged: true, evidence: scan.counts)
             summary.reportsUnchanged = recorded.count
@@ -102,7 +103,7 @@ struct RegenerationRun {
                 scorecards: cards.map { ScorecardToStore(subject: $0.subject, frameworkSHA256: framework.sha256, document: $0.data) },
                 reports: reports.records(pending))
             for file in pending { try file.pending.commit() }
-            try store.recordSources(scan.files.map(state))
+            try store.recordSources(scan.files.filter { !loaded.refused.contains($0.sha256) }.map(state))
             summary.reportsWritten = pending.map { RelativePath.from(FileManager.default.currentDirectoryPath, to: $0.path) }
             summary.reportsUnchanged = reports.unchangedCount
             summary.exitCode = summary.status.rawValue

@@ -18,7 +18,8 @@ struct ImportCommand: ScorecardSubcommand {
 
             Errored samples count as failures (--errored exclude leaves them out); the policy is written \
             into each record's notes. Logs whose run did not finish (status other than success) are refused \
-            unless --allow-incomplete, which imports their summaries flagged as incomplete.
+            unless --allow-incomplete, which imports their summaries flagged as incomplete. One refused file \
+            means nothing is written; --skip-invalid imports the rest and lists each refused file with its reason.
 
             --map TASK[KEY=VALUE]=ID gives the samples whose metadata KEY is VALUE an evaluation of \
             their own, with records computed from those samples alone (e.g. one evaluation per CTF \
@@ -83,6 +84,9 @@ struct ImportCommand: ScorecardSubcommand {
     @Flag(name: .long, help: "For .eval logs, read every sample member so sample metadata is exact (slower; summaries trim whitespace).")
     var exactMetadata = false
 
+    @Flag(name: .long, help: "Leave out files that are refused and import the rest, listing each refused file with its reason (by default one refused file means nothing is written).")
+    var skipInvalid = false
+
     @Option(name: .long, help: ArgumentHelp("Files read at a time.", valueName: "n"))
     var jobs = 2
 
@@ -112,7 +116,8 @@ struct ImportCommand: ScorecardSubcommand {
             Console.error("warning: import --model is deprecated: it renames models (elsewhere --model selected them); use --as-model")
         }
         let framework = try self.framework.map { try Frameworks.load(path: $0).framework }
-        let importer = try Importer(inputs: inputs, format: from, out: out, options: options, jobs: jobs, framework: framework)
+        let importer = try Importer(inputs: inputs, format: from, out: out, options: options, jobs: jobs, framework: framework,
+                                    skipInvalid: skipInvalid)
         if !importer.skipped.isEmpty, !quiet {
             let names = importer.skipped.prefix(5).joined(separator: ", ") + (importer.skipped.count > 5 ? ", …" : "")
             Console.error("skipped \(importer.skipped.count) files that no format recognises: \(terminalSafe(names))")
@@ -121,6 +126,10 @@ struct ImportCommand: ScorecardSubcommand {
         defer { progress.finish() }
         let prepared = try importer.prepare { event in progress.show(event) }
         let summary = prepared.summary
+        for file in summary.refused {
+            Console.error("refused and skipped: \(terminalSafe(file.path))")
+            for problem in file.problems { Console.error("  \(terminalSafe(problem.description))") }
+        }
         do {
             try InputReviewText.report(InputReview(warnings: summary.warnings.map { InputWarning($0) } + summary.review), strict: strict)
         } catch {
@@ -142,6 +151,9 @@ struct ImportCommand: ScorecardSubcommand {
             text += "; kept \(summary.keptRecords) records from \(summary.keptSources) other source\(summary.keptSources == 1 ? "" : "s")"
         }
         if summary.duplicates > 0 { text += "; \(summary.duplicates) identical records written once" }
+        if !summary.refused.isEmpty {
+            text += "; \(summary.refused.count) refused file\(summary.refused.count == 1 ? "" : "s") skipped (listed above)"
+        }
         let all = warnings + summary.review.count
         if all > 0 { text += "; \(all) warning\(all == 1 ? "" : "s") above" }
         return text

@@ -36,6 +36,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Exit 2 on any warning about the inputs (evidence no indicator reads, tiers counted as one, a filter that leaves out a whole file), before writing anything.")
     var strict = false
 
+    @Flag(name: .long, help: "Leave out evidence files that are refused (each listed as a warning with its reason) instead of failing.")
+    var skipInvalid = false
+
     /// The models asked for, by either spelling.
     var models: [String] { onlyModel + deprecatedModel }
 
@@ -63,7 +66,7 @@ struct InputOptions: ParsableArguments {
         let stageMap = (try? StageMap.parse(mapStage).get()) ?? StageMap()
         return InputFiles(
             framework: framework ?? "", evidence: evidence, determinations: determinations,
-            importOptions: importOptions, stageMap: stageMap)
+            importOptions: importOptions, stageMap: stageMap, skipInvalid: skipInvalid)
     }
 
     /// Loads the inputs and checks that every model asked for is in them.

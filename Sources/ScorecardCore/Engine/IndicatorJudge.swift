@@ -129,6 +129,7 @@ struct IndicatorJudge {
             counts.append(score.sources.count > 1 ? "\(first) and \(score.sources.count - 1) more" : first.description)
         }
         if !counts.isEmpty { text += " (\(counts.joined(separator: ", ")))" }
+        if let consistency = score.consistency { text += " [\(consistency.rawValue): \(consistency.phrase)]" }
         return text
     }
 

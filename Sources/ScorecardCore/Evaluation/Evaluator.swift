@@ -162,10 +162,15 @@ public struct IndicatorScore: Hashable, Sendable {
     public let record: EvidenceRecord.Key?
     /// How the value was obtained, for the trace: choices made, fallbacks, comparisons to baselines.
     public let notes: [String]
+    /// The worst consistency mark of the records the value came from (``EvidenceConsistency``):
+    /// nil when they showed no disagreement with their files. The engine's trace names it, and
+    /// the evaluator says it in ``notes``; it never changes the level.
+    public let consistency: EvidenceConsistency?
 
     public init(
         value: Double, interval: ConfidenceInterval?, n: Int?, k: Int?, metric: String, basis: Basis,
-        sources: [SourceLocation], record: EvidenceRecord.Key? = nil, notes: [String] = []
+        sources: [SourceLocation], record: EvidenceRecord.Key? = nil, notes: [String] = [],
+        consistency: EvidenceConsistency? = nil
     ) {
         self.value = value
         self.interval = interval
@@ -176,5 +181,6 @@ public struct IndicatorScore: Hashable, Sendable {
         self.sources = sources
         self.record = record
         self.notes = notes
+        self.consistency = consistency
     }
 }

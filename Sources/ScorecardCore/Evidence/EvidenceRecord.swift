@@ -26,12 +26,17 @@ public struct EvidenceRecord: Hashable, Sendable {
     /// SHA-256 of the file the figure was imported from, when it came from an evaluation log.
     public let sourceSHA256: String?
     public let notes: String?
+    /// Whether the figure agrees with the rest of its file: nil when no disagreement was found (or
+    /// the importer could not tell), `partial` or `contradicts` when the importer found one.
+    /// Files written before this field existed have none, and read as nil.
+    public let consistency: EvidenceConsistency?
     public let location: SourceLocation
 
     public init(
         subject: Subject, stage: String, evaluation: String, metric: String, variant: String? = nil,
         value: Double, unit: ValueUnit = .rate, lowerIsBetter: Bool? = nil, n: Int? = nil, k: Int? = nil, interval: ConfidenceInterval? = nil,
-        source: String? = nil, sourceSHA256: String? = nil, notes: String? = nil, location: SourceLocation
+        source: String? = nil, sourceSHA256: String? = nil, notes: String? = nil, consistency: EvidenceConsistency? = nil,
+        location: SourceLocation
     ) {
         self.subject = subject
         self.stage = stage
@@ -47,6 +52,7 @@ public struct EvidenceRecord: Hashable, Sendable {
         self.source = source
         self.sourceSHA256 = sourceSHA256
         self.notes = notes
+        self.consistency = consistency
         self.location = location
     }
 

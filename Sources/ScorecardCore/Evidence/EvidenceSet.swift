@@ -6,6 +6,7 @@ public struct EvidenceSet: Sendable {
     private let recordIndex: [SliceKey: [EvidenceRecord]]
     private let problemIndex: [SliceKey: [Problem]]
     private let sampleLocations: [SliceKey: [SourceLocation]]
+    private let sampleMarks: [SliceKey: EvidenceConsistency]
 
     /// What identifies the evidence of one evaluation: subject, stage and evaluation id.
     ///
@@ -47,8 +48,10 @@ public struct EvidenceSet: Sendable {
         var attempts: [[SampleRecord]] = []
         var slotsBySlice: [SliceKey: [Int]] = [:]
         var locations: [SliceKey: [SourceLocation]] = [:]
+        var marks: [SliceKey: EvidenceConsistency] = [:]
         for sample in samples {
             let slice = SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
+            if let mark = sample.consistency { marks[slice] = EvidenceConsistency.worst(marks[slice], mark) }
             let key = ProblemKey(slice: slice, id: sample.sampleID)
             if let slot = problemSlot[key] {
                 attempts[slot].append(sample)
@@ -68,6 +71,7 @@ public struct EvidenceSet: Sendable {
             }
         }
         sampleLocations = locations
+        sampleMarks = marks
     }
 
     /// Every subject that has evidence, sorted.
@@ -101,6 +105,7 @@ public struct EvidenceSet: Sendable {
     func records(_ key: SliceKey) -> [EvidenceRecord] { recordIndex[key] ?? [] }
     func problems(_ key: SliceKey) -> [Problem] { problemIndex[key] ?? [] }
     func sampleLocations(_ key: SliceKey) -> [SourceLocation] { sampleLocations[key] ?? [] }
+    func sampleConsistency(_ key: SliceKey) -> EvidenceConsistency? { sampleMarks[key] }
 }
 
 /// The per-sample records of one evaluation for one subject at one stage.
@@ -128,6 +133,11 @@ public struct EvidenceSlice: Sendable {
     /// Per-sample problems of an evaluation; empty when only summaries exist.
     public func problems(evaluation: String) -> [Problem] {
         set.problems(.init(subject: subject, stage: stage, evaluation: evaluation))
+    }
+
+    /// The worst consistency mark among the per-sample records of an evaluation (nil: none marked).
+    public func sampleConsistency(evaluation: String) -> EvidenceConsistency? {
+        set.sampleConsistency(.init(subject: subject, stage: stage, evaluation: evaluation))
     }
 
     /// Where the sample records of an evaluation came from: the first location in each file.

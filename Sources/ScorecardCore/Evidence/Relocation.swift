@@ -7,7 +7,7 @@ extension EvidenceRecord {
         EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
             lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval, source: source == path ? name : source, sourceSHA256: sourceSHA256,
-            notes: notes, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
+            notes: notes, consistency: consistency, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
     }
 }
 
@@ -17,7 +17,7 @@ extension EvidenceRecord {
         EvidenceRecord(
             subject: subject, stage: stage, evaluation: evaluation, metric: metric, variant: variant, value: value, unit: unit,
             lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval, source: source, sourceSHA256: sourceSHA256, notes: notes,
-            location: location)
+            consistency: consistency, location: location)
     }
 }
 
@@ -26,7 +26,8 @@ extension SampleRecord {
     public func restaged(_ stage: String) -> SampleRecord {
         SampleRecord(
             subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
-            metadata: metadata, error: error, source: source, sourceSHA256: sourceSHA256, location: location)
+            metadata: metadata, error: error, source: source, sourceSHA256: sourceSHA256, consistency: consistency,
+            location: location)
     }
 }
 
@@ -36,6 +37,6 @@ extension SampleRecord {
         SampleRecord(
             subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
             metadata: metadata, error: error, source: source == path ? name : source, sourceSHA256: sourceSHA256,
-            location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
+            consistency: consistency, location: location.file == path ? SourceLocation(file: name, line: location.line) : location)
     }
 }

@@ -15,12 +15,16 @@ public struct SampleRecord: Hashable, Sendable {
     public let source: String?
     /// SHA-256 of that file.
     public let sourceSHA256: String?
+    /// Whether the record agrees with the rest of its file: `partial` when the file holds fewer
+    /// sample records than its run reports (statistics computed from them cover part of the run).
+    /// nil when no disagreement was found; files written before this field existed read as nil.
+    public let consistency: EvidenceConsistency?
     public let location: SourceLocation
 
     public init(
         subject: Subject, stage: String, evaluation: String, sampleID: String, epoch: Int, score: Double?,
         metadata: [String: String] = [:], error: String? = nil, source: String? = nil, sourceSHA256: String? = nil,
-        location: SourceLocation
+        consistency: EvidenceConsistency? = nil, location: SourceLocation
     ) {
         self.subject = subject
         self.stage = stage
@@ -32,6 +36,7 @@ public struct SampleRecord: Hashable, Sendable {
         self.error = error
         self.source = source
         self.sourceSHA256 = sourceSHA256
+        self.consistency = consistency
         self.location = location
     }
 

@@ -71,7 +71,8 @@ public struct DeclarativeEvaluator: Measuring {
             let note = "\(met.count) of \(terms.count) results at or past their bars" + (met.isEmpty ? "" : ": " + met.joined(separator: "; "))
             return IndicatorScore(
                 value: Double(met.count), interval: nil, n: terms.count, k: met.count, metric: "count_above", basis: .summary,
-                sources: read.map(\.record.location), notes: read.flatMap(\.notes) + [note])
+                sources: read.map(\.record.location), notes: read.flatMap(\.notes) + Self.cautions(read) + [note],
+                consistency: Self.worst(read))
         case .extreme(let end, let operand, let variants):
             return try extreme(end, operand, variants, target, evidence)
         }
@@ -113,7 +114,7 @@ public struct DeclarativeEvaluator: Measuring {
             value: difference,
             interval: score.interval.map { .init(low: $0.low - shift, high: $0.high - shift, level: $0.level, method: $0.method) },
             n: score.n, k: score.k, metric: "\(score.metric) − \(subtracted.label)", basis: .summary, sources: score.sources,
-            notes: score.notes + [note])
+            notes: score.notes + [note], consistency: score.consistency)
     }
 
     /// The worst or best of an operand's variants (only the listed ones when `variants` names some; each must be there).
@@ -140,10 +141,20 @@ public struct DeclarativeEvaluator: Measuring {
         return SummaryReading.score(chosen, notes: renamed + ["\(end.rawValue) of \(candidates.count) variant\(candidates.count == 1 ? "" : "s")"])
     }
 
-    /// A value computed from several results: their sources and notes, no interval.
+    /// A value computed from several results: their sources and notes, no interval; the worst of their consistency marks.
     private func combined(_ value: Double, from read: [Read], n: Int?, note: String) -> IndicatorScore {
         IndicatorScore(
             value: value, interval: nil, n: n, k: nil, metric: rule.shape, basis: .summary, sources: read.map(\.record.location),
-            notes: read.flatMap(\.notes) + [note])
+            notes: read.flatMap(\.notes) + Self.cautions(read) + [note], consistency: Self.worst(read))
+    }
+
+    /// The worst consistency mark among the records read.
+    static func worst(_ read: [Read]) -> EvidenceConsistency? {
+        read.reduce(nil) { EvidenceConsistency.worst($0, $1.record.consistency) }
+    }
+
+    /// What each marked record read means, as ``ConsistencyNote`` says it.
+    static func cautions(_ read: [Read]) -> [String] {
+        read.compactMap { item in item.record.consistency.map { ConsistencyNote.summary($0, record: item.record) } }
     }
 }

@@ -21,10 +21,12 @@ enum SampleRate {
         guard let mean = summary.mean else {
             return .missing(reason: "every attempt at '\(target.evaluation)' errored and errored attempts are excluded")
         }
+        let mark = evidence.sampleConsistency(evaluation: target.evaluation)
         let score = IndicatorScore(
             value: mean.value, interval: twoLevel ? (mean.twoLevel ?? mean.interval) : mean.interval, n: mean.n, k: mean.k,
             metric: metric, basis: .samples, sources: SampleOptions.sources(evidence, target.evaluation),
-            notes: [options.denominatorNote(summary)])
+            notes: [options.denominatorNote(summary)] + (mark.map { [ConsistencyNote.samples($0, evaluation: target.evaluation)] } ?? []),
+            consistency: mark)
         return .measured(score)
     }
 }

@@ -52,10 +52,11 @@ enum SummaryReading {
                 notes.append("95% Wilson interval from n = \(n) with k ≈ value × n = \(successes)")
             }
         }
+        if let mark = record.consistency { notes.append(ConsistencyNote.summary(mark, record: record)) }
         if let note = record.notes { notes.append("note: \(note)") }
         return IndicatorScore(
             value: record.value, interval: interval, n: record.n, k: k, metric: record.metric, basis: .summary,
-            sources: [record.location], record: record.key, notes: notes)
+            sources: [record.location], record: record.key, notes: notes, consistency: record.consistency)
     }
 
     /// Reads the worst case of the accepted summary records.

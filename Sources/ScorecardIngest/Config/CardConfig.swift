@@ -17,6 +17,8 @@ public struct CardConfig: Sendable {
         public let map: [String: String]
         /// Model name for formats that do not record one (JUnit), or to override the file's.
         public let model: String?
+        /// `skip_invalid`: a file of this entry that is refused is left out (and listed) instead of failing the run.
+        public var skipInvalid = false
         /// Line of the entry in the configuration file.
         public let line: Int?
     }

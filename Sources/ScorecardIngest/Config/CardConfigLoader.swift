@@ -112,7 +112,7 @@ public enum CardConfigLoader {
         var sources: [CardConfig.EvidenceSource] = []
         for item in node?.list(&log) ?? [] {
             var pattern: String?
-            var format = "auto", stage: String?, model: String?, mapping: [String: String] = [:]
+            var format = "auto", stage: String?, model: String?, mapping: [String: String] = [:], skipInvalid = false
             if case .scalar = item.node {
                 pattern = item.string(&log)
             } else if let m = item.map(&log) {
@@ -128,14 +128,18 @@ public enum CardConfigLoader {
                 if let map = m.optional("map")?.map(&log) {
                     for (task, value) in map.all() { if let id = value.string(&log) { mapping[task] = id } }
                 }
-                m.finish(known: ["path", "format", "stage", "model", "map"], &log)
+                skipInvalid = m.optional("skip_invalid")?.bool(&log) ?? false
+                m.finish(known: ["path", "format", "stage", "model", "map", "skip_invalid"], &log)
             }
             guard let pattern else { continue }
             let resolved = resolve(pattern)
             if FileGlob.expand(resolved).isEmpty {
                 item.log("evidence '\(pattern)' matches no file (looked for \(resolved))", &log)
             }
-            sources.append(.init(pattern: pattern, resolvedPattern: resolved, format: format, stage: stage, map: mapping, model: model, line: item.line))
+            var source = CardConfig.EvidenceSource(
+                pattern: pattern, resolvedPattern: resolved, format: format, stage: stage, map: mapping, model: model, line: item.line)
+            source.skipInvalid = skipInvalid
+            sources.append(source)
         }
         if sources.isEmpty, node != nil { node?.log("evidence lists no files", &log) }
         return sources

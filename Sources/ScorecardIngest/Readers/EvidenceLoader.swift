@@ -11,6 +11,8 @@ public struct EvidenceBundle: Sendable {
     public var warnings: [Diagnostic] = []
     /// Files in folders that no format recognised, left out.
     public var skipped: [String] = []
+    /// Files refused and left out because `skipInvalid` was asked, each with its reasons.
+    public var refused: [RefusedInput] = []
 
     public init() {}
 
@@ -28,8 +30,10 @@ public enum EvidenceLoader {
     ///
     /// `options` say how external formats become records (stage, evaluation ids, …); `format`
     /// forces one format (a reader name, such as `evidence` for our own) instead of detecting it.
+    /// With `skipInvalid`, a file that is refused is left out and listed in `refused` (and its
+    /// reasons in `warnings`), unless every file is refused; without it, any refusal throws.
     public static func load(
-        paths: [String], stages: [String]?, options: ImportOptions = .init(), format: String? = nil
+        paths: [String], stages: [String]?, options: ImportOptions = .init(), format: String? = nil, skipInvalid: Bool = false
     ) throws(InputError) -> EvidenceBundle {
         var bundle = EvidenceBundle()
         var diagnostics: [Diagnostic] = []
@@ -47,9 +51,17 @@ public enum EvidenceLoader {
                 bundle.warnings += file.warnings
                 bundle.inputs.append((input.path, sha256))
             } catch {
-                diagnostics += error.diagnostics
+                if skipInvalid {
+                    bundle.refused.append(RefusedInput(path: input.path, problems: error.diagnostics))
+                } else {
+                    diagnostics += error.diagnostics
+                }
             }
         }
+        if skipInvalid, !found.inputs.isEmpty, bundle.refused.count == found.inputs.count {
+            diagnostics += bundle.refused.flatMap(\.problems)
+        }
+        bundle.warnings += bundle.refused.flatMap(\.warnings)
         diagnostics += duplicateProblems(bundle)
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         return bundle

@@ -16,7 +16,10 @@ struct YAMLValue {
     var column: Int? { node.mark?.column }
 
     /// Parses `text` into its root node, or logs the syntax error.
+    ///
+    /// A leading byte-order mark (U+FEFF) is not part of the document and is dropped.
     static func parse(_ text: String, log: inout DiagnosticLog) -> YAMLValue? {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 log.add("the file is empty")

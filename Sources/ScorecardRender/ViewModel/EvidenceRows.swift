@@ -78,7 +78,12 @@ struct EvidenceRows {
             interval: interval,
             n: Formatting.count(record.n), k: Formatting.count(record.k),
             link: link, sourceText: link == nil ? (record.source ?? Formatting.none) : nil,
-            location: Self.location(record.location), notes: Self.note(record.notes ?? "", into: &notes))
+            location: Self.location(record.location), notes: Self.note(Self.caution(record) + (record.notes ?? ""), into: &notes))
+    }
+
+    /// What a record's consistency mark means, before its notes: a figure its own file disagrees with is never shown plain.
+    static func caution(_ record: EvidenceRecord) -> String {
+        record.consistency.map { "CAUTION, marked \($0.rawValue): \($0.phrase). " } ?? ""
     }
 
     /// A value the evaluator computed from per-sample records.

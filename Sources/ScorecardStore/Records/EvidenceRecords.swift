@@ -62,4 +62,6 @@ struct ResultRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var source: String?
     var sourceSha256: String?
     var notes: String?
+    /// `partial`, `contradicts`, or NULL (``EvidenceConsistency``); added by `v3_evidence_consistency`.
+    var consistency: String?
 }

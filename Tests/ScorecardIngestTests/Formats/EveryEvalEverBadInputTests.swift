@@ -55,7 +55,7 @@ import ScorecardCore
     }
 
     @Test func schemaVersionsAreCheckedAndOldOnesReadLeniently() throws {
-        #expect(try problems(Self.record(version: "1.0.0")) == ["r.json:2: unsupported schema_version '1.0.0' (supported: 0.3.0; 0.2.x and 0.1.x read leniently)"])
+        #expect(try problems(Self.record(version: "1.0.0")) == ["r.json:2: unsupported schema_version '1.0.0' (supported: 0.3.0; 0.2.x, 0.1.x and 0.0.x read leniently)"])
         #expect(try problems(Self.record().replacingOccurrences(of: #""schema_version": "0.3.0","#, with: "")).first?.contains("schema_version (text) is missing") == true)
         let old = try read(Self.record(version: "0.2.2", config: #""metric_id": "accuracy""#))
         #expect(old.warnings.map(\.message) == ["schema_version 0.2.2 predates 0.3.0; read leniently"])
@@ -149,7 +149,7 @@ import ScorecardCore
         ].joined(separator: "\n"))
         let found = Problems.of { try EveryEvalEverReader.read(path: aggregate, options: .at()) }
         #expect(found == [
-            "\(sidecar):2: row needs 'evaluation.is_correct' (true or false)",
+            "\(sidecar):2: row needs 'evaluation.is_correct' (true, false, or null for a graded row)",
             "\(sidecar):3: row needs a finite 'evaluation.score', found NaN",
             "\(sidecar):4: row needs a 'sample_id' (text), found none",
             "\(sidecar):5:2: malformed JSON: unexpected end of input inside an object",

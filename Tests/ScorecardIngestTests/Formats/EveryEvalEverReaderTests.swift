@@ -56,14 +56,18 @@ import ScorecardCore
         #expect(records[0].notes?.contains("evaluated") == false, "no per-result timestamp in this record")
     }
 
-    @Test func upstreamReferenceConversionWithOneInstanceRow() throws {
+    @Test("the upstream reference's score (0.75) is not the mean of its one instance row (1): both are marked contradicts, no n or k from the row")
+    func upstreamReferenceConversionWithOneInstanceRow() throws {
         let imported = try EveryEvalEverReader.read(path: FormatFixtures.eeeUpstream, options: .at("post_mitigation"))
         let record = try #require(imported.records.first)
         #expect(record.subject.model == "demo-org/demo-model" && record.evaluation == "demo-source.demo_bench")
-        #expect(record.value == 0.75 && record.n == 1 && record.k == 1, "n and k from the single instance row")
+        #expect(record.value == 0.75 && record.n == nil && record.k == nil, "1 of 1 would claim a rate of 1")
+        #expect(record.consistency == .contradicts)
         #expect(imported.samples.map(\.sampleID) == ["demo_0001"] && imported.samples[0].score == 1)
-        #expect(imported.samples[0].metadata == ["subject": "arithmetic"])
-        #expect(imported.warnings.isEmpty, "\(imported.warnings)")
+        #expect(imported.samples[0].metadata == ["subject": "arithmetic"] && imported.samples[0].consistency == .contradicts)
+        #expect(imported.warnings.map(\.message) == [
+            "'demo-source.demo_bench' accuracy: the score 0.75 is not the mean of its 1 instance rows (1); the result and its rows are marked contradicts",
+        ])
     }
 
     @Test func instanceFileGivenBesideItsRecordIsNotReadTwice() throws {

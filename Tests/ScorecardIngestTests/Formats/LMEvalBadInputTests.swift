@@ -173,7 +173,6 @@ import ScorecardCore
             "\(path):3: document 0 of filter 'none' appears again (first on line 1)",
             "\(path):4: 'doc_id' must be a whole number, found 'x'",
             "\(path):5: per-sample 'acc' is NaN, not a score in [0, 1]",
-            "\(path):6: 'metrics' must list the per-sample metric names, e.g. [\"acc\"]",
             "\(path):7:23: malformed JSON: unexpected end of input inside an object",
         ])
         let unnamed = try directory.write("samples.jsonl", lines[0])

@@ -123,7 +123,7 @@ import ScorecardCore
         let directory = try TemporaryDirectory()
         let path = try directory.write("samples_toy_mc_2026-11-29T09-25-07.008708.jsonl", try FormatFixtures.text(FormatFixtures.lmEvalSamplesMC))
         let problems = Problems.of { try LMEvalReader.read(path: path, options: .at()) }
-        #expect(problems == ["\(path): lm-eval per-sample logs do not name the model, and results_2026-11-29T09-25-07.008708.json is not beside the file; give the model name at import"])
+        #expect(problems == ["\(path): lm-eval per-sample logs do not name the model, and no results file of the same run (results_2026-11-29T09-25-07.008708.json) is beside the file; give the model name at import"])
         let samples = try LMEvalReader.read(path: path, options: .at(model: "m")).samples
         #expect(samples.count == 8 && samples.allSatisfy { $0.subject.model == "m" })
     }

@@ -24,7 +24,10 @@ import Testing
                     id: "\(index + 1)", epoch: epoch, value: solved ? "\"C\"" : "\"I\"", metadata: "{\"tier\": \"\(tier)\"}"))
             }
         }
-        return try folder.write("tiers.json", SyntheticLog.json(epochs: 2, samples: samples))
+        // Its results count the 14 sample records it holds (the synthetic default counts 1).
+        let log = SyntheticLog.json(epochs: 2, samples: samples)
+            .replacingOccurrences(of: "\"total_samples\": 1, \"completed_samples\": 1", with: "\"total_samples\": 14, \"completed_samples\": 14")
+        return try folder.write("tiers.json", log)
     }
 
     func options(_ map: [String]) -> ImportOptions {

@@ -47,13 +47,14 @@ struct EEEAggregate {
         var counts: [String: Int] = [:]
         for key in keys { counts[key, default: 0] += 1 }
         var records: [EvidenceRecord] = []
-        var sampleResults: [(resultID: String?, rows: [EEEInstances.Row], rateDivisor: Double?)] = []
+        var sampleResults: [EveryEvalEverReader.ResultRows] = []
         for (index, result) in results.enumerated() {
             let variant = counts[keys[index], default: 0] > 1 ? (result.resultID ?? "result \(index + 1)") : nil
             let rows = rowsByResult[result.resultID ?? "\u{0}" + result.evaluationName] ?? []
             if let (record, divisor) = result.record(context, variant: variant, rows: rows, &log, warnings: &warnings) {
                 records.append(record)
-                sampleResults.append((result.resultID, rows, record.unit == .rate ? divisor : nil))
+                sampleResults.append(.init(resultID: result.resultID, rows: rows, rateDivisor: record.unit == .rate ? divisor : nil,
+                                           consistency: record.consistency))
             }
         }
         if items.isEmpty { log.add("evaluation_results is empty", line: source.line(of: "evaluation_results", in: root)) }

@@ -10,7 +10,8 @@ struct EEEInstances {
         let modelID: String
         let sampleID: String
         let score: Double
-        let isCorrect: Bool
+        /// `evaluation.is_correct`: nil (JSON null) for rows that are graded, not right or wrong.
+        let isCorrect: Bool?
         let error: String?
         let metadata: [String: String]
         let line: Int
@@ -60,8 +61,12 @@ struct EEEInstances {
                 log.add("row needs a finite 'evaluation.score', found \(evaluation?["score"]?.shortDescription ?? "none")", line: line)
                 return
             }
-            guard case .bool(let isCorrect)? = evaluation?["is_correct"] else {
-                log.add("row needs 'evaluation.is_correct' (true or false)", line: line)
+            let isCorrect: Bool?
+            switch evaluation?["is_correct"] {
+            case .bool(let flag)?: isCorrect = flag
+            case .null?: isCorrect = nil
+            default:
+                log.add("row needs 'evaluation.is_correct' (true, false, or null for a graded row)", line: line)
                 return
             }
             var metadata: [String: String] = [:]

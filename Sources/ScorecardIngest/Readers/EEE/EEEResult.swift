@@ -101,11 +101,17 @@ struct EEEResult {
 
         var n = uncertainty.numSamples
         var k: Int?
-        if !rows.isEmpty {
+        let consistency = rowConsistency(rows, value: value, unit: unit, divisor: scale.divisor, declared: uncertainty.numSamples,
+                                         line: scoreLine, file: source.file, warnings: &warnings)
+        if consistency == .contradicts {
+            notes.append("the score is not the mean of its instance rows: n and k not taken from them")
+        } else if !rows.isEmpty {
             if n == nil { n = rows.count }
-            if n == rows.count, unit == .rate {
-                k = rows.filter { $0.isCorrect && $0.error == nil }.count
+            if n == rows.count, unit == .rate, rows.allSatisfy({ $0.isCorrect != nil || $0.error != nil }) {
+                k = rows.filter { $0.isCorrect == true && $0.error == nil }.count
                 notes.append("k from \(rows.count) instance rows")
+            } else if n == rows.count, unit == .rate {
+                notes.append("\(rows.count) instance rows, graded rather than right or wrong: no exact k")
             } else if n != rows.count {
                 notes.append("\(rows.count) instance rows but num_samples \(n.map(String.init) ?? "?"): k not taken from them")
             }
@@ -131,8 +137,27 @@ struct EEEResult {
             metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit,
             lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval,
             source: source.file, sourceSHA256: context.sha256, notes: notes.joined(separator: "; "),
-            location: SourceLocation(file: source.file, line: line))
+            consistency: consistency, location: SourceLocation(file: source.file, line: line))
         return (record, scale.divisor)
+    }
+
+    /// Whether a rate's instance rows agree with it: `partial` when the result says it was measured
+    /// on more samples than there are rows; `contradicts` when the rows (none errored) do not
+    /// average to the score, beyond the rounding of a published figure (5e-4).
+    private func rowConsistency(
+        _ rows: [EEEInstances.Row], value: Double, unit: ValueUnit, divisor: Double, declared: Int?, line: Int, file: String,
+        warnings: inout [Diagnostic]
+    ) -> EvidenceConsistency? {
+        guard !rows.isEmpty, unit == .rate else { return nil }
+        if let declared, declared > rows.count {
+            warnings.append(Diagnostic(file: file, line: line, message: "'\(evaluationName)' \(metric): \(rows.count) instance rows of the \(declared) samples the result counts; its per-sample records are marked partial"))
+            return .partial
+        }
+        guard rows.allSatisfy({ $0.error == nil }) else { return nil }
+        let mean = rows.reduce(0) { $0 + $1.score / divisor } / Double(rows.count)
+        guard abs(mean - value) > 5e-4 else { return nil }
+        warnings.append(Diagnostic(file: file, line: line, message: "'\(evaluationName)' \(metric): the score \(Format.short(value, places: 4)) is not the mean of its \(rows.count) instance rows (\(Format.short(mean, places: 4))); the result and its rows are marked contradicts"))
+        return .contradicts
     }
 
     private func interval(

@@ -6,8 +6,8 @@ import ScorecardJSON
 ///
 /// An aggregate gives one evidence record per `evaluation_results[]` entry (see ``EEEResult`` for
 /// the mapping). Its instance file, when it lies beside it, is read with it: it gives per-sample
-/// records and exact k. Schema 0.3.0 is read strictly where Scorecard depends on a field; 0.2.x and
-/// 0.1.x records, which the public datastore still holds, are read leniently with a warning. EEE
+/// records and exact k. Schema 0.3.0 is read strictly where Scorecard depends on a field; 0.2.x,
+/// 0.1.x and 0.0.x records, which the public datastore still holds, are read leniently with a warning. EEE
 /// has no stage: the import gives one (or a record Scorecard exported carries `scorecard_stage`).
 public enum EveryEvalEverReader: EvidenceReader {
     /// The format's name for `--from`.
@@ -64,11 +64,11 @@ public enum EveryEvalEverReader: EvidenceReader {
         case ("0", "3"):
             warnings.append(Diagnostic(file: file, line: line, message: "schema_version \(version) is newer than \(schemaVersion); read as \(schemaVersion)"))
             return false
-        case ("0", "2"), ("0", "1"):
+        case ("0", "2"), ("0", "1"), ("0", "0"):
             warnings.append(Diagnostic(file: file, line: line, message: "schema_version \(version) predates \(schemaVersion); read leniently"))
             return true
         default:
-            throw InputError(file: file, line: line, "unsupported schema_version '\(version)' (supported: \(schemaVersion); 0.2.x and 0.1.x read leniently)")
+            throw InputError(file: file, line: line, "unsupported schema_version '\(version)' (supported: \(schemaVersion); 0.2.x, 0.1.x and 0.0.x read leniently)")
         }
     }
 
@@ -76,20 +76,38 @@ public enum EveryEvalEverReader: EvidenceReader {
     ///
     /// A row's score is `evaluation.score` (divided like the result's value) when the result is a
     /// rate, else `is_correct` as 1 or 0; a row with an `error` is an errored attempt (no score).
-    /// `rateDivisor` is nil for a result that is not a rate, else 1 or 100.
+    /// `rateDivisor` is nil for a result that is not a rate, else 1 or 100. Rows that are not
+    /// right or wrong (`is_correct` null, as text-to-image and other graded rows are) of a result
+    /// that is not a rate have no score a scorecard can use: that result's rows are skipped with a warning.
+    /// The instance rows of one result, and how to score them.
+    struct ResultRows {
+        let resultID: String?
+        let rows: [EEEInstances.Row]
+        /// nil for a result that is not a rate, else what its scores are divided by (1 or 100).
+        let rateDivisor: Double?
+        /// The result's consistency mark, which its rows share.
+        var consistency: EvidenceConsistency?
+    }
+
     static func samples(
-        _ results: [(resultID: String?, rows: [EEEInstances.Row], rateDivisor: Double?)], subject: Subject, stage: String, options: ImportOptions,
+        _ results: [ResultRows], subject: Subject, stage: String, options: ImportOptions,
         file: String, warnings: inout [Diagnostic]
     ) -> [SampleRecord] {
         var owner: [String: String] = [:]
         var samples: [SampleRecord] = []
         var seen: Set<String> = []
-        for (resultID, rows, rateDivisor) in results where !rows.isEmpty {
+        for result in results where !result.rows.isEmpty {
+            let (resultID, rows, rateDivisor) = (result.resultID, result.rows, result.rateDivisor)
             let evaluation = options.evaluation(for: rows[0].evaluationName)
             let resultName = resultID ?? rows[0].resultID ?? rows[0].evaluationName
             if let first = owner[evaluation], first != resultName {
                 warnings.append(Diagnostic(file: file, line: rows[0].line,
                                            message: "rows of result '\(resultName)' skipped: '\(evaluation)' already has the rows of '\(first)' (one score per sample)"))
+                continue
+            }
+            if rateDivisor == nil, let ungraded = rows.first(where: { $0.isCorrect == nil && $0.error == nil }) {
+                warnings.append(Diagnostic(file: file, line: ungraded.line,
+                                           message: "rows of result '\(resultName)' are not right or wrong (is_correct is null) and the result is not a rate in [0, 1]: no per-sample records for it"))
                 continue
             }
             owner[evaluation] = resultName
@@ -99,14 +117,15 @@ public enum EveryEvalEverReader: EvidenceReader {
                     continue
                 }
                 var metadata = row.metadata
-                var score: Double? = row.isCorrect ? 1 : 0
+                var score: Double? = row.isCorrect.map { $0 ? 1 : 0 }
                 if let divisor = rateDivisor, (0...1).contains(row.score / divisor) { score = row.score / divisor }
                 if let error = row.error {
                     score = nil
                     metadata["error"] = error
                 }
                 samples.append(SampleRecord(subject: subject, stage: stage, evaluation: evaluation, sampleID: row.sampleID,
-                                            epoch: 1, score: score, metadata: metadata, location: SourceLocation(file: file, line: row.line)))
+                                            epoch: 1, score: score, metadata: metadata, consistency: result.consistency,
+                                            location: SourceLocation(file: file, line: row.line)))
             }
         }
         return samples
@@ -132,7 +151,7 @@ public enum EveryEvalEverReader: EvidenceReader {
             groups[key, default: []].append(row)
         }
         var warnings = [Diagnostic(file: path, message: "record beside this file not found: rows read alone, scored by is_correct")]
-        let samples = Self.samples(order.map { (nil, groups[$0] ?? [], nil) }, subject: Subject(model: model), stage: stage,
+        let samples = Self.samples(order.map { ResultRows(resultID: nil, rows: groups[$0] ?? [], rateDivisor: nil) }, subject: Subject(model: model), stage: stage,
                                    options: options, file: path, warnings: &warnings)
         return ImportedEvidence(samples: samples, warnings: warnings)
     }

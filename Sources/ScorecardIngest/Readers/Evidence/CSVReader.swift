@@ -1,5 +1,6 @@
 /// Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes with `""` escaping,
-/// LF or CRLF line ends, quoted fields may span lines.
+/// LF or CRLF line ends, quoted fields may span lines. A leading byte-order mark is skipped; a
+/// NUL byte in a field is an error.
 ///
 /// Hand-written because the CSV libraries in reach (CSV.swift, SwiftCSV) do not report the line
 /// a row starts on, and every evidence error must name its line.
@@ -25,6 +26,10 @@ struct CSVReader {
         func endField() throws(CSVError) {
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw CSVError(line: rowLine, message: "invalid UTF-8")
+            }
+            if field.contains(0) {
+                // JSON refuses a NUL byte too: no evidence text holds one, a binary file does.
+                throw CSVError(line: rowLine, message: "a NUL byte in field \(fields.count + 1); evidence text cannot contain one")
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)

@@ -30,6 +30,7 @@ public enum EvidenceJSONL {
         if let source = record.source { out.field("source", source) }
         if let hash = record.sourceSHA256 { out.field("source_sha256", hash) }
         if let notes = record.notes { out.field("notes", notes) }
+        if let consistency = record.consistency { out.field("consistency", consistency.rawValue) }
         out.end()
         return out.bytes
     }
@@ -59,6 +60,7 @@ public enum EvidenceJSONL {
         if let error = sample.error { out.field("error", error) }
         if let source = sample.source { out.field("source", source) }
         if let hash = sample.sourceSHA256 { out.field("source_sha256", hash) }
+        if let consistency = sample.consistency { out.field("consistency", consistency.rawValue) }
         out.end()
         return out.bytes
     }

@@ -7,10 +7,11 @@ import ScorecardCore
 struct EvidenceRowParser {
     static let resultFields = [
         "model", "snapshot", "stage", "eval", "metric", "variant", "value", "unit", "lower_is_better", "n", "k", "ci_low",
-        "ci_high", "ci_level", "source", "source_sha256", "notes",
+        "ci_high", "ci_level", "source", "source_sha256", "notes", "consistency",
     ]
     static let sampleFields = [
         "model", "snapshot", "stage", "eval", "sample_id", "epoch", "score", "metadata", "error", "source", "source_sha256",
+        "consistency",
     ]
 
     let file: String
@@ -70,7 +71,7 @@ struct EvidenceRowParser {
             variant: optionalText("variant", raw, &log), value: value, unit: unit, lowerIsBetter: lowerIsBetter,
             n: n, k: k, interval: interval,
             source: optionalText("source", raw, &log), sourceSHA256: hash("source_sha256", raw, &log),
-            notes: notes, location: SourceLocation(file: file, line: raw.line))
+            notes: notes, consistency: consistency(raw, &log), location: SourceLocation(file: file, line: raw.line))
     }
 
     /// The legacy path: a record without `lower_is_better`, written before the field existed, whose
@@ -155,7 +156,8 @@ struct EvidenceRowParser {
         return SampleRecord(
             subject: subject, stage: stage, evaluation: evaluation, sampleID: sampleID, epoch: epoch, score: score,
             metadata: metadata, error: errorText, source: optionalText("source", raw, &log),
-            sourceSHA256: hash("source_sha256", raw, &log), location: SourceLocation(file: file, line: raw.line))
+            sourceSHA256: hash("source_sha256", raw, &log), consistency: consistency(raw, &log),
+            location: SourceLocation(file: file, line: raw.line))
     }
 
     // MARK: Fields
@@ -207,6 +209,20 @@ struct EvidenceRowParser {
         default: log.add("\(name) must be true or false", line: line)
         }
         return nil
+    }
+
+    /// `consistency`: `partial` or `contradicts`; absent, null or an empty CSV cell is none.
+    private func consistency(_ raw: RawRecord, _ log: inout DiagnosticLog) -> EvidenceConsistency? {
+        guard let (value, line) = raw.field("consistency") else { return nil }
+        if case .text(let text) = value, text.isEmpty { return nil }
+        guard let name = optionalText("consistency", raw, &log) else { return nil }
+        guard let mark = EvidenceConsistency(rawValue: name) else {
+            let known = EvidenceConsistency.allCases.map(\.rawValue)
+            let hint = closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            log.add("unknown consistency '\(name)'\(hint) (known: \(known.joined(separator: ", ")))", line: line)
+            return nil
+        }
+        return mark
     }
 
     private func hash(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog) -> String? {

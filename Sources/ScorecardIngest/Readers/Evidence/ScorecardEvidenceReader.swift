@@ -16,7 +16,7 @@ public enum ScorecardEvidenceReader: EvidenceReader {
 
     /// JSON records or a CSV header naming both `model` and `eval`.
     public static func detect(path: String, prefix: [UInt8]) -> Bool {
-        let text = String(decoding: prefix.prefix(4096), as: UTF8.self)
+        let text = String(decoding: FormatSniffing.withoutByteOrderMark(Array(prefix.prefix(4096))), as: UTF8.self)
         let head = text.drop { $0.isWhitespace }
         if head.hasPrefix("[") || head.hasPrefix("{") {
             return text.contains("\"model\"") && text.contains("\"eval\"")
@@ -61,7 +61,8 @@ public enum ScorecardEvidenceReader: EvidenceReader {
     }
 
     static func rawRecords(_ bytes: [UInt8], _ log: inout DiagnosticLog) -> [RawRecord] {
-        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        // A UTF-8 byte-order mark is not content: the form is told by what follows it.
+        let first = bytes[(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         switch first {
         case UInt8(ascii: "[")?: return jsonArray(bytes, &log)
         case UInt8(ascii: "{")?: return jsonLines(bytes, &log)
@@ -116,6 +117,15 @@ public enum ScorecardEvidenceReader: EvidenceReader {
             let rows = try CSVReader.rows(bytes)
             guard let header = rows.first else { return [] }
             let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            var columns: [String: Int] = [:]
+            for (index, name) in names.enumerated() where !name.isEmpty {
+                if let first = columns[name] {
+                    log.add("duplicate column '\(name)' (columns \(first + 1) and \(index + 1)); keep one", line: header.line)
+                } else {
+                    columns[name] = index
+                }
+            }
+            guard log.isEmpty else { return [] }
             var records: [RawRecord] = []
             for row in rows.dropFirst() {
                 if row.fields.count != names.count {

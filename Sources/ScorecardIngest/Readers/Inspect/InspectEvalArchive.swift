@@ -10,10 +10,14 @@ import ScorecardJSON
 ///   0.85 MB compressed per log against 3.0 MB for the `samples/*` members; far less with real
 ///   transcripts). Summaries keep every score value and error exactly, but pass string metadata
 ///   through Inspect's `thin_text` and replace values over 1 KB with a placeholder: a row whose
-///   metadata shows that (the placeholder, or a value ending in `...`) is completed from its
-///   `samples/<id>_epoch_<n>.json` member. `exactMetadata` reads every member instead.
-/// - A killed log has no `summaries.json`; its `samples/*` members are read. So are they when
-///   their count differs from the summaries'.
+///   metadata shows that (the placeholder, or a value ending in `...`), or that has no metadata
+///   field (summaries of logs before inspect-ai 0.3.5x), is completed from its sample.
+///   `exactMetadata` reads every sample instead, and so does a log whose header says some samples
+///   were `invalidated` (summaries do not say which).
+/// - A killed log has no `summaries.json`; its samples are read. So are they when their count
+///   differs from the summaries'.
+/// - Samples are whole members or chunked (see ``InspectEvalLayout``); of a chunked sample only
+///   `sample.json` and `metadata.json` are read.
 /// Duplicate member names are legal (a re-logged sample): the last one wins.
 public enum InspectEvalArchive {
     /// Where a row came from and what to do about it.
@@ -51,50 +55,84 @@ public enum InspectEvalArchive {
         guard let request = plan(header) else { return InspectLog(header: header, samples: [], sampleSource: "none") }
         let readAnswers = request.readAnswers
 
-        let members = archive.uniqueEntries.filter { $0.name.hasPrefix("samples/") && $0.name.hasSuffix(".json") }
+        let layout = InspectEvalLayout(archive)
         let parser = InspectSampleParser(readAnswers: readAnswers, member: nil)
-        if !exactMetadata, let summaries = archive.entry(named: "summaries.json") {
+        // Summaries do not say which samples were invalidated: an invalidated log is read from its samples.
+        if !exactMetadata, !header.invalidated, let summaries = archive.entry(named: "summaries.json") {
             var rows = try readSummaries(
                 archive, summaries, path: path, readAnswers: readAnswers, streamAbove: streamSummariesAbove)
-            if rows.count == members.count {
-                try completeThinnedMetadata(&rows, archive: archive, path: path, parser: parser, warnings: &warnings)
+            if rows.count == layout.samples.count {
+                try completeMetadata(&rows, archive: archive, layout: layout, path: path, parser: parser, warnings: &warnings)
                 return InspectLog(header: header, samples: rows, sampleSource: "summaries.json")
             }
             warnings.append(Diagnostic(
                 file: path,
-                message: "summaries.json lists \(rows.count) sample records but the archive has \(members.count) samples/* members; reading the members"))
+                message: "summaries.json lists \(rows.count) sample records but the archive has \(layout.samples.count) samples; reading the samples"))
         }
         var samples: [InspectSample] = []
-        samples.reserveCapacity(members.count)
-        for entry in members {
-            var sample = try parse(archive, entry, path: path) { (cursor: inout JSONCursor) throws(JSONError) in
-                let sample = try parser.read(&cursor)
-                guard cursor.atEnd() else { throw cursor.error("unexpected content after the sample") }
-                return sample
-            }
-            sample.member = entry.name
-            samples.append(sample)
+        samples.reserveCapacity(layout.samples.count)
+        for members in layout.samples {
+            samples.append(try readSample(members, archive: archive, path: path, parser: parser))
         }
         return InspectLog(header: header, samples: samples, sampleSource: "samples/*")
     }
 
-    /// Replaces the metadata of rows that summaries visibly thinned with the metadata of their member.
-    static func completeThinnedMetadata(
-        _ rows: inout [InspectSample], archive: ZipArchive, path: String, parser: InspectSampleParser,
-        warnings: inout [Diagnostic]
+    /// One sample from its members: the monolith, or a chunked sample's `sample.json` and `metadata.json`.
+    static func readSample(
+        _ members: InspectEvalLayout.SampleMembers, archive: ZipArchive, path: String, parser: InspectSampleParser
+    ) throws(InputError) -> InspectSample {
+        var sample = try parse(archive, members.record, path: path) { (cursor: inout JSONCursor) throws(JSONError) in
+            let sample = try parser.read(&cursor)
+            guard cursor.atEnd() else { throw cursor.error("unexpected content after the sample") }
+            return sample
+        }
+        sample.member = members.record.name
+        if members.isChunked {
+            sample.metadata = try chunkedMetadata(members, archive: archive, path: path)
+            sample.hasMetadataField = true
+        }
+        return sample
+    }
+
+    /// A chunked sample's metadata: its `metadata.json`, which Inspect writes only when there is some.
+    static func chunkedMetadata(
+        _ members: InspectEvalLayout.SampleMembers, archive: ZipArchive, path: String
+    ) throws(InputError) -> [String: String] {
+        guard let entry = members.metadata else { return [:] }
+        return try parse(archive, entry, path: path) { (cursor: inout JSONCursor) throws(JSONError) in
+            let metadata = try cursor.readScalarObject("sample metadata")
+            guard cursor.atEnd() else { throw cursor.error("unexpected content after the metadata") }
+            return metadata
+        }
+    }
+
+    /// Replaces the metadata of rows whose summary thinned it (or, in logs written before summaries
+    /// had metadata, left it out) with the metadata of their sample.
+    static func completeMetadata(
+        _ rows: inout [InspectSample], archive: ZipArchive, layout: InspectEvalLayout, path: String,
+        parser: InspectSampleParser, warnings: inout [Diagnostic]
     ) throws(InputError) {
-        for index in rows.indices where rows[index].metadata.values.contains(where: isVisiblyThinned) {
-            let name = "samples/\(rows[index].id)_epoch_\(rows[index].epoch).json"
-            guard let entry = archive.entry(named: name) else {
-                warnings.append(Diagnostic(
-                    file: path,
-                    message: "sample \(rows[index].id) epoch \(rows[index].epoch): summaries.json shortened its metadata and the member '\(name)' is missing; keeping the shortened values"))
+        var byName: [String: InspectEvalLayout.SampleMembers]?
+        for index in rows.indices
+        where !rows[index].hasMetadataField || rows[index].metadata.values.contains(where: isVisiblyThinned) {
+            let names = byName ?? layout.byMonolithName()
+            byName = names
+            guard let members = names["samples/\(rows[index].id)_epoch_\(rows[index].epoch).json"] else {
+                if rows[index].hasMetadataField {
+                    warnings.append(Diagnostic(
+                        file: path,
+                        message: "sample \(rows[index].id) epoch \(rows[index].epoch): summaries.json shortened its metadata and its sample is missing from the archive; keeping the shortened values"))
+                }
                 continue
             }
-            let full = try parse(archive, entry, path: path) { (cursor: inout JSONCursor) throws(JSONError) in
-                try parser.read(&cursor)
+            if members.isChunked {
+                rows[index].metadata = try chunkedMetadata(members, archive: archive, path: path)
+            } else {
+                rows[index].metadata = try parse(archive, members.record, path: path) { (cursor: inout JSONCursor) throws(JSONError) in
+                    try parser.read(&cursor)
+                }.metadata
             }
-            rows[index].metadata = full.metadata
+            rows[index].hasMetadataField = true
         }
     }
 

@@ -31,9 +31,21 @@ extension InspectEvidenceBuilder {
         return "INCOMPLETE LOG: status '\(status)', imported with --allow-incomplete (\(planned)\(log.samples.count) logged)"
     }
 
+    /// Notes every computed record of this log carries: samples stopped early or invalidated.
+    var fileNotes: [String] {
+        var notes: [String] = []
+        if let stops = header.results?.earlyStops, stops > 0 {
+            let manager = header.results?.earlyStoppingManager.map { " by \($0)" } ?? ""
+            notes.append("\(stops) sample records stopped early\(manager) (not run, not counted)")
+        }
+        let invalidated = log.samples.reduce(0) { $0 + ($1.invalidated ? 1 : 0) }
+        if invalidated > 0 { notes.append("\(invalidated) invalidated sample records left out") }
+        return notes
+    }
+
     func record(
         evaluation: String, metric: String, variant: [String], value: Double, unit: ValueUnit, n: Int?, k: Int?,
-        interval: ConfidenceInterval?, notes: [String]
+        interval: ConfidenceInterval?, notes: [String], consistency: EvidenceConsistency? = nil
     ) -> EvidenceRecord {
         let parts = flag + variant
         var notes = notes
@@ -49,11 +61,11 @@ extension InspectEvidenceBuilder {
             variant: parts.isEmpty ? nil : parts.joined(separator: "; "), value: value, unit: unit, n: n, k: k,
             interval: interval, source: path, sourceSHA256: sha256,
             notes: ([incompleteNote].compactMap { $0 } + notes + [provenance]).joined(separator: "; "),
-            location: SourceLocation(file: path, line: 1))
+            consistency: consistency, location: SourceLocation(file: path, line: 1))
     }
 
     /// accuracy (or mean), pass@1, pass@k and cons@k from one score's samples.
-    func computedRecords(_ table: ScoreTable, warnings: inout [Diagnostic]) -> [EvidenceRecord] {
+    func computedRecords(_ table: ScoreTable, consistency: EvidenceConsistency?, warnings: inout [Diagnostic]) -> [EvidenceRecord] {
         let k = epochs
         let summary = SampleStatistics.summarize(
             table.problems, k: k, errored: options.erroredSamples, bootstrap: options.bootstrap)
@@ -69,6 +81,7 @@ extension InspectEvidenceBuilder {
         if summary.problemsWithoutUsableAttempts > 0 {
             base.append("\(summary.problemsWithoutUsableAttempts) problems without a usable sample left out")
         }
+        base += fileNotes
         var records: [EvidenceRecord] = []
         var meanNotes = base + [intervalNote(mean)]
         if k > 1, summary.consensus == nil, let reason = summary.consensusUnavailable {
@@ -77,11 +90,12 @@ extension InspectEvidenceBuilder {
         records.append(record(
             evaluation: table.evaluation, metric: summary.unitInterval ? "accuracy" : "mean", variant: [],
             value: mean.value, unit: summary.unitInterval ? .rate : .score, n: mean.n, k: mean.k, interval: mean.interval,
-            notes: meanNotes))
+            notes: meanNotes, consistency: consistency))
         if summary.binary {
             records.append(record(
                 evaluation: table.evaluation, metric: "pass@1", variant: [], value: mean.value, unit: .rate, n: mean.n,
-                k: mean.k, interval: mean.interval, notes: base + ["pass@1 = mean success per problem", intervalNote(mean)]))
+                k: mean.k, interval: mean.interval, notes: base + ["pass@1 = mean success per problem", intervalNote(mean)],
+                consistency: consistency))
         }
         if let pass = summary.passAtK {
             var notes = base + ["unbiased pass@\(k) (Chen et al. 2021), success = score ≥ 1", intervalNote(pass)]
@@ -90,7 +104,7 @@ extension InspectEvidenceBuilder {
             }
             records.append(record(
                 evaluation: table.evaluation, metric: "pass@\(k)", variant: [], value: pass.value, unit: .rate, n: pass.n,
-                k: nil, interval: pass.interval, notes: notes))
+                k: nil, interval: pass.interval, notes: notes, consistency: consistency))
         }
         if let consensus = summary.consensus {
             var notes = base + ["majority answer over \(k) epochs (ties: the earliest answer) is correct", intervalNote(consensus)]
@@ -99,7 +113,7 @@ extension InspectEvidenceBuilder {
             }
             records.append(record(
                 evaluation: table.evaluation, metric: "cons@\(k)", variant: [], value: consensus.value, unit: .rate,
-                n: consensus.n, k: consensus.k, interval: consensus.interval, notes: notes))
+                n: consensus.n, k: consensus.k, interval: consensus.interval, notes: notes, consistency: consistency))
         }
         return records
     }
@@ -115,49 +129,5 @@ extension InspectEvidenceBuilder {
             note += "; \(twoLevel.method): [\(Format.short(twoLevel.low, places: 4)), \(Format.short(twoLevel.high, places: 4))]"
         }
         return note
-    }
-
-    /// Inspect's own metrics, named `inspect/<metric>`; stderr goes into the notes of its siblings.
-    func reportedRecords(primary: String?, warnings: inout [Diagnostic]) -> [EvidenceRecord] {
-        guard let results = header.results else { return [] }
-        var records: [EvidenceRecord] = []
-        var seen = Set<EvidenceRecord.Key>()
-        for score in results.scores where !replacedByFilters(score.name, primary: primary) {
-            let evaluation = evaluationID(for: score.name, primary: primary)
-            let stderrs = score.metrics.filter { $0.computedMetric == "stderr" }
-            for metric in score.metrics where metric.computedMetric != "stderr" {
-                guard metric.value.isFinite else {
-                    warnings.append(Diagnostic(
-                        file: path,
-                        message: "Inspect reported metric '\(metric.key)' of score '\(score.name)' as \(Format.number(metric.value)); not recorded"))
-                    continue
-                }
-                let grouped = metric.group != nil || metric.baseMetric != nil
-                var variant = score.reducer.map { ["reducer \($0)"] } ?? []
-                if grouped { variant.append("\(metric.groupKey ?? metric.group ?? "group")=\(metric.name)") }
-                let name = "inspect/" + (grouped ? metric.computedMetric : metric.key)
-                var notes = ["reported by Inspect for score '\(score.name)' (scorer \(score.scorer)) over epoch-reduced scores"]
-                if let scored = score.scoredSamples {
-                    notes.append("\(scored) scored samples" + (score.unscoredSamples.map { ", \($0) unscored" } ?? ""))
-                }
-                if let stderr = stderrs.first(where: { grouped ? ($0.group != nil && $0.name == metric.name) : $0.group == nil }),
-                   stderr.value.isFinite {
-                    notes.append("Inspect stderr \(Format.number(stderr.value)) (a standard error, not an interval)")
-                }
-                let n = grouped ? nil : score.scoredSamples.flatMap { $0 > 0 ? $0 : nil }
-                let unit: ValueUnit = ["accuracy", "mean"].contains(metric.computedMetric) && (0...1).contains(metric.value) ? .rate : .score
-                var candidate = record(
-                    evaluation: evaluation, metric: name, variant: variant, value: metric.value, unit: unit,
-                    n: n, k: nil, interval: nil, notes: notes)
-                if seen.contains(candidate.key) {
-                    candidate = record(
-                        evaluation: evaluation, metric: name, variant: variant + ["key \(metric.key)"], value: metric.value,
-                        unit: unit, n: n, k: nil, interval: nil, notes: notes)
-                }
-                seen.insert(candidate.key)
-                records.append(candidate)
-            }
-        }
-        return records
     }
 }

@@ -37,7 +37,8 @@ struct InspectEvidenceBuilder {
     func build() -> ImportedEvidence {
         var warnings: [Diagnostic] = []
         // Inspect's order: epoch, then id (sort keys computed once; byte order is code-point order).
-        // Indices are sorted, so the samples themselves are never copied.
+        // Indices are sorted, so the samples themselves are never copied. Invalidated samples are
+        // never counted: they are left out here, before anything is computed from them.
         let samples = log.samples
         let keys = samples.map(\.sortKey)
         let ids = samples.map { Array($0.id.utf8) }
@@ -45,7 +46,8 @@ struct InspectEvidenceBuilder {
             if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
             return ids[a].lexicographicallyPrecedes(ids[b])
         }
-        let order = samples.indices.sorted { a, b in
+        let valid = samples.indices.filter { !samples[$0].invalidated }
+        let order = valid.sorted { a, b in
             samples[a].epoch != samples[b].epoch ? samples[a].epoch < samples[b].epoch : before(a, b)
         }
         // Problems in id order; attempts in epoch order.
@@ -55,11 +57,12 @@ struct InspectEvidenceBuilder {
         for (position, index) in firstIndex.values.sorted(by: before).enumerated() { rank[samples[index].id] = position }
         let problemCount = rank.count
         let names = scoreNames()
+        let categorical = categoricalScores(names)
         // Filtered mappings (`--map TASK[tier=professional]=ID`): the samples whose metadata
         // matches get an evaluation of their own; without a plain mapping of the same score, they
         // replace the whole task's records.
         var tables: [ScoreTable] = []
-        for name in names {
+        for name in computedScoreNames(names) where categorical[name] == nil {
             let filters = options.sampleFilters(for: mapKey(for: name, primary: names.first))
             if filters.isEmpty || !replacedByFilters(name, primary: names.first) {
                 tables.append(ScoreTable(name: name, evaluation: evaluationID(for: name, primary: names.first),
@@ -81,9 +84,11 @@ struct InspectEvidenceBuilder {
                 message: "score '\(name)': \(left.count) sample records match no --map filter (\(keys.joined(separator: "/")) \(values.joined(separator: ", "))) and are left out; map them too, or map the whole task with --map \(mapKey(for: name, primary: names.first))=ID"))
         }
         var unusable: [String: (count: Int, shown: Int)] = [:]
+        var attemptsPerProblem = [Int](repeating: 0, count: problemCount)
         for sampleIndex in order {
             let sample = samples[sampleIndex]
             let problem = rank[sample.id] ?? 0
+            attemptsPerProblem[problem] += 1
             for index in tables.indices {
                 if let filter = tables[index].filter, sample.metadata[filter.key] != filter.value { continue }
                 let name = tables[index].name
@@ -121,9 +126,28 @@ struct InspectEvidenceBuilder {
                     message: "--map \(filter.name)=\(filter.evaluation): no sample has \(filter.key) '\(filter.value)'\(NearestName.hint(filter.value, in: found)) (found: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"))
             }
         }
+        if samples.count > valid.count {
+            warnings.append(Diagnostic(
+                file: path,
+                message: "\(samples.count - valid.count) of the log's \(samples.count) sample records are invalidated; they are left out of every record (never counted)"))
+        }
+        // Invalidated records still count as records the log holds (they were run).
+        var invalidatedOnly: [String: Int] = [:]
+        for sample in samples where sample.invalidated {
+            if let problem = rank[sample.id] { attemptsPerProblem[problem] += 1 } else { invalidatedOnly[sample.id, default: 0] += 1 }
+        }
+        attemptsPerProblem += invalidatedOnly.values
+        var consistency = InspectConsistency(header: header, attempts: attemptsPerProblem, incomplete: incomplete)
+        let frequencies = categorical.keys.sorted().map {
+            frequencyTable($0, primary: names.first, declared: categorical[$0] ?? [], order: order, warnings: &warnings)
+        }
+        if samples.count == valid.count { compareReported(tables, frequencies, &consistency) }
+        warnings += consistency.findings.map { Diagnostic(file: path, message: $0) }
+
         var evidence = ImportedEvidence(warnings: warnings, sha256: sha256)
         for table in tables {
-            evidence.records += computedRecords(table, warnings: &evidence.warnings)
+            let mark = consistency.mark(score: table.name)
+            evidence.records += computedRecords(table, consistency: mark, warnings: &evidence.warnings)
             guard options.includeSamples else { continue }
             if incomplete {
                 continue  // never counted silently: the flagged summary records carry the numbers
@@ -132,16 +156,45 @@ struct InspectEvidenceBuilder {
                     file: path,
                     message: "score '\(table.name)' has values outside [0, 1] (\(Format.number(value)) at sample \(sample.id) epoch \(sample.epoch)); per-sample records need scores in [0, 1], so only its summary records are written"))
             } else {
-                evidence.samples += table.samples
+                evidence.samples += mark == nil ? table.samples : table.samples.map { $0.marked(mark) }
             }
+        }
+        for table in frequencies {
+            evidence.records += frequencyRecords(table, consistency: consistency.mark(score: table.name))
         }
         if incomplete, options.includeSamples, !log.samples.isEmpty {
             evidence.warnings.append(Diagnostic(
                 file: path,
                 message: "imported an incomplete log (status '\(status)') because of --allow-incomplete: its summary records are flagged 'incomplete', and no per-sample records are written for it"))
         }
-        evidence.records += reportedRecords(primary: names.first, warnings: &evidence.warnings)
+        if samples.count > valid.count, !(header.results?.scores ?? []).isEmpty {
+            evidence.warnings.append(Diagnostic(
+                file: path,
+                message: "Inspect's own metrics in this log still count its invalidated samples; they are not imported (the computed records leave them out)"))
+        } else {
+            evidence.records += reportedRecords(primary: names.first, consistency: consistency, warnings: &evidence.warnings)
+        }
         return evidence
+    }
+
+    /// Compares every score's reported accuracy/mean, and every category's frequency, with what the samples give.
+    func compareReported(_ tables: [ScoreTable], _ frequencies: [FrequencyTable], _ consistency: inout InspectConsistency) {
+        let reported = header.results?.scores ?? []
+        for table in tables where table.filter == nil {
+            guard let recomputed = InspectConsistency.inspectMean(table.problems),
+                  let metric = InspectConsistency.comparableMetric(
+                      reported, name: table.name, singleAttempts: recomputed.single, binary: recomputed.binary)
+            else { continue }
+            consistency.compare(score: table.name, reported: metric, recomputed: recomputed.value, records: recomputed.records)
+        }
+        for table in frequencies where table.observations > 0 {
+            for score in reported where score.name == table.name {
+                for metric in score.metrics where metric.group == "frequency" && metric.normalize != false && metric.value.isFinite {
+                    let recomputed = Double(table.counts[metric.name] ?? 0) / Double(table.observations)
+                    consistency.compare(score: table.name, reported: metric, recomputed: recomputed, records: table.observations)
+                }
+            }
+        }
     }
 
     /// Score names: the primary first, then the others as samples and results name them.
@@ -156,6 +209,20 @@ struct InspectEvidenceBuilder {
             names.insert(primary, at: 0)
         }
         return names
+    }
+
+    /// The score names to compute from samples: all of them, except that when samples split a
+    /// dict-valued score into its keys (names the results do not list), a results score that no
+    /// sample names is the whole dict, which Inspect's own metrics summarise: nothing to recompute.
+    func computedScoreNames(_ names: [String]) -> [String] {
+        // Score names are few: arrays, not sets, so that the pass over the samples hashes nothing.
+        var inSamples: [String] = []
+        for sample in log.samples {
+            for score in sample.scores where !inSamples.contains(score.name) { inSamples.append(score.name) }
+        }
+        let reported = (header.results?.scores ?? []).map(\.name)
+        guard !inSamples.isEmpty, !inSamples.allSatisfy(reported.contains) else { return names }
+        return names.filter { inSamples.contains($0) || !reported.contains($0) }
     }
 
     func primaryScore(_ names: [String]) -> String? {

@@ -1,5 +1,6 @@
 import ScorecardJSON
-/// Reads the header fields of an Inspect log: `version`, `status`, `eval`, `results`, `error`, `metadata`.
+/// Reads the header fields of an Inspect log: `version`, `status`, `eval`, `results`, `error`,
+/// `invalidated`, `metadata`.
 ///
 /// The same top-level keys appear in a `.json` log, in a `.eval`'s `header.json` and (without
 /// status and results) in its `_journal/start.json`. Everything else (`plan`, `stats`,
@@ -20,6 +21,8 @@ enum InspectHeaderParser {
         } else if cursor.key(key, is: "metadata") {
             // Post-hoc edits: overlay the eval's metadata.
             header.metadata.merge(try cursor.readScalarObject("metadata")) { _, edited in edited }
+        } else if cursor.key(key, is: "invalidated") {
+            header.invalidated = try cursor.readOptionalBool("invalidated") ?? false
         } else {
             return false
         }
@@ -86,13 +89,7 @@ enum InspectHeaderParser {
                 evalMetadata = try cursor.readScalarObject("eval.metadata")
             } else if cursor.key(key, is: "scorers") {
                 try cursor.forEachElement("eval.scorers") { (cursor: inout JSONCursor) throws(JSONError) in
-                    try cursor.forEachMember("eval.scorers[]") { (cursor: inout JSONCursor, key) throws(JSONError) in
-                        if cursor.key(key, is: "name"), let name = try cursor.readOptionalString("eval.scorers[].name") {
-                            header.scorers.append(name)
-                        } else {
-                            try cursor.skipValue()
-                        }
-                    }
+                    try InspectScorerSpec.read(&cursor, into: &header)
                 }
             } else {
                 try cursor.skipValue()
@@ -115,6 +112,8 @@ enum InspectHeaderParser {
                 try cursor.forEachElement("results.scores") { (cursor: inout JSONCursor) throws(JSONError) in
                     results.scores.append(try readReportedScore(&cursor))
                 }
+            } else if cursor.key(key, is: "early_stopping") {
+                try readEarlyStopping(&cursor, into: &results)
             } else if cursor.key(key, is: "headline") {
                 try cursor.forEachMember("results.headline") { (cursor: inout JSONCursor, key) throws(JSONError) in
                     if cursor.key(key, is: "score") {
@@ -177,6 +176,12 @@ enum InspectHeaderParser {
                 try cursor.forEachMember("metric params") { (cursor: inout JSONCursor, param) throws(JSONError) in
                     if cursor.key(param, is: "group_key"), try cursor.peekKind() == .string {
                         metric.groupKey = try cursor.readString()
+                    } else if cursor.key(param, is: "level"), try cursor.peekKind() == .number {
+                        metric.level = try cursor.readDouble()
+                    } else if cursor.key(param, is: "normalize"), try cursor.peekKind() == .bool {
+                        metric.normalize = try cursor.readBool()
+                    } else if cursor.key(param, is: "categories"), try cursor.peekKind() == .array {
+                        metric.categories = try InspectScorerSpec.readCategories(&cursor)
                     } else if cursor.key(param, is: "metric"), try cursor.peekKind() == .object {
                         try cursor.forEachMember("metric params.metric") { (cursor: inout JSONCursor, inner) throws(JSONError) in
                             if cursor.key(inner, is: "name"), try cursor.peekKind() == .string {
@@ -195,6 +200,24 @@ enum InspectHeaderParser {
         }
         guard sawValue else { throw cursor.error("metric '\(key)' has no value", at: start) }
         return metric
+    }
+
+    /// `results.early_stopping`: how many sample records the manager stopped, and its name.
+    static func readEarlyStopping(_ cursor: inout JSONCursor, into results: inout InspectResults) throws(JSONError) {
+        try cursor.forEachMember("results.early_stopping") { (cursor: inout JSONCursor, key) throws(JSONError) in
+            if cursor.key(key, is: "early_stops") {
+                var count = 0
+                try cursor.forEachElement("results.early_stopping.early_stops") { (cursor: inout JSONCursor) throws(JSONError) in
+                    count += 1
+                    try cursor.skipValue()
+                }
+                results.earlyStops = count
+            } else if cursor.key(key, is: "manager") {
+                results.earlyStoppingManager = try cursor.readOptionalString("results.early_stopping.manager")
+            } else {
+                try cursor.skipValue()
+            }
+        }
     }
 
     /// An error object's `message`, or a plain string (as in `.eval` summaries); nil for null.

@@ -12,7 +12,9 @@ public enum InspectJSONLog {
     public static func read(
         _ file: FileBytes, plan: (InspectLogHeader) -> InspectSampleRequest? = { _ in InspectSampleRequest() }
     ) throws(JSONError) -> InspectLog {
-        var cursor = JSONCursor(file.bytes)
+        // A UTF-8 byte-order mark before the document is not part of it.
+        let bom = file.bytes.count >= 3 && file.bytes[0] == 0xEF && file.bytes[1] == 0xBB && file.bytes[2] == 0xBF
+        var cursor = JSONCursor(file.bytes, offset: bom ? 3 : 0)
         var header = InspectLogHeader()
         var samples: [InspectSample] = []
         guard !cursor.atEnd() else { throw cursor.error("the file is empty") }

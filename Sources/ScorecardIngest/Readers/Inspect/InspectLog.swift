@@ -45,6 +45,11 @@ public struct InspectLogHeader: Sendable, Equatable {
     public var results: InspectResults?
     /// `error.message` of a log whose run failed.
     public var errorMessage: String?
+    /// `invalidated`: some samples were invalidated after the run (their records carry `invalidation`).
+    public var invalidated = false
+    /// Scores whose values are categories (a `frequency()` metric, or a `value_schema` of categories):
+    /// score name → the declared categories, in order (empty when none were declared).
+    public var categoricalScores: [String: [String]] = [:]
 
     public init() {}
 }
@@ -56,6 +61,10 @@ public struct InspectResults: Sendable, Equatable {
     public var scores: [InspectReportedScore] = []
     /// `headline.score`: the score name Inspect shows first.
     public var headlineScore: String?
+    /// `early_stopping.early_stops`: sample records an early-stopping manager chose not to run.
+    public var earlyStops: Int?
+    /// `early_stopping.manager`: the name of that manager.
+    public var earlyStoppingManager: String?
 
     public init() {}
 }
@@ -92,6 +101,12 @@ public struct InspectReportedMetric: Sendable, Equatable {
     public var value: Double
     public var baseMetric: String?
     public var groupKey: String?
+    /// `params.level` (`ci()`, `ci_wilson()`), when the metric states a confidence level.
+    public var level: Double?
+    /// `params.categories` (`frequency()`): the declared categories.
+    public var categories: [String]?
+    /// `params.normalize` (`frequency()`): false when values are counts, not proportions.
+    public var normalize: Bool?
 
     public init(key: String, name: String, group: String? = nil, value: Double, baseMetric: String? = nil, groupKey: String? = nil) {
         self.key = key
@@ -125,6 +140,10 @@ public struct InspectSample: Sendable, Equatable {
     public var line: Int?
     /// The member it came from in a `.eval` (`summaries.json`, `samples/…`); nil for `.json`.
     public var member: String?
+    /// Whether the record carries an `invalidation` (the sample was invalidated after the run).
+    public var invalidated = false
+    /// Whether the record has a `metadata` field at all (summaries of old logs have none).
+    public var hasMetadataField = false
 
     public init(id: String, idIsNumber: Bool, epoch: Int, scores: [InspectSampleScore] = [], metadata: [String: String] = [:],
                 error: String? = nil, offset: Int = 0, member: String? = nil) {

@@ -5,20 +5,27 @@ import ScorecardCore
 /// Each failure names the file and says how to fix it; a log that fails is imported not at all.
 enum InspectLogCheck {
     /// Log format versions this reader understands.
-    static let supportedVersions = [2]
+    ///
+    /// Version 3 marks logs whose samples use a newer layout (Inspect's interim `message_pool`
+    /// shape, and the chunked `.eval` sample layout); the fields a scorecard reads (spec, results,
+    /// sample ids, epochs, scores, metadata, errors) are the same as in version 2.
+    static let supportedVersions = [2, 3]
+    /// The version Inspect gives a log that has no `version` field (`EvalLog.version` defaults to 2).
+    static let defaultVersion = 2
     /// The statuses Inspect writes.
     static let knownStatuses = ["started", "success", "cancelled", "error"]
 
     /// The status a header stands for: a `.eval` without `header.json` is a run that never finished.
     static func status(of header: InspectLogHeader) -> String { header.status ?? "started" }
 
-    /// Why the log's format version cannot be read, or nil.
+    /// Why the log's format version cannot be read, or nil. A log without `version` is version 2, as Inspect reads it.
     static func versionProblem(_ header: InspectLogHeader) -> String? {
-        guard let version = header.version else {
-            return "the log has no 'version' field; is it an Inspect eval log? (supported versions: 2)"
+        if header.version == nil, header.task == nil, header.model == nil {
+            return "the log has no 'version' and no 'eval' (task, model): is it an Inspect eval log? (supported versions: \(supportedVersions.map(String.init).joined(separator: ", ")))"
         }
+        let version = header.version ?? defaultVersion
         guard supportedVersions.contains(version) else {
-            let hint = version == 1
+            let hint = version < 2
                 ? "; it was written by inspect-ai before 0.3.18: rewrite it with a current inspect-ai (`inspect log convert PATH --to json --output-dir DIR`), which migrates old logs"
                 : "; it was written by a newer inspect-ai than this reader knows"
             return "log version \(version) is not supported (supported: \(supportedVersions.map(String.init).joined(separator: ", ")))\(hint)"

@@ -12,7 +12,8 @@ public enum InspectReader: EvidenceReader {
     public static let summary = "Inspect AI eval logs: .json (one EvalLog document) and .eval (zip archive)"
 
     /// A `.eval`: a ZIP whose first member is one Inspect writes. A `.json`: an object whose first
-    /// two keys are `version` (a number) and `status`, in the order Inspect writes them.
+    /// two keys are `version` (a number) and `status`, in the order Inspect writes them, or (a log
+    /// written without its `version`, which Inspect reads as version 2) `status` (text) and `eval`.
     public static func detect(path: String, prefix: [UInt8]) -> Bool {
         if isZip(prefix) {
             guard prefix.count >= 30 else { return false }
@@ -21,14 +22,21 @@ public enum InspectReader: EvidenceReader {
             let name = String(decoding: prefix[30..<(30 + nameLength)], as: UTF8.self)
             return ["_journal/", "samples/", "header.json", "summaries.json", "reductions.json"].contains { name.hasPrefix($0) }
         }
-        return prefix.withUnsafeBufferPointer { buffer in
+        let body = FormatSniffing.withoutByteOrderMark(prefix)
+        return body.withUnsafeBufferPointer { buffer in
             var cursor = JSONCursor(buffer)
             guard (try? cursor.peekKind()) == .object, var object = try? cursor.beginObject(),
-                  let first = try? cursor.nextKey(&object), cursor.key(first, is: "version"),
-                  (try? cursor.readDouble()) != nil,
-                  let second = try? cursor.nextKey(&object), cursor.key(second, is: "status")
+                  let first = try? cursor.nextKey(&object)
             else { return false }
-            return true
+            if cursor.key(first, is: "version") {
+                guard (try? cursor.readDouble()) != nil, let second = try? cursor.nextKey(&object) else { return false }
+                return cursor.key(second, is: "status")
+            }
+            guard cursor.key(first, is: "status"), let status = try? cursor.readString(),
+                  InspectLogCheck.knownStatuses.contains(status),
+                  let second = try? cursor.nextKey(&object), cursor.key(second, is: "eval")
+            else { return false }
+            return (try? cursor.peekKind()) == .object
         }
     }
 
@@ -82,6 +90,12 @@ public enum InspectReader: EvidenceReader {
             stage: identity.stage)
         var evidence = builder.build()
         evidence.warnings = warnings + evidence.warnings
+        if evidence.records.isEmpty, evidence.samples.isEmpty, !log.samples.isEmpty, (log.header.results?.scores ?? []).isEmpty,
+           !log.samples.contains(where: { !$0.scores.isEmpty }) {
+            evidence.warnings.append(Diagnostic(
+                file: path,
+                message: "nothing to import: none of the log's \(log.samples.count) sample records has a score, and its results report no metrics (no scorer ran?)"))
+        }
         return evidence
     }
 

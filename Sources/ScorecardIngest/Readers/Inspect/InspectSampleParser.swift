@@ -3,14 +3,22 @@ import ScorecardJSON
 
 /// Reads one sample record (an `EvalSample`, or a row of a `.eval`'s sample summaries).
 ///
-/// Only `id`, `epoch`, `scores` (value, and answer when consensus needs it), `metadata` and
-/// `error` are read; `messages`, `output`, `events`, `events_data`, `attachments`, `store` and
+/// Only `id`, `epoch`, `scores` (value, and answer when consensus needs it), `metadata`,
+/// `invalidation` (whether there is one) and `error` are read; `messages`, `output`, `events`, `events_data`, `attachments`, `store` and
 /// the rest are skipped without being built.
 struct InspectSampleParser {
     /// Whether to read score answers (for cons@k); they are skipped otherwise.
     var readAnswers: Bool
     /// The `.eval` member being read, for messages; nil for `.json`.
     var member: String?
+
+    /// Whether a name of `length` bytes can be one read: `id`, `epoch` or `error`, `scores`, `metadata`, `invalidation`.
+    @inline(__always) static func mayBeRead(length: Int) -> Bool {
+        switch length {
+        case 2, 5, 6, 8, 12: true
+        default: false
+        }
+    }
 
     func read(_ cursor: inout JSONCursor) throws(JSONError) -> InspectSample {
         cursor.skipWhitespace()
@@ -23,7 +31,10 @@ struct InspectSampleParser {
         var sample = InspectSample(id: "", idIsNumber: false, epoch: 0, offset: start, member: member)
         var object = try cursor.beginObject()
         while let key = try cursor.nextKey(&object) {
-            if cursor.key(key, is: "id") {
+            // Most members (messages, output, events, …) are none of the fields read: their length says so.
+            if let length = key.plainLength, !Self.mayBeRead(length: length) {
+                try cursor.skipValue()
+            } else if cursor.key(key, is: "id") {
                 id = try cursor.readTextOrNumber("sample id")
             } else if cursor.key(key, is: "epoch") {
                 epoch = try cursor.readOptionalInteger("sample epoch")
@@ -31,6 +42,10 @@ struct InspectSampleParser {
                 sample.scores = try readScores(&cursor)
             } else if cursor.key(key, is: "metadata") {
                 sample.metadata = try cursor.readScalarObject("sample metadata")
+                sample.hasMetadataField = true
+            } else if cursor.key(key, is: "invalidation") {
+                sample.invalidated = !cursor.readNullIfPresent()
+                if sample.invalidated { try cursor.skipValue() }
             } else if cursor.key(key, is: "error") {
                 sample.error = try InspectHeaderParser.readErrorMessage(&cursor, field: "sample error")
             } else {

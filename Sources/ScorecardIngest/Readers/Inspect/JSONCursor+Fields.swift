@@ -44,6 +44,17 @@ extension JSONCursor {
         }
     }
 
+    /// A boolean, or nil for null.
+    mutating func readOptionalBool(_ field: String) throws(JSONError) -> Bool? {
+        switch try peekKind() {
+        case .bool: return try readBool()
+        case .null:
+            try readNull()
+            return nil
+        default: throw error("\(field) must be true or false, found \(kindDescription())")
+        }
+    }
+
     /// A whole number, or nil for null.
     mutating func readOptionalInteger(_ field: String) throws(JSONError) -> Int? {
         switch try peekKind() {

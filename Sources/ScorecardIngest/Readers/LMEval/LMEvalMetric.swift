@@ -47,13 +47,22 @@ struct LMEvalMetric {
         return qualified
     }
 
-    /// The metrics of one results entry, in file order; NaN or infinite values are skipped with a
-    /// warning, and non-numbers (custom passthrough values) are skipped silently.
+    /// The metrics of one results entry, in file order. NaN or infinite values, and values that
+    /// are not numbers (text such as `"high"`, booleans, null, lists: what a task's own
+    /// aggregation returned), are skipped with a warning naming the key and its line.
+    ///
+    /// Warned, not refused: lm-eval writes whatever an aggregation returns and reads such files
+    /// back, and one unusable metric does not make the task's other metrics wrong.
     static func metrics(task: String, entry: JSONObject, source: JSONSource, warnings: inout [Diagnostic]) -> [LMEvalMetric] {
         var result: [LMEvalMetric] = []
         for member in entry.members where !fixedKeys.contains(member.key) && !member.key.contains("_stderr,") {
             guard let comma = member.key.firstIndex(of: ",") else { continue }
-            guard case .number(let value, let text) = member.value else { continue }
+            guard case .number(let value, let text) = member.value else {
+                let (line, column) = source.lines.position(of: member.offset)
+                warnings.append(Diagnostic(file: source.file, line: line, column: column,
+                                           message: "'\(member.key)' of '\(task)' is \(member.value.shortDescription), not a number; skipped (no record for it)"))
+                continue
+            }
             let metric = String(member.key[..<comma])
             let filter = String(member.key[member.key.index(after: comma)...])
             guard value.isFinite else {

@@ -31,6 +31,9 @@ struct LMEvalModel {
             if let adapter = arguments["peft"] ?? arguments["delta"], let base = arguments["pretrained"], adapter != base {
                 notes.append("adapter \(adapter) on base model \(base)")
             }
+        } else if config == nil {
+            name = nil
+            problem = "not an lm-eval results file as lm-eval writes it: it has 'results' in lm-eval's shape but no 'config' (a summary another script wrote?), so the model is unknown"
         } else {
             name = nil
             let random = modelName.map { " (model_name '\($0)' is lm-eval's random id)" } ?? ""
