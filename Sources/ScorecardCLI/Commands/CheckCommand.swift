@@ -36,9 +36,9 @@ struct CheckCommand: ScorecardSubcommand {
         let results = try Checker(store: try storeOptions.open(), root: root).check(all: all)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try OutputEnvelope(command: "check", result: results.map(CheckReport.init)).encoded())
+            try Console.write(try OutputEnvelope(command: "check", result: results.map(CheckReport.init)).encoded())
         case .text:
-            Console.write(Self.text(results))
+            try Console.write(Self.text(results))
         }
         return results.allSatisfy(\.matches) ? .success : .checkFailed
     }

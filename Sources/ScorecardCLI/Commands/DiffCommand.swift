@@ -36,9 +36,9 @@ struct DiffCommand: ScorecardSubcommand {
         let diff = try Differ.diff(a, b, openStore: storeOptions.open)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try OutputEnvelope(command: "diff", result: diff).encoded())
+            try Console.write(try OutputEnvelope(command: "diff", result: diff).encoded())
         case .text:
-            Console.write(DiffText.render(diff))
+            try Console.write(DiffText.render(diff))
         }
         return .success
     }

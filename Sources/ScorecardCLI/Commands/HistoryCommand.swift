@@ -44,9 +44,9 @@ struct HistoryCommand: ScorecardSubcommand {
         let entries = try History.entries(model: model, store: try storeOptions.open())
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try OutputEnvelope(command: "history", result: entries).encoded())
+            try Console.write(try OutputEnvelope(command: "history", result: entries).encoded())
         case .text:
-            Console.write(Self.text(entries))
+            try Console.write(Self.text(entries))
         }
         return .success
     }

@@ -55,9 +55,9 @@ struct RegenerateCommand: ScorecardSubcommand {
         try InputReviewText.report(InputReview(warnings: summary.warnings, notes: summary.notes), strict: false)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try JSONOutput.encode(summary))
+            try Console.write(try JSONOutput.encode(summary))
         case .text:
-            Console.write(RunSummaryText.render(summary))
+            try Console.write(RunSummaryText.render(summary))
         }
         return summary.status
     }
