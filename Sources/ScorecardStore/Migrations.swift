@@ -10,6 +10,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
+        migrator.registerMigration("v3_cards_chain_delivery", migrate: v3CardsChainDelivery)
         return migrator
     }
 

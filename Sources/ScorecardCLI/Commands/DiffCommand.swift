@@ -33,7 +33,7 @@ struct DiffCommand: ScorecardSubcommand {
 
     mutating func execute() throws -> ExitStatus {
         let storeOptions = self.storeOptions
-        let diff = try Differ.diff(a, b, openStore: storeOptions.open)
+        let diff = try Differ.diff(a, b, open: storeOptions.open)
         switch format {
         case .json:
             try Console.write(try OutputEnvelope(command: "diff", result: diff).encoded())
