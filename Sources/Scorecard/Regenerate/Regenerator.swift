@@ -46,9 +46,14 @@ public struct Regenerator: Sendable {
     ///   - strict: fail with ``StrictError`` on any warning about the inputs, before writing
     ///     anything (also when the card says `strict: true`).
     ///   - deliver: writes the summary out; by default nothing, so returning is delivering.
+    ///   - delivered: called right after the delivery is recorded, still holding the lock. A
+    ///     command-line tool exits here (`exit(summary.status)`), so that nothing — closing the
+    ///     database, releasing the lock — sits between recording the delivery and the exit with
+    ///     the alert's code: a kill in between would lose the code of an alert counted delivered.
     public func run(
         wait: Double = 60, rehash: Bool = false, waiting: () -> Void = {}, strict: Bool = false,
-        progress: (ProgressEvent) -> Void = { _ in }, deliver: (RunSummary) throws -> Void = { _ in }
+        progress: (ProgressEvent) -> Void = { _ in }, deliver: (RunSummary) throws -> Void = { _ in },
+        delivered: (RunSummary) -> Void = { _ in }
     ) throws -> RunSummary {
         let lockPath = storePath + ".lock"
         guard let lock = try FileLock(path: lockPath, timeout: wait, waiting: waiting) else {
@@ -62,6 +67,7 @@ public struct Regenerator: Sendable {
             try deliver(outcome.summary)
             CrashPoint.afterPrint.reach()
             if let id = outcome.deliver { try store.markDelivered(id) }
+            delivered(outcome.summary)
             return outcome.summary
         }
     }

@@ -77,7 +77,9 @@ struct RegenerateCommand: ScorecardSubcommand {
                 case .json: try Console.write(try JSONOutput.encode(summary))
                 case .text: try Console.write(RunSummaryText.render(summary))
                 }
-            })
+            },
+            // The delivery is recorded: exit with the alert's code at once (see Regenerator.run).
+            delivered: { summary in Foundation.exit(summary.status.rawValue) })
         return summary.status
     }
 }
