@@ -21,7 +21,7 @@
 set -euo pipefail
 
 kills=${1:-200}
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=${SCORECARD_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}   # the package, when the script runs from a copy
 binary=${2:-$root/.build/debug/scorecard}
 [ -x "$binary" ] || { echo "no executable at $binary (swift build first)" >&2; exit 2; }
 work=$(mktemp -d /tmp/scorecard-redteam.XXXXXX)
