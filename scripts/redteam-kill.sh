@@ -6,7 +6,9 @@
 # Copies the demo card to a temporary folder and alternates its evidence between two versions
 # whose levels differ (GPT-4o's pre-mitigation professional CTF 0.01 → 0.91 moves its
 # cybersecurity level and makes security hardening required: exit 5; back: exit 4). Each round writes the next version, starts `regenerate`, kills it
-# with SIGKILL after a random delay (0 to 1.2 × a full run's time), then checks:
+# with SIGKILL after a random delay (odd rounds anywhere in 0 to 1.2 × a full run's time, even
+# rounds in its last part, 0.8 to 1.2 ×, where commit, rename, print and delivery happen), then
+# checks:
 #
 #   - every report (Markdown, HTML, SVG charts) is byte for byte a whole old or a whole new one;
 #   - `scorecard check --store` exits 0: the current scorecards re-derive and the history chain
@@ -65,22 +67,43 @@ make_card "$card"
 write_version "$card" 0
 regenerate "$card" > /dev/null 2>&1
 delivered=0      # the evidence version whose summary the last delivered run printed
-start=$(date +%s%N); write_version "$card" 1; regenerate "$card" > /dev/null 2>&1 || true; delivered=1
-duration_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+# A full run's time: the shortest of three runs that move a level (version 1, 0, 1).
+duration_ms=
+for version in 1 0 1; do
+    start=$(date +%s%N); write_version "$card" "$version"; regenerate "$card" > /dev/null 2>&1 || true
+    took=$(( ($(date +%s%N) - start) / 1000000 ))
+    [ -z "$duration_ms" ] || [ "$took" -lt "$duration_ms" ] && duration_ms=$took
+done
+delivered=1
 echo "a full run takes about $duration_ms ms; killing after 0..$(( duration_ms * 12 / 10 )) ms"
 
 midrun=0; finished=0; broken=0; broken_killed=0
+before_begin=0; before_complete=0; before_delivery=0; after_delivery=0
+last_run() { sqlite3 "$card/.scorecard/demo.sqlite" "SELECT id || ' ' || status || ' ' || (delivered_at IS NOT NULL) FROM run ORDER BY id DESC LIMIT 1"; }
 for round in $(seq 1 "$kills"); do
     version=$(( round % 2 == 1 ? 0 : 1 ))
     write_version "$card" "$version"
+    read -r run_before _ < <(last_run)
     # The executable itself in the background (not a shell function), so the kill hits it.
     "$binary" regenerate --config "$card/examples/demo/scorecard.yaml" > "$work/out" 2>&1 &
     pid=$!
-    delay_ms=$(( RANDOM % (duration_ms * 12 / 10 + 1) ))
+    if [ $(( round % 2 )) = 1 ]; then
+        delay_ms=$(( RANDOM % (duration_ms * 12 / 10 + 1) ))
+    else
+        delay_ms=$(( duration_ms * 8 / 10 + RANDOM % (duration_ms * 4 / 10 + 1) ))
+    fi
     sleep "$(( delay_ms / 1000 )).$(printf '%03d' $(( delay_ms % 1000 )))"
     kill -9 "$pid" 2>/dev/null || true
     set +e; wait "$pid" 2>/dev/null; status=$?; set -e
-    if [ "$status" = 137 ]; then midrun=$(( midrun + 1 )); else
+    if [ "$status" = 137 ]; then
+        midrun=$(( midrun + 1 ))
+        read -r run_after run_status run_delivered < <(last_run)
+        if [ "$run_after" = "$run_before" ]; then before_begin=$(( before_begin + 1 ))
+        elif [ "$run_status" != completed ]; then before_complete=$(( before_complete + 1 ))
+        elif [ "$run_delivered" = 0 ]; then before_delivery=$(( before_delivery + 1 ))
+        else after_delivery=$(( after_delivery + 1 )); delivered=$version   # printed and recorded: delivered
+        fi
+    else
         finished=$(( finished + 1 ))
         # The run exited on its own: its summary was delivered, and its code must be the move's.
         expected=0; [ "$version" != "$delivered" ] && { [ "$version" = 1 ] && expected=$code_up || expected=$code_down; }
@@ -116,6 +139,8 @@ done
 "$binary" check --all --config "$card/examples/demo/scorecard.yaml" > "$work/check" 2>&1 || { echo "final check --all --config failed" >&2; broken=$(( broken + 1 )); }
 runs=$(sqlite3 "$card/.scorecard/demo.sqlite" "SELECT status, count(*) FROM run GROUP BY status" | tr '\n' ' ')
 echo "rounds: $kills; killed mid-run: $midrun; finished before the kill: $finished"
+echo "kills by where they landed: $before_begin before the run began, $before_complete after it began and before it completed,"
+echo "  $before_delivery after it completed and before its delivery was recorded, $after_delivery after the delivery was recorded"
 echo "kills survived: $(( midrun - broken_killed )) of $midrun; rounds that kept every promise: $(( kills - broken )) of $kills"
 echo "runs in the store by status: $runs"
 grep "^History of" "$work/check"
