@@ -49,6 +49,9 @@ import Testing
         #expect(summary["nothing_changed"] as? Bool == true)
         #expect(summary["repeats_alert_of"] as? Int == 2)
         #expect(summary["exit_code"] as? Int == 5)
+        let after = try card.regenerate(["--format", "json"])
+        let delivered = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        #expect(delivered["repeats_alert_of"] is NSNull, "the key is there, null, when no alert is owed")
     }
 
     @Test func anAlertThatCouldNotBePrintedIsRaisedAgain() throws {

@@ -91,7 +91,7 @@ public struct RunSummary: Codable, Sendable {
     /// The completed run whose summary was never delivered (its process was killed, or its output
     /// could not be written), when this summary repeats its alert: levels and gates are compared
     /// with the last run whose summary was delivered.
-    public var repeatsAlertOf: Int64?
+    @Nullable public var repeatsAlertOf: Int64? = nil
 
     /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level.
     public var status: ExitStatus {
