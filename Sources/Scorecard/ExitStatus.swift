@@ -14,8 +14,13 @@ public enum ExitStatus: Int32, Sendable {
     case levelsChanged = 4
     /// `regenerate`: a gate that passed in the last completed run no longer passes.
     case gateFlipped = 5
-    /// `regenerate`: another run held the store's lock past the wait timeout.
+    /// `regenerate`: another run held the store's lock, or another process a write transaction on
+    /// the database, past the wait timeout (any command: the database stayed busy).
     case busy = 6
-    /// `check`: a stored scorecard does not re-derive from its stored inputs.
+    /// `check`: a stored scorecard does not re-derive from its stored inputs, or the stored history
+    /// is not whole (a row deleted, reordered or edited; a stored input altered).
     case checkFailed = 7
+    /// `check` with a card: an input on disk differs from what the card's current scorecards were
+    /// made from (run `regenerate`, with `--rehash` if the file kept its size and time).
+    case inputsChanged = 8
 }

@@ -12,10 +12,12 @@ public struct ScorecardCommand: ParsableCommand {
             decides the framework's gates. Missing evidence is never read as the lowest level: it \
             is "not assessed", and gates that depend on it fail closed.
 
-            Exit codes: 0 success; 1 unexpected failure; 2 invalid input (the message names file, \
-            line and value); 3 a gate did not pass (assess --fail-on-gate); 4 a level moved and 5 a \
-            gate stopped passing since the last run (regenerate); 6 the store was busy (regenerate); \
-            7 a stored scorecard does not re-derive (check); 64 bad command-line usage.
+            Exit codes: 0 success; 1 unexpected failure (an I/O error, standard output that cannot \
+            be written); 2 invalid input (the message names file, line and value); 3 a gate did not \
+            pass (assess --fail-on-gate); 4 a level moved and 5 a gate stopped passing since the \
+            last delivered run (regenerate); 6 the store stayed busy past --wait; 7 a stored \
+            scorecard does not re-derive or the history was altered (check); 8 inputs on disk \
+            changed since the current scorecards (check); 64 bad command-line usage.
             """,
         version: ToolIdentity.version,
         subcommands: [

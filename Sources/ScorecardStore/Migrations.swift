@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
         migrator.registerMigration("v3_evidence_consistency", migrate: v3EvidenceConsistency)
+        migrator.registerMigration("v4_cards_chain_delivery", migrate: v4CardsChainDelivery)
         return migrator
     }
 

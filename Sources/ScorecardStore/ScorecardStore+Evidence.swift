@@ -19,9 +19,12 @@ public struct SourceState: Hashable, Sendable {
 }
 
 extension ScorecardStore {
-    /// The last recorded state of every evidence path.
-    public func sourceStates() throws(StoreError) -> [String: SourceState] {
-        let rows = try read { db in try EvidenceSourceRow.fetchAll(db) }
+    /// The last recorded state of every evidence path of the card `card` (its key).
+    public func sourceStates(card: String) throws(StoreError) -> [String: SourceState] {
+        let rows = try read { db -> [EvidenceSourceRow] in
+            guard let card = try Self.card(key: card, db) else { return [] }
+            return try EvidenceSourceRow.filter(EvidenceSourceRow.Columns.cardId == card.id).fetchAll(db)
+        }
         return Dictionary(uniqueKeysWithValues: rows.map {
             ($0.path, SourceState(path: $0.path, sha256: $0.fileSha256, byteCount: $0.byteCount, modifiedNs: $0.modifiedNs))
         })
@@ -63,14 +66,16 @@ extension ScorecardStore {
         }
     }
 
-    /// Records the current state of evidence paths, replacing earlier states; forgets other paths.
-    public func recordSources(_ states: [SourceState]) throws(StoreError) {
+    /// Records the current state of the card's evidence paths, replacing earlier states; forgets
+    /// its other paths.
+    public func recordSources(_ states: [SourceState], card: String) throws(StoreError) {
         let checkedAt = now()
         try write { db in
-            try EvidenceSourceRow.deleteAll(db)
+            let card = try Self.cardForWriting(key: card, createdAt: checkedAt, db)
+            try EvidenceSourceRow.filter(EvidenceSourceRow.Columns.cardId == card).deleteAll(db)
             for state in states {
                 try EvidenceSourceRow(
-                    path: state.path, fileSha256: state.sha256, byteCount: state.byteCount,
+                    cardId: card, path: state.path, fileSha256: state.sha256, byteCount: state.byteCount,
                     modifiedNs: state.modifiedNs, checkedAt: checkedAt
                 ).insert(db)
             }

@@ -7,70 +7,105 @@ public struct CompletedRun: Sendable {
     public let id: Int64
     public let fingerprint: String?
     public let finishedAt: String?
+    /// When its summary was written out in full; nil while its alert is pending.
+    public let deliveredAt: String?
     /// The scorecards current when the run completed, by subject.
     public let scorecards: [Subject: StoredScorecard]
 }
 
 extension ScorecardStore {
-    /// Records the start of a run and returns its id.
-    public func beginRun(configPath: String) throws(StoreError) -> Int64 {
+    /// Records the start of a run of the card `card` (its key, see ``card(key:)``) and returns its id.
+    public func beginRun(configPath: String, card: String) throws(StoreError) -> Int64 {
         let startedAt = now()
         return try write { db in
-            var row = RunRow(id: nil, startedAt: startedAt, finishedAt: nil, status: "started", configPath: configPath)
+            let cardID = try Self.cardForWriting(key: card, createdAt: startedAt, db)
+            var row = RunRow(id: nil, cardId: cardID, startedAt: startedAt, finishedAt: nil, status: "started", configPath: configPath)
             try row.insert(db)
             return row.id ?? 0
         }
     }
 
-    /// The last run that completed, with its scorecards; nil before the first.
-    public func lastCompletedRun() throws(StoreError) -> CompletedRun? {
+    /// The card's last run that completed, with its scorecards; nil before the first.
+    public func lastCompletedRun(card: String) throws(StoreError) -> CompletedRun? {
         try read { db in
-            guard let run = try RunRow.filter(RunRow.Columns.status == "completed").order(RunRow.Columns.id.desc).fetchOne(db),
-                  let id = run.id else { return nil }
-            let rows = try ScorecardRow.fetchAll(db, sql: """
-                SELECT scorecard.* FROM scorecard JOIN run_scorecard ON run_scorecard.scorecard_id = scorecard.id
-                WHERE run_scorecard.run_id = ? ORDER BY scorecard.id
-                """, arguments: [id])
-            let scorecards = Dictionary(rows.map { (StoredScorecard($0).subject, StoredScorecard($0)) }) { _, last in last }
-            return CompletedRun(id: id, fingerprint: run.fingerprint, finishedAt: run.finishedAt, scorecards: scorecards)
+            guard let card = try Self.card(key: card, db) else { return nil }
+            return try Self.lastRun(card: card.id, delivered: false, db)
         }
     }
 
-    /// Stores a run's scorecards and reports in one transaction.
+    /// The card's last completed run whose summary was delivered: what the next alert compares with.
+    public func lastDeliveredRun(card: String) throws(StoreError) -> CompletedRun? {
+        try read { db in
+            guard let card = try Self.card(key: card, db) else { return nil }
+            return try Self.lastRun(card: card.id, delivered: true, db)
+        }
+    }
+
+    static func lastRun(card: Int64, delivered: Bool, _ db: Database) throws -> CompletedRun? {
+        var request = RunRow.filter(RunRow.Columns.cardId == card && RunRow.Columns.status == "completed")
+        if delivered { request = request.filter(RunRow.Columns.deliveredAt != nil) }
+        guard let run = try request.order(RunRow.Columns.id.desc).fetchOne(db), let id = run.id else { return nil }
+        let rows = try ScorecardRow.fetchAll(db, sql: """
+            SELECT scorecard.* FROM scorecard JOIN run_scorecard ON run_scorecard.scorecard_id = scorecard.id
+            WHERE run_scorecard.run_id = ? ORDER BY scorecard.id
+            """, arguments: [id])
+        let scorecards = Dictionary(rows.map { (StoredScorecard($0).subject, StoredScorecard($0)) }) { _, last in last }
+        return CompletedRun(id: id, fingerprint: run.fingerprint, finishedAt: run.finishedAt, deliveredAt: run.deliveredAt,
+                            scorecards: scorecards)
+    }
+
+    /// Stores a run's scorecards and reports in one transaction, extending the run's card's chain.
     ///
-    /// A scorecard whose document is byte-identical to the subject's latest stored one under the
-    /// same framework is not stored again; the run points at the existing row. Returns the
-    /// scorecard ids current for each subject after the commit.
+    /// A scorecard whose document is byte-identical to the subject's latest stored one of the
+    /// card under the same framework is not stored again; the run points at the existing row.
+    /// Returns the scorecard ids current for each subject after the commit.
     @discardableResult
     public func commit(
         run: Int64, scorecards: [ScorecardToStore], reports: [ReportToRecord]
     ) throws(StoreError) -> [Subject: Int64] {
         let createdAt = now()
         return try write { db in
+            guard let runRow = try RunRow.fetchOne(db, key: run) else {
+                throw StoreError(kind: .sqlite, path: path, message: "run \(run) is not in the store")
+            }
+            let card = runRow.cardId
+            var head = try String.fetchOne(
+                db, sql: "SELECT chain_sha256 FROM scorecard WHERE card_id = ? ORDER BY id DESC LIMIT 1", arguments: [card])
+                ?? ScorecardChain.genesis
             var current: [Subject: Int64] = [:]
             for item in scorecards {
                 let sha256 = SHA256.hex(of: [UInt8](item.document))
                 let latest = try ScorecardRow
+                    .filter(ScorecardRow.Columns.cardId == card)
                     .filter(ScorecardRow.Columns.model == item.subject.model && ScorecardRow.Columns.snapshot == (item.subject.snapshot ?? ""))
                     .filter(Column("framework_sha256") == item.frameworkSHA256)
                     .order(ScorecardRow.Columns.id.desc).fetchOne(db)
                 if let latest, latest.documentSha256 == sha256, let id = latest.id {
                     current[item.subject] = id
                 } else {
+                    let fields = ScorecardChain.Fields(
+                        card: card, model: item.subject.model, snapshot: item.subject.snapshot ?? "",
+                        frameworkSHA256: item.frameworkSHA256, documentSHA256: sha256, createdAt: createdAt, runID: run)
+                    let content = ScorecardChain.content(fields)
+                    let chain = ScorecardChain.link(previous: head, content: content)
                     var row = ScorecardRow(
-                        id: nil, model: item.subject.model, snapshot: item.subject.snapshot ?? "",
+                        id: nil, cardId: card, model: fields.model, snapshot: fields.snapshot,
                         frameworkSha256: item.frameworkSHA256, documentSha256: sha256,
-                        document: String(decoding: item.document, as: UTF8.self), createdAt: createdAt, runId: run)
+                        document: String(decoding: item.document, as: UTF8.self), createdAt: createdAt, runId: run,
+                        contentSha256: content, previousSha256: head, chainSha256: chain)
                     try row.insert(db)
+                    head = chain
                     current[item.subject] = row.id
                 }
                 if let id = current[item.subject] { try RunScorecardRow(runId: run, scorecardId: id).insert(db) }
             }
             for report in reports {
                 guard let id = current[report.subject] else { continue }
-                try ReportRow(path: report.path, sha256: report.sha256, scorecardId: id, renderFingerprint: report.renderFingerprint,
+                try ReportRow(cardId: card, path: report.path, sha256: report.sha256, scorecardId: id, renderFingerprint: report.renderFingerprint,
                               writtenAt: createdAt).save(db)
             }
+            try db.execute(sql: "UPDATE run SET chain_head = ? WHERE id = ?",
+                           arguments: [head == ScorecardChain.genesis ? nil : head, run])
             return current
         }
     }
@@ -85,6 +120,16 @@ extension ScorecardStore {
         }
     }
 
+    /// Records that a completed run's summary was written out in full, so its alert is not raised
+    /// again. The last thing a run does before its process exits.
+    public func markDelivered(_ id: Int64) throws(StoreError) {
+        let deliveredAt = now()
+        try write { db in
+            try db.execute(sql: "UPDATE run SET delivered_at = ? WHERE id = ? AND status = 'completed' AND delivered_at IS NULL",
+                           arguments: [deliveredAt, id])
+        }
+    }
+
     /// Marks a run failed with a message.
     public func failRun(_ id: Int64, message: String) throws(StoreError) {
         let finishedAt = now()
@@ -94,9 +139,12 @@ extension ScorecardStore {
         }
     }
 
-    /// The reports recorded as written, by path: their hash and the scorecard they came from.
-    public func reports() throws(StoreError) -> [String: RecordedReport] {
-        let rows = try read { db in try ReportRow.fetchAll(db) }
+    /// The card's reports recorded as written, by path: their hash and the scorecard they came from.
+    public func reports(card: String) throws(StoreError) -> [String: RecordedReport] {
+        let rows = try read { db -> [ReportRow] in
+            guard let card = try Self.card(key: card, db) else { return [] }
+            return try ReportRow.filter(Column("card_id") == card.id).fetchAll(db)
+        }
         return Dictionary(uniqueKeysWithValues: rows.map {
             ($0.path, RecordedReport(sha256: $0.sha256, scorecardID: $0.scorecardId, renderFingerprint: $0.renderFingerprint))
         })

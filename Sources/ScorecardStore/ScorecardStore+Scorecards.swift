@@ -5,6 +5,8 @@ import ScorecardCore
 /// A stored scorecard: one subject's document as it was written, with where it came from.
 public struct StoredScorecard: Hashable, Sendable {
     public let id: Int64
+    /// The card whose history it is in (``StoredCard/id``).
+    public let cardID: Int64
     public let subject: Subject
     public let frameworkSHA256: String
     public let documentSHA256: String
@@ -15,6 +17,7 @@ public struct StoredScorecard: Hashable, Sendable {
 
     init(_ row: ScorecardRow) {
         id = row.id ?? 0
+        cardID = row.cardId
         subject = Subject(model: row.model, snapshot: row.snapshot.isEmpty ? nil : row.snapshot)
         frameworkSHA256 = row.frameworkSha256
         documentSHA256 = row.documentSha256
@@ -83,11 +86,22 @@ extension ScorecardStore {
         }
     }
 
-    /// Every scorecard of a model (all snapshots), oldest first.
-    public func scorecards(model: String) throws(StoreError) -> [StoredScorecard] {
-        try read { db in
-            try ScorecardRow.filter(ScorecardRow.Columns.model == model).order(ScorecardRow.Columns.id).fetchAll(db)
+    /// Every scorecard of a model (all snapshots), oldest first: of the card `card` (its key), or of
+    /// every card when nil.
+    public func scorecards(model: String, card: String? = nil) throws(StoreError) -> [StoredScorecard] {
+        try read { db -> [ScorecardRow] in
+            var request = ScorecardRow.filter(ScorecardRow.Columns.model == model)
+            if let card {
+                guard let found = try Self.card(key: card, db) else { return [] }
+                request = request.filter(ScorecardRow.Columns.cardId == found.id)
+            }
+            return try request.order(ScorecardRow.Columns.id).fetchAll(db)
         }.map(StoredScorecard.init)
+    }
+
+    /// Every stored scorecard, oldest first.
+    public func allScorecards() throws(StoreError) -> [StoredScorecard] {
+        try read { db in try ScorecardRow.order(ScorecardRow.Columns.id).fetchAll(db) }.map(StoredScorecard.init)
     }
 
     /// The scorecard with this id.
@@ -95,9 +109,14 @@ extension ScorecardStore {
         try read { db in try ScorecardRow.fetchOne(db, key: id) }.map(StoredScorecard.init)
     }
 
-    /// The models with stored scorecards, sorted.
-    public func models() throws(StoreError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT model FROM scorecard ORDER BY model") }
+    /// The models with stored scorecards (of the card `card`, or of every card when nil), sorted.
+    public func models(card: String? = nil) throws(StoreError) -> [String] {
+        try read { db in
+            guard let card else { return try String.fetchAll(db, sql: "SELECT DISTINCT model FROM scorecard ORDER BY model") }
+            guard let found = try Self.card(key: card, db) else { return [] }
+            return try String.fetchAll(db, sql: "SELECT DISTINCT model FROM scorecard WHERE card_id = ? ORDER BY model",
+                                       arguments: [found.id])
+        }
     }
 
     /// The number of stored scorecards.
@@ -123,8 +142,19 @@ extension ScorecardStore {
         try read { db in try DeterminationFileRow.fetchOne(db, key: sha256) }.map { StoredText(path: $0.path, text: $0.text) }
     }
 
-    /// The scorecards current after the last completed run, sorted by subject.
-    public func currentScorecards() throws(StoreError) -> [StoredScorecard] {
-        (try lastCompletedRun()?.scorecards.values.sorted { $0.subject < $1.subject }) ?? []
+    /// The scorecards current after the last completed run of the card `card` (its key), or of
+    /// each card when nil, sorted by card and subject.
+    public func currentScorecards(card: String? = nil) throws(StoreError) -> [StoredScorecard] {
+        try read { db in
+            let cards: [StoredCard]
+            if let card {
+                cards = try Self.card(key: card, db).map { [$0] } ?? []
+            } else {
+                cards = try CardRow.order(CardRow.Columns.id).fetchAll(db).map { StoredCard(id: $0.id ?? 0, key: $0.key) }
+            }
+            return try cards.flatMap { card in
+                (try Self.lastRun(card: card.id, delivered: false, db)?.scorecards.values.sorted { $0.subject < $1.subject }) ?? []
+            }
+        }
     }
 }

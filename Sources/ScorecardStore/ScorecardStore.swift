@@ -10,11 +10,23 @@ public final class ScorecardStore: Sendable {
     public let path: String
     let pool: DatabasePool
     let clock: @Sendable () -> Date
+    /// Seconds a statement waits for another process's write transaction before the store is busy.
+    public let busyTimeout: Double
+
+    /// The longest busy timeout SQLite can take (its milliseconds are a 32-bit integer).
+    static let longestBusyTimeout = Double(Int32.max / 1000)
 
     /// Opens (and migrates) the database at `path`; with `create`, makes it and its folder if absent.
-    public init(path: String, create: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
+    ///
+    /// - Parameter busyTimeout: seconds to wait for another process's write transaction (at most
+    ///   about 24 days); then a ``StoreError`` of kind ``StoreError/Kind/busy``.
+    public init(
+        path: String, create: Bool = true, busyTimeout: Double = 10, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(StoreError) {
         self.path = path
         self.clock = clock
+        let busyTimeout = busyTimeout.isFinite ? min(max(busyTimeout, 0), Self.longestBusyTimeout) : Self.longestBusyTimeout
+        self.busyTimeout = busyTimeout
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
             guard create else { throw StoreError(kind: .missing, path: path, message: "no scorecard database here") }
@@ -26,7 +38,7 @@ public final class ScorecardStore: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
             if exists { try Self.checkHeader(path) }
@@ -41,7 +53,7 @@ public final class ScorecardStore: Sendable {
             }
             try migrator.migrate(pool)
         } catch {
-            throw StoreError.wrap(error, path: path)
+            throw StoreError.wrap(error, path: path, waited: busyTimeout)
         }
     }
 
@@ -70,11 +82,11 @@ public final class ScorecardStore: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError.wrap(error, path: path) }
+        do { return try pool.write(body) } catch { throw StoreError.wrap(error, path: path, waited: busyTimeout) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError.wrap(error, path: path) }
+        do { return try pool.read(body) } catch { throw StoreError.wrap(error, path: path, waited: busyTimeout) }
     }
 
     /// Problems `PRAGMA integrity_check` reports; empty when the database is consistent.

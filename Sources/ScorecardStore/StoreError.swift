@@ -1,4 +1,5 @@
 import GRDB
+import ScorecardCore
 
 /// Why the store cannot be used, in words that say what to do.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
@@ -21,7 +22,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): \(message)" }
 
-    static func wrap(_ error: any Error, path: String) -> StoreError {
+    static func wrap(_ error: any Error, path: String, waited: Double) -> StoreError {
         if let error = error as? StoreError { return error }
         guard let error = error as? DatabaseError else {
             return StoreError(kind: .sqlite, path: path, message: "\(error)")
@@ -32,7 +33,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
                 kind: .notADatabase, path: path,
                 message: "not a usable scorecard database (\(error.message ?? "corrupt")); it was left untouched. Move it aside or pass another --store")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(kind: .busy, path: path, message: "the database is busy: another scorecard process is writing it; try again")
+            return StoreError(
+                kind: .busy, path: path,
+                message: "the database is busy: another process has held a write transaction on it for more than \(Format.short(waited)) s; try again later")
         default:
             var text = error.message ?? "SQLite error \(error.resultCode.rawValue)"
             if let sql = error.sql { text += " (while running: \(sql))" }

@@ -81,9 +81,15 @@ public struct CardFixture: Sendable {
         return result
     }
 
-    /// Leftover temporary files in the reports folder.
+    /// Leftover temporary files in the reports folder and its chart folders, relative to the reports folder.
     public func temporaryFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+        var found = names.filter { $0.hasSuffix(".tmp") }
+        for folder in names where folder.hasSuffix(".charts") {
+            let inner = (try? FileManager.default.contentsOfDirectory(atPath: reports.appendingPathComponent(folder).path)) ?? []
+            found += inner.filter { $0.hasSuffix(".tmp") }.map { "\(folder)/\($0)" }
+        }
+        return found.sorted()
     }
 
     /// The card's store, which must exist.

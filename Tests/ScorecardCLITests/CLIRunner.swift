@@ -27,6 +27,19 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+        let out = Pipe()
+        let result = try run(arguments, in: directory, environment: environment, stdout: out) {
+            out.fileHandleForReading.readDataToEndOfFile()
+        }
+        return result
+    }
+
+    /// Runs the executable with standard output sent to `stdout` (a pipe, or a file such as
+    /// `/dev/full`); `readOutput` reads what a pipe received, before the child is waited for.
+    static func run(
+        _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:], stdout: Any,
+        readOutput: () -> Data = { Data() }
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -35,15 +48,16 @@ enum CLI {
         env["COLUMNS"] = "100"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        let err = Pipe()
+        process.standardOutput = stdout
         process.standardError = err
         try process.run()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = readOutput()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Result(status: status, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -93,6 +93,6 @@ import ScorecardStore
         usleep(300_000)
         let result = try card.regenerate(["--wait", "0.5"])
         #expect(result.status == 6)
-        #expect(result.stderr.contains("another scorecard run still holds \(lockPath)"))
+        #expect(result.stderr.contains("another scorecard run still holds \(lockPath) after 0.5 s; try again later"), "\(result.stderr)")
     }
 }

@@ -23,7 +23,7 @@ import ScorecardCore
 
     @Test func createsTheDatabaseInWALModeWithTheMigrationsApplied() throws {
         let store = try ScorecardStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1_initial", "v2_result_lower_is_better", "v3_evidence_consistency"])
+        #expect(try store.appliedMigrations() == ["v1_initial", "v2_result_lower_is_better", "v3_evidence_consistency", "v4_cards_chain_delivery"])
         let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(try store.integrityProblems().isEmpty)
@@ -70,10 +70,10 @@ import ScorecardCore
             try db.execute(sql: "INSERT INTO framework VALUES (?, 'f.yaml', 'x', '1', 'text', 'now')", arguments: [framework])
         }
         let item = ScorecardToStore(subject: Subject(model: "o1"), frameworkSHA256: framework, document: Data("{}".utf8))
-        let run1 = try store.beginRun(configPath: "c.yaml")
+        let run1 = try store.beginRun(configPath: "c.yaml", card: "c.yaml")
         let first = try store.commit(run: run1, scorecards: [item], reports: [])
         try store.completeRun(run1, fingerprint: "fp1", summary: "")
-        let run2 = try store.beginRun(configPath: "c.yaml")
+        let run2 = try store.beginRun(configPath: "c.yaml", card: "c.yaml")
         let second = try store.commit(run: run2, scorecards: [item], reports: [ReportToRecord(path: "r.md", sha256: String(repeating: "b", count: 64), subject: Subject(model: "o1"), renderFingerprint: "r")])
         #expect(first == second)
         #expect(try store.scorecardCount() == 1)
@@ -86,8 +86,8 @@ import ScorecardCore
         #expect(throws: StoreError.self) {
             try store.write { db in try db.execute(sql: "DELETE FROM scorecard") }
         }
-        #expect(try store.lastCompletedRun()?.fingerprint == "fp1", "run 2 never completed")
-        #expect(try store.reports()["r.md"]?.scorecardID == first[Subject(model: "o1")])
+        #expect(try store.lastCompletedRun(card: "c.yaml")?.fingerprint == "fp1", "run 2 never completed")
+        #expect(try store.reports(card: "c.yaml")["r.md"]?.scorecardID == first[Subject(model: "o1")])
     }
 
     @Test func aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws {

@@ -52,11 +52,18 @@ import Testing
 
         let dead = ".a.md.\(Int32.max - 1).12345.tmp"   // no process has this id
         let live = ".a.md.\(getpid()).12345.tmp"
-        let foreign = ".notes.tmp"
-        for name in [dead, live, foreign] {
+        let foreign = [".notes.tmp", ".a.md.12.tmp", "a.md.\(Int32.max - 1).12345.tmp", ".a.md.\(Int32.max - 1).x1.tmp"]
+        let fresh = ".b.md.\(Int32.max - 1).777.tmp"   // written after the run started
+        for name in [dead, live] + foreign {
             try Data().write(to: directory.appendingPathComponent(name))
         }
-        AtomicFile.removeStale(in: directory.path)
-        #expect(try Self.entries(directory) == [live, foreign].sorted())
+        let old = Date(timeIntervalSinceNow: -60)
+        for name in [dead, live] + foreign {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: directory.appendingPathComponent(name).path)
+        }
+        let runStart = Date(timeIntervalSinceNow: -1)
+        try Data().write(to: directory.appendingPathComponent(fresh))
+        #expect(AtomicFile.removeStale(in: directory.path, before: runStart) == [dead])
+        #expect(try Self.entries(directory) == ([live, fresh] + foreign).sorted())
     }
 }

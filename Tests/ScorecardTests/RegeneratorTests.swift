@@ -88,7 +88,7 @@ import Testing
             _ = try withExtendedLifetime(held) { try regenerator.run(wait: 0.2, waiting: { waited += 1 }) }
             Issue.record("ran while another run held the lock")
         } catch let error as RegenerateError {
-            #expect(error.description == "another scorecard run still holds \(regenerator.storePath).lock after 0 s; try again later")
+            #expect(error.description == "another scorecard run still holds \(regenerator.storePath).lock after 0.2 s; try again later")
         }
         #expect(waited == 1)
     }

@@ -26,10 +26,11 @@ public struct Checker {
         self.root = root
     }
 
-    /// Checks the current scorecards, or every stored one when `all`; a scorecard that cannot be
-    /// re-derived is a result (``CheckResult/Outcome/failed(_:)``), not an error.
-    public func check(all: Bool = false) throws -> [CheckResult] {
-        let scorecards = try all ? store.models().flatMap { try store.scorecards(model: $0) } : store.currentScorecards()
+    /// Checks the current scorecards (of the card `card`, a key in the store, or of every card when
+    /// nil), or every stored one when `all`; a scorecard that cannot be re-derived is a result
+    /// (``CheckResult/Outcome/failed(_:)``), not an error.
+    public func check(all: Bool = false, card: String? = nil) throws -> [CheckResult] {
+        let scorecards = try all ? store.allScorecards() : store.currentScorecards(card: card)
         guard !scorecards.isEmpty else { throw CheckError.nothingToCheck }
         return scorecards.map { stored in
             do {
@@ -38,6 +39,43 @@ public struct Checker {
                 return CheckResult(scorecard: stored, outcome: .failed(error), flags: [])
             }
         }
+    }
+
+    /// Everything `scorecard check` proves: the scorecards re-derive (``check(all:card:)``), the
+    /// history is whole (``ScorecardStore/verifyHistory()``), the stored input texts hash to their
+    /// keys, and, given the card's configuration, the inputs on disk are still those the card's
+    /// current scorecards were made from (every file hashed again, whatever its size and time).
+    public func summary(all: Bool = false, card: String? = nil, config: CardConfig? = nil) throws -> CheckSummary {
+        let results = try check(all: all, card: card)
+        let history = try store.verifyHistory()
+        let texts = try store.storedTextProblems()
+        var disk: [DiskChange] = []
+        if let config, let card { disk = try diskChanges(config: config, card: card) }
+        return CheckSummary(results: results, history: history, storedTexts: texts, disk: disk)
+    }
+
+    /// The inputs of the card's current scorecards whose file on disk is gone or holds other bytes.
+    public func diskChanges(config: CardConfig, card: String) throws -> [DiskChange] {
+        var inputs: [String: (sha256: String, scorecards: [Int64])] = [:]
+        for stored in try store.currentScorecards(card: card) {
+            for (path, sha256) in try stored.decoded().inputs {
+                inputs[path, default: (sha256, [])].scorecards.append(stored.id)
+            }
+        }
+        var changes: [DiskChange] = []
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            let absolute = config.absolute(path)
+            let onDisk: String?
+            if FileManager.default.fileExists(atPath: absolute) {
+                onDisk = try FileDigest.sha256(path: absolute)
+            } else {
+                onDisk = nil
+            }
+            if onDisk != input.sha256 {
+                changes.append(DiskChange(path: path, stored: input.sha256, onDisk: onDisk, scorecards: input.scorecards.sorted()))
+            }
+        }
+        return changes
     }
 
     /// Re-assesses one stored scorecard from the inputs the store holds for it.
@@ -53,12 +91,14 @@ public struct Checker {
         let framework = loaded.framework
         var determinations = DeterminationBundle()
         var evidencePaths: [String: String] = [:]
+        var altered: [String] = []
         for (path, sha256) in document.inputs where sha256 != stored.frameworkSHA256 {
             if let text = try store.determinations(sha256: sha256) {
                 let parsed = try DeterminationLoader.parse(text.text, file: text.path, framework: framework)
                 determinations.determinations += parsed.determinations
                 determinations.mitigations += parsed.mitigations
                 determinations.modelsWithoutEvidence += parsed.modelsWithoutEvidence
+                altered += try store.determinationDifferences(parsed.determinations, file: sha256).map { "\(path): \($0)" }
             } else if try store.hasEvidence(sha256: sha256) {
                 evidencePaths[sha256] = path
             } else {
@@ -86,6 +126,9 @@ public struct Checker {
         let flags = document.models.first?.flags ?? []
         let view = ReportRenderer.view(of: assessment, input: inputs.reportInput([assessment]), generatedAt: "", chartDirectory: "")
         let worded = TextReport.flagLines(view)
+        if !altered.isEmpty {
+            return CheckResult(scorecard: stored, outcome: .storedInputsAltered(altered), flags: flags, flagLines: worded)
+        }
         if data == stored.document { return CheckResult(scorecard: stored, outcome: .unchanged, flags: flags, flagLines: worded) }
         let changed = EvaluatorChange.between(stored: document, rederived: try ScorecardDocument.decode(data))
         if !changed.isEmpty {
@@ -115,6 +158,9 @@ public struct CheckResult {
         case noLongerProduced
         /// The scorecard could not be re-derived (an input is missing from the store, or does not load).
         case failed(any Error)
+        /// Rows the store keeps of an input (the determination table) no longer match the input's
+        /// stored text, whose hash the scorecard records: one message per difference.
+        case storedInputsAltered([String])
     }
 
     /// Where a re-derived document first differs from the stored one.

@@ -15,6 +15,12 @@ public struct ScorecardReference: Sendable {
     /// stored scorecard id (`#12` or `12`), or `MODEL[@SNAPSHOT]` (its latest stored scorecard).
     /// `store` is called only when the text does not name a file.
     public static func resolve(_ text: String, store: () throws -> ScorecardStore) throws -> ScorecardReference {
+        try resolve(text, in: { CardStore(store: try store(), config: nil, key: nil) })
+    }
+
+    /// Finds the scorecard `text` names, as ``resolve(_:store:)`` does; `MODEL` is looked for in
+    /// the history of the card `opened` names (every card when its key is nil).
+    public static func resolve(_ text: String, in opened: () throws -> CardStore) throws -> ScorecardReference {
         let (path, model) = split(text)
         if FileManager.default.fileExists(atPath: path) {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -34,10 +40,11 @@ public struct ScorecardReference: Sendable {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         let stored: StoredScorecard?
         if let id = Int64(digits) {
-            stored = try store().scorecard(id: id)
+            stored = try opened().store.scorecard(id: id)
         } else {
             let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-            stored = try store().scorecards(model: parts.first ?? text).last { parts.count == 1 || $0.subject.snapshot == parts[1] }
+            let card = try opened()
+            stored = try card.store.scorecards(model: parts.first ?? text, card: card.key).last { parts.count == 1 || $0.subject.snapshot == parts[1] }
         }
         guard let stored else { throw LookupError.notFound(text) }
         let (document, card) = try stored.modelScorecard()
@@ -56,15 +63,21 @@ public enum Differ {
     /// Resolves `a` and `b` (see ``ScorecardReference/resolve(_:store:)``) and compares them;
     /// `openStore` is called at most once, and only when a side is not a file.
     public static func diff(_ a: String, _ b: String, openStore: () throws -> ScorecardStore) throws -> ScorecardDiff {
-        var store: ScorecardStore?
-        func opened() throws -> ScorecardStore {
+        try diff(a, b, open: { CardStore(store: try openStore(), config: nil, key: nil) })
+    }
+
+    /// Compares `a` and `b` as ``diff(_:_:openStore:)`` does; `MODEL` is looked for in the history
+    /// of the card `open` names. `open` is called at most once, and only when a side is not a file.
+    public static func diff(_ a: String, _ b: String, open: () throws -> CardStore) throws -> ScorecardDiff {
+        var store: CardStore?
+        func opened() throws -> CardStore {
             if let store { return store }
-            let opened = try openStore()
+            let opened = try open()
             store = opened
             return opened
         }
-        let left = try ScorecardReference.resolve(a, store: opened)
-        let right = try ScorecardReference.resolve(b, store: opened)
+        let left = try ScorecardReference.resolve(a, in: opened)
+        let right = try ScorecardReference.resolve(b, in: opened)
         return ScorecardDiff(left, right)
     }
 }

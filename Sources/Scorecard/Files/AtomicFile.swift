@@ -51,15 +51,33 @@ enum AtomicFile {
 
     /// Removes temporary files this tool left in `folder` when a process writing them was killed.
     ///
-    /// Only names of the form `.NAME.PID.RANDOM.tmp` whose process is gone are removed.
-    static func removeStale(in folder: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(4).split(separator: ".")
-            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), UInt32(parts[parts.count - 1]) != nil else { continue }
-            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                unlink((folder as NSString).appendingPathComponent(name))
-            }
+    /// Only names of the form `.NAME.PID.RANDOM.tmp` (``temporaryName(for:)``) are candidates, and
+    /// one is removed only when its process is gone and it was last written before `cutoff` (the
+    /// start of the run cleaning up), so a file another live process is writing is never touched.
+    /// Returns the names removed.
+    @discardableResult
+    static func removeStale(in folder: String, before cutoff: Date) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names {
+            guard let pid = temporaryOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = (folder as NSString).appendingPathComponent(name)
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+            guard modified < cutoff.timeIntervalSince1970, unlink(path) == 0 else { continue }
+            removed.append(name)
         }
+        return removed.sorted()
+    }
+
+    /// The process id in a name of our temporary files, `.NAME.PID.RANDOM.tmp`; nil for any other name.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3, !parts[0].isEmpty,
+              let pid = Int32(parts[parts.count - 2]), pid > 0, String(pid) == parts[parts.count - 2],
+              let random = UInt32(parts[parts.count - 1]), String(random) == parts[parts.count - 1] else { return nil }
+        return pid
     }
 }

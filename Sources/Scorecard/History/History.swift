@@ -4,10 +4,11 @@ import ScorecardStore
 
 /// A model's levels over its stored scorecards (`scorecard history`).
 public enum History {
-    /// The stored scorecards of `model`, oldest first, one row each.
-    public static func entries(model: String, store: ScorecardStore) throws -> [HistoryEntry] {
-        let stored = try store.scorecards(model: model)
-        guard !stored.isEmpty else { throw LookupError.noScorecards(model: model, known: try store.models()) }
+    /// The stored scorecards of `model`, oldest first, one row each: of the card `card` (its key in
+    /// the store), or of every card when nil.
+    public static func entries(model: String, store: ScorecardStore, card: String? = nil) throws -> [HistoryEntry] {
+        let stored = try store.scorecards(model: model, card: card)
+        guard !stored.isEmpty else { throw LookupError.noScorecards(model: model, known: try store.models(card: card)) }
         return try stored.map { try HistoryEntry($0) }
     }
 }

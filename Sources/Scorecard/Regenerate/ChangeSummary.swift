@@ -88,6 +88,10 @@ public struct RunSummary: Codable, Sendable {
     /// What the card's `models:` and stage map left out on purpose.
     public var notes: [String] = []
     public var exitCode: Int32 = 0
+    /// The completed run whose summary was never delivered (its process was killed, or its output
+    /// could not be written), when this summary repeats its alert: levels and gates are compared
+    /// with the last run whose summary was delivered.
+    @Nullable public var repeatsAlertOf: Int64? = nil
 
     /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level.
     public var status: ExitStatus {

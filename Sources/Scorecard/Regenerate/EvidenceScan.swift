@@ -20,12 +20,16 @@ struct ScannedFile {
 ///
 /// A file whose size and modification time match the last recorded state is not read (as
 /// git's index does); any other file is hashed, so a touched but identical file costs one hash.
+/// With `rehash` every file is hashed: a file rewritten behind the same size and time (`cp -p`,
+/// `rsync --inplace`, a file system with coarse times) is then seen too.
 struct EvidenceScan {
     /// Files up to this size are read whole when they must be hashed, and the bytes reused.
     static let keptInMemory = 64 << 20
 
     let config: CardConfig
     let known: [String: SourceState]
+    /// Hash every file, trusting no size and modification time (`--rehash`, `rehash: true`).
+    var rehash = false
 
     struct Result {
         var files: [ScannedFile] = []
@@ -73,7 +77,7 @@ struct EvidenceScan {
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let modified = (attributes[.modificationDate] as? Date) ?? .distantPast
         let nanoseconds = Int64((modified.timeIntervalSince1970 * 1e9).rounded())
-        if let state = known[display], state.byteCount == size, state.modifiedNs == nanoseconds {
+        if !rehash, let state = known[display], state.byteCount == size, state.modifiedNs == nanoseconds {
             return ScannedFile(path: path, display: display, sha256: state.sha256, byteCount: size, modifiedNs: nanoseconds,
                                source: source, bytes: nil)
         }

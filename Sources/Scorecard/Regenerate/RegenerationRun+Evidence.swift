@@ -103,14 +103,26 @@ extension RegenerationRun {
         return parsed
     }
 
+    /// Reads a determinations file once: the same bytes are hashed, parsed and stored, so the stored
+    /// text always hashes to the hash scorecards record.
+    func loadDeterminations(_ path: String, framework: Framework) throws -> (bundle: DeterminationBundle, text: String) {
+        let bytes = try InputFile.read(path)
+        let name = config.display(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError(file: name, "the file is not UTF-8 text") }
+        var bundle = try DeterminationLoader.parse(text, file: name, framework: framework)
+        bundle.inputs = [(path, SHA256.hex(of: bytes))]
+        return (bundle, text)
+    }
+
     /// Stores the inputs of a run: framework and determination texts, and newly parsed evidence.
-    func saveInputs(framework: LoadedFramework, determinations: DeterminationBundle?, loaded: LoadedEvidence) throws {
+    func saveInputs(
+        framework: LoadedFramework, determinations: (bundle: DeterminationBundle, text: String)?, loaded: LoadedEvidence
+    ) throws {
         try store.saveFramework(framework.framework, path: config.display(framework.path),
                                 text: framework.text, sha256: framework.sha256)
-        if let determinations, let input = determinations.inputs.first {
-            let text = (try? String(contentsOfFile: input.path, encoding: .utf8)) ?? ""
-            try store.saveDeterminations(determinations.determinations, path: config.display(input.path),
-                                         text: text, sha256: input.sha256)
+        if let determinations, let input = determinations.bundle.inputs.first {
+            try store.saveDeterminations(determinations.bundle.determinations, path: config.display(input.path),
+                                         text: determinations.text, sha256: input.sha256)
         }
         for item in loaded.parsed {
             try store.saveEvidence(sha256: item.file.sha256, format: item.format, byteCount: item.file.byteCount,

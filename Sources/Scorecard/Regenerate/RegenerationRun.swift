@@ -12,42 +12,66 @@ import ScorecardStore
 /// as it was); store the inputs (content-addressed, so storing them twice is harmless), then the
 /// scorecards and report hashes in one transaction; rename the temporary files into place; mark
 /// the run completed. A run that fails after it started is marked failed; one killed before the
-/// end stays "started". Either way the next run compares against the last completed one and
-/// raises the same alerts again.
+/// end stays "started".
+///
+/// Alerts compare with the card's last run whose summary was *delivered*
+/// (``ScorecardStore/markDelivered(_:)``, recorded by ``Regenerator`` once the summary is
+/// written out), not with the last completed one: a run killed or unable to print after it
+/// completed has its alert raised again by the next run, with the same exit code.
 struct RegenerationRun {
     let config: CardConfig
     let store: ScorecardStore
     let registry: EvaluatorRegistry
+    /// The card's key in the store (``Card/key(config:store:)``).
+    let cardKey: String
+    /// Hash every evidence file, trusting no size and modification time.
+    var rehash = false
     /// Fail on any warning about the inputs before writing anything (`--strict` or `strict: true`).
     var strict = false
 
-    func run(progress: (ProgressEvent) -> Void) throws -> RunSummary {
+    /// What a run gives: its summary, and the completed run whose delivery printing it records.
+    struct Outcome {
+        var summary: RunSummary
+        var deliver: Int64?
+    }
+
+    func run(progress: (ProgressEvent) -> Void) throws -> Outcome {
+        let started = Date()
         let framework = try FrameworkLoader.load(path: config.framework, registry: registry)
         let stageMap = StageMap(config.stages)
         let mapProblems = stageMap.problems(framework.framework, source: config.path, line: config.stagesLine)
         if !mapProblems.isEmpty { throw InputError(mapProblems) }
-        let determinations = try config.determinations.map {
-            try DeterminationLoader.load(path: $0, name: config.display($0), framework: framework.framework)
-        }
-        let scan = try EvidenceScan(config: config, known: try store.sourceStates()).run()
+        let loadedDeterminations = try config.determinations.map { try loadDeterminations($0, framework: framework.framework) }
+        let determinations = loadedDeterminations?.bundle
+        let scan = try EvidenceScan(config: config, known: try store.sourceStates(card: cardKey), rehash: rehash || config.rehash).run()
         let renderSettings = try ReportSettings(config: config)
         let fingerprint = self.fingerprint(framework: framework, determinations: determinations, scan: scan, render: renderSettings)
-        let last = try store.lastCompletedRun()
-        let recorded = try store.reports()
+        let last = try store.lastCompletedRun(card: cardKey)
+        let delivered = try store.lastDeliveredRun(card: cardKey)
+        let pendingAlert = last.flatMap { $0.deliveredAt == nil ? $0.id : nil }
+        let recorded = try store.reports(card: cardKey)
+        ReportPlan.removeStaleTemporaries(in: renderSettings.directory, startedBefore: started)
 
         if let last, last.fingerprint == fingerprint, reportsIntact(recorded, subjects: last.scorecards) {
             if scan.counts.unchanged != scan.files.count || scan.files.contains(where: { $0.bytes != nil }) {
                 // A file refused and skipped (`skip_invalid`) has no stored evidence to point at.
-                try store.recordSources(try scan.files.filter { try store.hasEvidence(sha256: $0.sha256) }.map(state))
+                try store.recordSources(try scan.files.filter { try store.hasEvidence(sha256: $0.sha256) }.map(state), card: cardKey)
             }
             var summary = RunSummary(nothingChanged: true, evidence: scan.counts)
             summary.reportsUnchanged = recorded.count
-            let stored = last.scorecards.values.sorted { $0.subject < $1.subject }.compactMap { try? $0.decoded().models.first }
-            summary.models = stored.map { ModelChange(old: $0, new: $0) }
+            let current = last.scorecards.values.sorted { $0.subject < $1.subject }
+            let stored = current.compactMap { try? $0.decoded().models.first }
+            summary.models = current.compactMap { scorecard in
+                (try? scorecard.decoded())?.models.first.map {
+                    ModelChange(old: (try? delivered?.scorecards[scorecard.subject]?.decoded())?.models.first, new: $0)
+                }
+            }
             // Nothing was read again: the warnings are those the stored scorecards record.
             summary.warnings = InputReview.evidenceUse(stored)
             try InputReview(warnings: summary.warnings).check(strict: strict)
-            return summary
+            summary.repeatsAlertOf = pendingAlert
+            summary.exitCode = summary.status.rawValue
+            return Outcome(summary: summary, deliver: pendingAlert)
         }
 
         let loaded = try loadEvidence(scan, stageMap: stageMap, framework: framework.framework, progress: progress)
@@ -84,26 +108,27 @@ struct RegenerationRun {
         summary.warnings = review.warnings
         summary.notes = review.notes
         summary.models = cards.map { card in
-            ModelChange(old: (try? last?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
+            ModelChange(old: (try? delivered?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
         }
+        summary.repeatsAlertOf = pendingAlert
         let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
                                  config: config, card: card, comparisons: try comparisons(inputs))
         let pending = try reports.prepare()
         let run: Int64
         do {
-            run = try store.beginRun(configPath: config.display(config.path))
+            run = try store.beginRun(configPath: config.display(config.path), card: cardKey)
         } catch {
             for file in pending { file.pending.discard() }
             throw error
         }
         do {
-            try saveInputs(framework: framework, determinations: determinations, loaded: loaded)
+            try saveInputs(framework: framework, determinations: loadedDeterminations, loaded: loaded)
             try store.commit(
                 run: run,
                 scorecards: cards.map { ScorecardToStore(subject: $0.subject, frameworkSHA256: framework.sha256, document: $0.data) },
                 reports: reports.records(pending))
             for file in pending { try file.pending.commit() }
-            try store.recordSources(scan.files.filter { !loaded.refused.contains($0.sha256) }.map(state))
+            try store.recordSources(scan.files.filter { !loaded.refused.contains($0.sha256) }.map(state), card: cardKey)
             summary.reportsWritten = pending.map { RelativePath.from(FileManager.default.currentDirectoryPath, to: $0.path) }
             summary.reportsUnchanged = reports.unchangedCount
             summary.exitCode = summary.status.rawValue
@@ -114,7 +139,8 @@ struct RegenerationRun {
             try? store.failRun(run, message: "\(error)")
             throw error
         }
-        return summary
+        CrashPoint.afterCommit.reach()
+        return Outcome(summary: summary, deliver: run)
     }
 
     /// The card's system-card parts (`sections:`, `compare_with:`, `reports: {document: true}`);

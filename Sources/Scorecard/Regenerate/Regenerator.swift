@@ -7,8 +7,10 @@ import ScorecardStore
 /// Brings a card's scorecards and reports up to date with its inputs, touching nothing when
 /// nothing changed.
 ///
-/// Two runs on one store take turns: ``run(wait:waiting:progress:)`` holds the store's lock
-/// (`STORE.lock`) for the whole run, waiting for another run up to a timeout.
+/// Two runs on one store take turns: ``run(wait:rehash:waiting:progress:deliver:)`` holds the
+/// store's lock (`STORE.lock`) for the whole run, waiting for another run up to a timeout. Several
+/// cards may share a store: each card's scorecards, runs and alerts are kept apart under its
+/// key (``Card/key(config:store:)``).
 public struct Regenerator: Sendable {
     /// The card's configuration.
     public let config: CardConfig
@@ -24,25 +26,49 @@ public struct Regenerator: Sendable {
         self.registry = registry
     }
 
-    /// Takes the store's lock, then imports, assesses, stores and renders what changed.
+    /// The key of this card's history in the store.
+    public var cardKey: String { Card.key(config: config.path, store: storePath) }
+
+    /// Takes the store's lock, then imports, assesses, stores and renders what changed, hands the
+    /// summary to `deliver`, and records the alert delivered once `deliver` returns.
+    ///
+    /// An alert (exit 4 or 5) counts as delivered only when `deliver` has written the summary out:
+    /// if it throws (standard output cannot be written) or the process dies first, the next run
+    /// compares with the same earlier run and raises the alert again (at least once, never lost).
     ///
     /// - Parameters:
-    ///   - wait: seconds to wait for another run holding the lock; then ``RegenerateError/busy(lock:waited:)``.
+    ///   - wait: seconds to wait for another run holding the lock, and for another process's
+    ///     write transaction on the database; then ``RegenerateError/busy(lock:waited:)`` or a
+    ///     ``StoreError`` of kind `busy`.
+    ///   - rehash: hash every evidence file, trusting no unchanged size and modification time.
     ///   - waiting: called once when the lock is held by another run and this one starts waiting.
     ///   - progress: evidence files being read.
     ///   - strict: fail with ``StrictError`` on any warning about the inputs, before writing
     ///     anything (also when the card says `strict: true`).
+    ///   - deliver: writes the summary out; by default nothing, so returning is delivering.
+    ///   - delivered: called right after the delivery is recorded, still holding the lock. A
+    ///     command-line tool exits here (`exit(summary.status)`), so that nothing — closing the
+    ///     database, releasing the lock — sits between recording the delivery and the exit with
+    ///     the alert's code: a kill in between would lose the code of an alert counted delivered.
     public func run(
-        wait: Double = 60, waiting: () -> Void = {}, strict: Bool = false, progress: (ProgressEvent) -> Void = { _ in }
+        wait: Double = 60, rehash: Bool = false, waiting: () -> Void = {}, strict: Bool = false,
+        progress: (ProgressEvent) -> Void = { _ in }, deliver: (RunSummary) throws -> Void = { _ in },
+        delivered: (RunSummary) -> Void = { _ in }
     ) throws -> RunSummary {
         let lockPath = storePath + ".lock"
         guard let lock = try FileLock(path: lockPath, timeout: wait, waiting: waiting) else {
             throw RegenerateError.busy(lock: lockPath, waited: wait)
         }
-        let store = try ScorecardStore(path: storePath)
         return try withExtendedLifetime(lock) {
-            try RegenerationRun(config: config, store: store, registry: registry, strict: strict || config.strict)
-                .run(progress: progress)
+            let store = try ScorecardStore(path: storePath, busyTimeout: wait)
+            let run = RegenerationRun(
+                config: config, store: store, registry: registry, cardKey: cardKey, rehash: rehash, strict: strict || config.strict)
+            let outcome = try run.run(progress: progress)
+            try deliver(outcome.summary)
+            CrashPoint.afterPrint.reach()
+            if let id = outcome.deliver { try store.markDelivered(id) }
+            delivered(outcome.summary)
+            return outcome.summary
         }
     }
 }
@@ -54,7 +80,8 @@ public enum RegenerateError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .busy(let lock, let waited): "another scorecard run still holds \(lock) after \(Int(waited)) s; try again later"
+        case .busy(let lock, let waited):
+            "another scorecard run still holds \(lock) after \(Seconds.text(waited)); try again later"
         }
     }
 }

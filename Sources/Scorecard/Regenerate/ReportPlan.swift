@@ -91,9 +91,18 @@ struct ReportPlan {
         return files.count
     }
 
+    /// Removes the temporary files killed runs left in the folders reports are written to: the
+    /// reports folder and the chart folders (`NAME.charts/`) in it. See ``AtomicFile/removeStale(in:before:)``.
+    static func removeStaleTemporaries(in directory: String, startedBefore cutoff: Date) {
+        AtomicFile.removeStale(in: directory, before: cutoff)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(".charts") {
+            AtomicFile.removeStale(in: (directory as NSString).appendingPathComponent(name), before: cutoff)
+        }
+    }
+
     /// Renders every report to write into a temporary file beside its target.
     func prepare() throws -> [Prepared] {
-        AtomicFile.removeStale(in: settings.directory)
         guard !toRender.isEmpty else { return [] }
         let templates = try TemplateLibrary(sources: settings.templateSources)
         var prepared: [Prepared] = []

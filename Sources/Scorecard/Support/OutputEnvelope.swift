@@ -6,7 +6,8 @@ import ScorecardCore
 /// Every key is present; absent values are `null`.
 public struct OutputEnvelope<Result: Encodable & Sendable>: Encodable, Sendable {
     /// Changes whenever the shape of any command's result does.
-    public static var currentFormatVersion: Int { 1 }
+    /// 2: `check`'s result is an object (scorecards, history, inputs on disk), not a list.
+    public static var currentFormatVersion: Int { 2 }
 
     public let formatVersion: Int
     public let tool: ScorecardDocument.Tool
@@ -43,10 +44,12 @@ public struct CheckReport: Encodable, Sendable {
     public var id: Int64
     public var model: String
     @Nullable public var snapshot: String? = nil
-    /// `unchanged`, `differs`, `evaluator_changed`, `no_longer_produced` or `failed`.
+    /// `unchanged`, `differs`, `evaluator_changed`, `no_longer_produced`, `failed` or `stored_inputs_altered`.
     public var outcome: String
     @Nullable public var difference: Difference? = nil
     @Nullable public var error: String? = nil
+    /// What is wrong with the stored inputs (`stored_inputs_altered`); empty otherwise.
+    public var alterations: [String] = []
     /// Review flags as the report words them.
     public var flags: [String]
 
@@ -77,6 +80,9 @@ public struct CheckReport: Encodable, Sendable {
         case .failed(let failure):
             outcome = "failed"
             error = "\(failure)"
+        case .storedInputsAltered(let problems):
+            outcome = "stored_inputs_altered"
+            alterations = problems
         }
     }
 }

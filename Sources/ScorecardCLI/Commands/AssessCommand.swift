@@ -48,11 +48,11 @@ struct AssessCommand: ScorecardSubcommand {
         switch format {
         case .json:
             let data = try loaded.document(assessments).encoded()
-            FileHandle.standardOutput.write(data)
+            try Console.write(data)
         case .text:
             let input = loaded.reportInput(assessments)
             let views = assessments.map { ReportRenderer.view(of: $0, input: input, generatedAt: "", chartDirectory: "") }
-            Console.write(TextReport.render(views))
+            try Console.write(TextReport.render(views))
         }
         if failOnGate, assessments.contains(where: { $0.gates.contains { !$0.passed } }) {
             return .gateFailed

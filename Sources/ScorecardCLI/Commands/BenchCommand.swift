@@ -59,7 +59,7 @@ struct BenchRenderCommand: ScorecardSubcommand {
         }
         let reports = result.times.values.reduce(0) { $0 + $1.count }
         out += "  total: \(reports) reports (\(result.bytes / 1_000_000) MB) in \(Self.milliseconds(result.total)) ms\n"
-        Console.write(out)
+        try Console.write(out)
         return .success
     }
 

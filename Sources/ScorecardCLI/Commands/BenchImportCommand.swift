@@ -57,9 +57,9 @@ struct BenchImport: ScorecardSubcommand {
                 "bootstrap_10000_problems_seconds": result.bootstrapSeconds,
             ]
             let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
-            Console.write(String(decoding: data, as: UTF8.self) + "\n")
+            try Console.write(String(decoding: data, as: UTF8.self) + "\n")
         case .text:
-            Console.write(text(files: files, rows: rows, median: median, bootstrapSeconds: result.bootstrapSeconds))
+            try Console.write(text(files: files, rows: rows, median: median, bootstrapSeconds: result.bootstrapSeconds))
         }
         return .success
     }

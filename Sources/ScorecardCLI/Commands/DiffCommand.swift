@@ -33,12 +33,12 @@ struct DiffCommand: ScorecardSubcommand {
 
     mutating func execute() throws -> ExitStatus {
         let storeOptions = self.storeOptions
-        let diff = try Differ.diff(a, b, openStore: storeOptions.open)
+        let diff = try Differ.diff(a, b, open: storeOptions.open)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try OutputEnvelope(command: "diff", result: diff).encoded())
+            try Console.write(try OutputEnvelope(command: "diff", result: diff).encoded())
         case .text:
-            Console.write(DiffText.render(diff))
+            try Console.write(DiffText.render(diff))
         }
         return .success
     }

@@ -20,7 +20,7 @@ struct EvaluatorsCommand: ScorecardSubcommand {
         let registry = try framework.map { try Frameworks.load(path: $0).registry } ?? StandardEvaluators.registry
         // Summaries and help of evaluators defined in files are untrusted text: escaped line by line.
         let text = registry.descriptions.map(\.helpText).joined()
-        Console.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n"))
+        try Console.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n"))
         return .success
     }
 }

@@ -56,7 +56,7 @@ struct ExplainCommand: ScorecardSubcommand {
                 }
             }
         }
-        Console.write(out)
+        try Console.write(out)
         return .success
     }
 }

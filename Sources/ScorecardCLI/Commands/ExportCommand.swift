@@ -114,7 +114,7 @@ struct ExportCommand: ScorecardSubcommand {
         }
         switch format {
         case .text:
-            Console.write(result.files.map {
+            try Console.write(result.files.map {
                 terminalSafe("wrote \($0.path) (\($0.subject), \($0.stage): \($0.resultCount) results)") + "\n"
             }.joined())
         case .json:
@@ -123,7 +123,7 @@ struct ExportCommand: ScorecardSubcommand {
                  "stage": $0.stage, "results": $0.resultCount]
             }
             let data = try JSONSerialization.data(withJSONObject: ["files": rows], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            Console.write(String(decoding: data, as: UTF8.self) + "\n")
+            try Console.write(String(decoding: data, as: UTF8.self) + "\n")
         }
         return .success
     }
@@ -141,7 +141,7 @@ struct ExportCommand: ScorecardSubcommand {
         }
         switch format {
         case .text:
-            Console.write(result.files.map {
+            try Console.write(result.files.map {
                 terminalSafe("wrote \($0.path) (\($0.subject), \($0.stage): \($0.resultCount) results)") + "\n"
             }.joined())
         case .json:
@@ -150,7 +150,7 @@ struct ExportCommand: ScorecardSubcommand {
                  "stage": $0.stage, "results": $0.resultCount]
             }
             let data = try JSONSerialization.data(withJSONObject: ["files": rows], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            Console.write(String(decoding: data, as: UTF8.self) + "\n")
+            try Console.write(String(decoding: data, as: UTF8.self) + "\n")
         }
         return .success
     }

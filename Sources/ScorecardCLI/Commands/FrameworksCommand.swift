@@ -37,7 +37,7 @@ struct FrameworksCommand: ParsableCommand {
             let listings = Frameworks.list(in: searched)
             switch format {
             case .json:
-                FileHandle.standardOutput.write(try OutputEnvelope(command: "frameworks list", result: listings).encoded())
+                try Console.write(try OutputEnvelope(command: "frameworks list", result: listings).encoded())
             case .text:
                 guard !listings.isEmpty else {
                     Console.error("error: no framework files in \(searched.map(terminalSafe).joined(separator: ", "))")
@@ -55,7 +55,7 @@ struct FrameworksCommand: ParsableCommand {
                             .map { terminalSafe($0 ?? "") })
                     }
                 }
-                Console.write(table.render())
+                try Console.write(table.render())
             }
             return listings.contains { $0.error != nil } ? .invalidInput : .success
         }
@@ -80,6 +80,7 @@ struct FrameworksCommand: ParsableCommand {
         mutating func execute() throws -> ExitStatus {
             var status = ExitStatus.success
             for file in files {
+                let line: String
                 do {
                     let loaded = try Frameworks.load(path: file)
                     let framework = loaded.framework
@@ -92,11 +93,13 @@ struct FrameworksCommand: ParsableCommand {
                     var summary = "\(framework.categories.count) categories, \(indicators.count) indicators, "
                     summary += "\(indicators.filter(\.isDecisive).count) with thresholds, \(ruleOutSets) rule-out sets, \(framework.gates.count) gates"
                     if !loaded.warnings.isEmpty { summary += ", \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")" }
-                    Console.write(terminalSafe("\(file): ok (\(framework.name), \(framework.version): \(summary))") + "\n")
+                    line = terminalSafe("\(file): ok (\(framework.name), \(framework.version): \(summary))") + "\n"
                 } catch {
                     Console.error(ErrorReport.lines(error.diagnostics))
                     status = .invalidInput
+                    continue
                 }
+                try Console.write(line)
             }
             return status
         }
@@ -115,8 +118,8 @@ struct FrameworksCommand: ParsableCommand {
         mutating func execute() throws -> ExitStatus {
             let loaded = try Frameworks.load(path: file)
             switch format {
-            case .text: Console.write(FrameworkText(framework: loaded.framework).render())
-            case .json: FileHandle.standardOutput.write(try FrameworkJSON.encode(loaded.framework, sha256: loaded.sha256))
+            case .text: try Console.write(FrameworkText(framework: loaded.framework).render())
+            case .json: try Console.write(try FrameworkJSON.encode(loaded.framework, sha256: loaded.sha256))
             }
             return .success
         }

@@ -7,14 +7,16 @@ import ScorecardStore
 
 /// Where a command finds the store: `--store`, or the card configuration's `store`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Card configuration, for its store path.", valueName: "file"))
-    var config = "scorecard.yaml"
+    @Option(name: .long, help: ArgumentHelp(
+        "Card configuration (default: scorecard.yaml, unless --store is given alone): its store, and only its history.",
+        valueName: "file"))
+    var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("SQLite store (overrides the configuration).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("SQLite store (overrides the configuration's); alone, every card in it.", valueName: "path"))
     var store: String?
 
-    func open() throws -> ScorecardStore {
-        try Card.openStore(store, config: config)
+    func open() throws -> CardStore {
+        try Card.open(config: config, store: store)
     }
 }
 
@@ -41,12 +43,13 @@ struct HistoryCommand: ScorecardSubcommand {
     var format: OutputFormat = .text
 
     mutating func execute() throws -> ExitStatus {
-        let entries = try History.entries(model: model, store: try storeOptions.open())
+        let opened = try storeOptions.open()
+        let entries = try History.entries(model: model, store: opened.store, card: opened.key)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try OutputEnvelope(command: "history", result: entries).encoded())
+            try Console.write(try OutputEnvelope(command: "history", result: entries).encoded())
         case .text:
-            Console.write(Self.text(entries))
+            try Console.write(Self.text(entries))
         }
         return .success
     }

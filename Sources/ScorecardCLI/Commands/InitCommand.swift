@@ -27,7 +27,7 @@ struct InitCommand: ScorecardSubcommand {
     mutating func execute() throws -> ExitStatus {
         let written = try CardTemplate.write(to: output, framework: framework, force: force)
         let shown = (output: terminalSafe(output), framework: terminalSafe(written))
-        Console.write("wrote \(shown.output) (framework: \(shown.framework)): edit the models and evidence paths, then run `scorecard regenerate --config \(shown.output)`\n")
+        try Console.write("wrote \(shown.output) (framework: \(shown.framework)): edit the models and evidence paths, then run `scorecard regenerate --config \(shown.output)`\n")
         return .success
     }
 }

@@ -102,7 +102,7 @@ struct RenderCommand: ScorecardSubcommand {
             Console.error(terminalSafe("warning: not well-formed XML: \(problem)"))
         }
         for path in try rendered.write() {
-            Console.write(terminalSafe(path) + "\n")
+            try Console.write(terminalSafe(path) + "\n")
         }
         return .success
     }

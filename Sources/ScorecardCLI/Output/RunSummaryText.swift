@@ -13,8 +13,24 @@ enum RunSummaryText {
         if summary.nothingChanged {
             out += "Nothing changed: \(summary.models.count) scorecard\(summary.models.count == 1 ? "" : "s") and "
             out += "\(summary.reportsUnchanged) report\(summary.reportsUnchanged == 1 ? "" : "s") are up to date.\n"
+            guard let run = summary.repeatsAlertOf else { return out }
+            out += "Run \(run) completed but its summary was never delivered; since the last delivered run:\n"
+            out += models(summary)
             return out
         }
+        if let run = summary.repeatsAlertOf {
+            out += "Run \(run) completed but its summary was never delivered; changes are since the last delivered run.\n"
+        }
+        out += models(summary)
+        out += "Reports: \(summary.reportsWritten.count) written, \(summary.reportsUnchanged) unchanged\n"
+        for path in summary.reportsWritten { out += "  \(t(path))\n" }
+        return out
+    }
+
+    /// One line per model that is new or unchanged, and the changes of the others.
+    private static func models(_ summary: RunSummary) -> String {
+        let t = terminalSafe
+        var out = ""
         for model in summary.models {
             let name = t(model.snapshot.map { "\(model.model) (\($0))" } ?? model.model)
             switch model.status {
@@ -35,8 +51,6 @@ enum RunSummaryText {
                 }
             }
         }
-        out += "Reports: \(summary.reportsWritten.count) written, \(summary.reportsUnchanged) unchanged\n"
-        for path in summary.reportsWritten { out += "  \(t(path))\n" }
         return out
     }
 }

@@ -72,7 +72,10 @@ enum ErrorReport {
         case is RegenerateError:
             Console.error(message(error))
             return .busy
-        case is StoreError, is FileError:
+        case let error as StoreError:
+            Console.error(message(error))
+            return error.kind == .busy ? .busy : .failure
+        case is FileError, is OutputError:
             Console.error(message(error))
             return .failure
         default:
@@ -87,23 +90,5 @@ enum ErrorReport {
     /// characters are kept visible, not live.
     static func lines(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { terminalSafe($0.description) }.joined(separator: "\n")
-    }
-}
-
-/// Writing to the terminal.
-enum Console {
-    /// Writes a line to standard error.
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-    }
-
-    /// Writes text to standard output as is.
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    /// Writes text to standard error as is (no newline added).
-    static func raw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

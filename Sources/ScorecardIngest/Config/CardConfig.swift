@@ -69,6 +69,9 @@ public struct CardConfig: Sendable {
     /// Whether the reports are a system card (sections, comparisons or a whole document), not
     /// the Preparedness report alone.
     public var isSystemCard: Bool { !sections.isEmpty || !compareWith.isEmpty || document }
+    /// `rehash: true`: hash every evidence file on each run instead of trusting an unchanged size
+    /// and modification time (for file systems with coarse times, or copies made with `cp -p`).
+    public var rehash = false
 
     /// `path` as shown in scorecards: relative to `root`.
     public func display(_ path: String) -> String { RelativePath.from(root, to: path) }

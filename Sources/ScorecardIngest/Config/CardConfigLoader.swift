@@ -6,7 +6,7 @@ import ScorecardCore
 public enum CardConfigLoader {
     static let topKeys = [
         "schema_version", "root", "framework", "store", "models", "evidence", "determinations", "templates", "reports", "stages",
-        "strict", "sections", "compare_with",
+        "strict", "sections", "compare_with", "rehash",
     ]
 
     /// Loads the configuration at `path`. `formats` are the evidence reader names besides `auto`.
@@ -47,6 +47,7 @@ public enum CardConfigLoader {
                 node.log("root '\(value)' is not a folder (looked for \(displayRoot))", &log)
             }
         }
+        let rehash = map.optional("rehash")?.bool(&log) ?? false
         let models = readModels(map.optional("models"), &log)
         let evidence = readEvidence(map.required("evidence", &log), formats: formats, resolve: resolve, &log)
         let reports = readReports(map.optional("reports"), resolve: resolve, &log)
@@ -71,6 +72,7 @@ public enum CardConfigLoader {
         config.compareWith = compareWith
         config.compareWithLine = compareNode?.line
         config.document = reports.document
+        config.rehash = rehash
         return config
     }
 

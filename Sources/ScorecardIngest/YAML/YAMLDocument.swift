@@ -83,8 +83,14 @@ struct YAMLValue {
 
     func integer(_ log: inout DiagnosticLog) -> Int? {
         guard let text = scalar("a whole number", &log) else { return nil }
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            self.log("\(path) must be a whole number, found '\(text)'", &log)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = Int(trimmed) else {
+            let digits = trimmed.hasPrefix("-") || trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
+            if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                self.log("\(path) is out of range: at most \(Int.max), found '\(text)'", &log)
+            } else {
+                self.log("\(path) must be a whole number, found '\(text)'", &log)
+            }
             return nil
         }
         return value

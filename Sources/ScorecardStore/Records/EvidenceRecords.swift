@@ -21,9 +21,11 @@ struct EvidenceSourceRow: Codable, Sendable, FetchableRecord, PersistableRecord 
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     enum Columns {
+        static let cardId = Column("card_id")
         static let path = Column("path")
     }
 
+    var cardId: Int64
     var path: String
     var fileSha256: String
     var byteCount: Int

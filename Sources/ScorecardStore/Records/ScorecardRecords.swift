@@ -27,7 +27,7 @@ struct DeterminationFileRow: Codable, Sendable, FetchableRecord, PersistableReco
 }
 
 /// A row of `determination`.
-struct DeterminationRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct DeterminationRow: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "determination"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -46,6 +46,25 @@ struct DeterminationRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var source: String?
 }
 
+/// A row of `card`: one card configuration using the store; `key` nil for the history of a store
+/// from before cards were kept apart, until a card claims it.
+struct CardRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "card"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    enum Columns {
+        static let id = Column("id")
+        static let key = Column("key")
+    }
+
+    var id: Int64?
+    var key: String?
+    var createdAt: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// A row of `run`: one regeneration, from start to finish.
 struct RunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "run"
@@ -54,16 +73,23 @@ struct RunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     enum Columns {
         static let id = Column("id")
+        static let cardId = Column("card_id")
         static let status = Column("status")
+        static let deliveredAt = Column("delivered_at")
     }
 
     var id: Int64?
+    var cardId: Int64
     var startedAt: String
     var finishedAt: String?
     var status: String
     var configPath: String
     var fingerprint: String?
     var summary: String?
+    /// When the run's summary was written out in full; nil until then (its alert is pending).
+    var deliveredAt: String?
+    /// The card's chain hash after the run's commit.
+    var chainHead: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -76,11 +102,13 @@ struct ScorecardRow: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 
     enum Columns {
         static let id = Column("id")
+        static let cardId = Column("card_id")
         static let model = Column("model")
         static let snapshot = Column("snapshot")
     }
 
     var id: Int64?
+    var cardId: Int64
     var model: String
     var snapshot: String
     var frameworkSha256: String
@@ -88,6 +116,10 @@ struct ScorecardRow: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var document: String
     var createdAt: String
     var runId: Int64
+    /// ``ScorecardChain``: the hash of this row's content, the previous row's chain hash, and this row's.
+    var contentSha256: String
+    var previousSha256: String
+    var chainSha256: String
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -108,6 +140,7 @@ struct ReportRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
+    var cardId: Int64
     var path: String
     var sha256: String
     var scorecardId: Int64

@@ -25,7 +25,7 @@ struct EEEUncertainty {
             if let n = count.integerValue, n >= 0 {
                 numSamples = n > 0 ? n : nil
             } else {
-                log.add("num_samples must be a whole number, found \(count.shortDescription)", line: source.line(of: "num_samples", in: object))
+                log.add("num_samples \(count.wholeNumberProblem)", line: source.line(of: "num_samples", in: object))
             }
         }
         if let ci = object["confidence_interval"], ci != .null {

@@ -259,8 +259,14 @@ struct EvidenceRowParser {
 
     private func integer(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog, minimum: Int) -> Int? {
         guard let value = number(name, raw, &log, required: false) else { return nil }
-        guard value == value.rounded(), value >= Double(minimum), value < 1e15 else {
-            log.add("\(name) must be a whole number of at least \(minimum), found \(Format.number(value))", line: raw.field(name)?.line)
+        var written = Format.number(value)
+        if case .number(_, let text)? = raw.field(name)?.value { written = text }
+        guard value == value.rounded(), value >= Double(minimum) else {
+            log.add("\(name) must be a whole number of at least \(minimum), found \(written)", line: raw.field(name)?.line)
+            return nil
+        }
+        guard value < 1e15 else {
+            log.add("\(name) is out of range: at most 999999999999999, found \(written)", line: raw.field(name)?.line)
             return nil
         }
         return Int(value)

@@ -64,7 +64,11 @@ extension JSONCursor {
             do {
                 return try readInteger()
             } catch {
-                throw self.error("\(field) must be a whole number, found \(text(from: start, to: offset))", at: start)
+                let found = text(from: start, to: offset)
+                if let value = Double(found), value.isFinite, value == value.rounded() {
+                    throw self.error("\(field) is out of range: at most 9007199254740992 (2^53), found \(found)", at: start)
+                }
+                throw self.error("\(field) must be a whole number, found \(found)", at: start)
             }
         case .null:
             try readNull()

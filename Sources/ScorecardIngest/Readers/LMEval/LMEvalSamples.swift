@@ -61,7 +61,7 @@ struct LMEvalSamples {
         var seen: [String: Int] = [:]
         JSONLines.forEachObject(bytes, &log) { line, object, log in
             guard let docID = object["doc_id"]?.integerValue, docID >= 0 else {
-                log.add("'doc_id' must be a whole number, found \(object["doc_id"]?.shortDescription ?? "nothing")", line: line)
+                log.add("'doc_id' \(object["doc_id"]?.wholeNumberProblem ?? "must be a whole number, found nothing")", line: line)
                 return
             }
             let filter = object["filter"]?.stringValue ?? "none"
