@@ -22,12 +22,35 @@ public enum Exporter {
         }
     }
 
-    /// One file written.
-    public struct WrittenFile: Sendable {
+    /// One file written; as JSON (`export --format json`): path, model, snapshot, stage, results.
+    public struct WrittenFile: Encodable, Sendable {
         public let path: String
         public let subject: Subject
         public let stage: String
         public let resultCount: Int
+
+        enum CodingKeys: String, CodingKey { case path, model, snapshot, stage, results }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(subject.model, forKey: .model)
+            try container.encode(subject.snapshot, forKey: .snapshot)
+            try container.encode(stage, forKey: .stage)
+            try container.encode(resultCount, forKey: .results)
+        }
+    }
+
+    /// What `export --format json` prints inside the output envelope.
+    public struct Report: Encodable, Sendable {
+        public let files: [WrittenFile]
+        /// Per-sample records read but not exported.
+        public let skippedSamples: Int
+
+        public init(files: [WrittenFile], skippedSamples: Int) {
+            self.files = files
+            self.skippedSamples = skippedSamples
+        }
     }
 
     /// What an export wrote.

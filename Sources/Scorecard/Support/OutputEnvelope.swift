@@ -1,13 +1,15 @@
 import Foundation
 import ScorecardCore
 
-/// The versioned JSON envelope of `check`, `history` and `diff` (`--format json`), like the
-/// scorecard document `assess` prints: `format_version`, the tool, the command and its result.
+/// The versioned JSON envelope of `check`, `history`, `diff`, `export` and `frameworks list`
+/// (`--format json`), like the scorecard document `assess` prints: `format_version`, the tool,
+/// the command and its result.
 /// Every key is present; absent values are `null`.
 public struct OutputEnvelope<Result: Encodable & Sendable>: Encodable, Sendable {
     /// Changes whenever the shape of any command's result does.
     /// 2: `check`'s result is an object (scorecards, history, inputs on disk), not a list.
-    public static var currentFormatVersion: Int { 2 }
+    /// 3: `export` prints the envelope (it printed `{"files": [...]}`).
+    public static var currentFormatVersion: Int { 3 }
 
     public let formatVersion: Int
     public let tool: ScorecardDocument.Tool

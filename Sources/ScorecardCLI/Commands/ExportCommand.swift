@@ -101,6 +101,18 @@ struct ExportCommand: ScorecardSubcommand {
         }
     }
 
+    /// The files written: a line each, or the JSON envelope.
+    private func printWritten(_ files: [Exporter.WrittenFile], skippedSamples: Int) throws {
+        switch format {
+        case .text:
+            try Console.write(files.map {
+                terminalSafe("wrote \($0.path) (\($0.subject), \($0.stage): \($0.resultCount) results)") + "\n"
+            }.joined())
+        case .json:
+            try Console.write(try OutputEnvelope(command: "export", result: Exporter.Report(files: files, skippedSamples: skippedSamples)).encoded())
+        }
+    }
+
     mutating func execute() throws -> ExitStatus {
         if to == .hf { return try exportHub() }
         let options = Exporter.Options(
@@ -112,19 +124,7 @@ struct ExportCommand: ScorecardSubcommand {
         if result.skippedSamples > 0 {
             Console.error("note: \(result.skippedSamples) per-sample records not exported (EEE instance rows need prompts and outputs)")
         }
-        switch format {
-        case .text:
-            try Console.write(result.files.map {
-                terminalSafe("wrote \($0.path) (\($0.subject), \($0.stage): \($0.resultCount) results)") + "\n"
-            }.joined())
-        case .json:
-            let rows: [[String: Any]] = result.files.map {
-                ["path": $0.path, "model": $0.subject.model, "snapshot": $0.subject.snapshot ?? NSNull(),
-                 "stage": $0.stage, "results": $0.resultCount]
-            }
-            let data = try JSONSerialization.data(withJSONObject: ["files": rows], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            try Console.write(String(decoding: data, as: UTF8.self) + "\n")
-        }
+        try printWritten(result.files, skippedSamples: result.skippedSamples)
         return .success
     }
 
@@ -139,19 +139,7 @@ struct ExportCommand: ScorecardSubcommand {
         if result.skippedSamples > 0 {
             Console.error("note: \(result.skippedSamples) per-sample records not exported (the Hub keeps summary figures)")
         }
-        switch format {
-        case .text:
-            try Console.write(result.files.map {
-                terminalSafe("wrote \($0.path) (\($0.subject), \($0.stage): \($0.resultCount) results)") + "\n"
-            }.joined())
-        case .json:
-            let rows: [[String: Any]] = result.files.map {
-                ["path": $0.path, "model": $0.subject.model, "snapshot": $0.subject.snapshot ?? NSNull(),
-                 "stage": $0.stage, "results": $0.resultCount]
-            }
-            let data = try JSONSerialization.data(withJSONObject: ["files": rows], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            try Console.write(String(decoding: data, as: UTF8.self) + "\n")
-        }
+        try printWritten(result.files, skippedSamples: result.skippedSamples)
         return .success
     }
 }
