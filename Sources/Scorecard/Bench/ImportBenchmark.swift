@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardCore
 import ScorecardIngest
 
@@ -57,7 +58,10 @@ public struct ImportBenchmark: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let files = self.files, options = self.options
-        OrderedWorkers.run(count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options) }) { _, processed in
+        let spoolFolder = NSTemporaryDirectory()
+        OrderedWorkers.run(
+            count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options, spoolFolder: spoolFolder) }
+        ) { _, processed in
             if let error = processed.error { failures += error.diagnostics }
             row.read += processed.readSeconds
             row.compute += processed.computeSeconds
@@ -65,7 +69,7 @@ public struct ImportBenchmark: Sendable {
             row.megabytes += Double(processed.fileBytes) / 1e6
             row.sampleRecords += processed.sampleLines.count
             row.summaryRecords += processed.summaryLines.count
-            row.outputMegabytes += Double((processed.summaryLines + processed.sampleLines).reduce(0) { $0 + $1.count + 1 }) / 1e6
+            row.outputMegabytes += Double(processed.summaryLines.byteCount + processed.sampleLines.byteCount) / 1e6
         }
         let elapsed = clock.now - start
         row.wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

@@ -35,6 +35,7 @@ enum ExistingEvidence {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             start = end + 1
+            file.releasePages(before: start)
             guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
             if let parsed = parse(line, number: number) {
                 try body(line, parsed)

@@ -7,7 +7,8 @@ import ScorecardIngest
 /// by that file's new records; all others are written back byte for byte, in front, as the
 /// file is scanned. Replaced records are kept only as a digest per source, to tell "unchanged"
 /// from "replaced". Lines of our own evidence format that repeat a line already written are
-/// written once (records imported from logs carry their source, so they cannot repeat). Two
+/// written once (records imported from logs carry their source, so they cannot repeat); the
+/// lines written are remembered as 128-bit digests, not as bytes. Two
 /// sources may not give the same result record (same model, stage, evaluation, metric and
 /// variant), nor per-sample records of the same model, stage and evaluation: the assessment
 /// would count them twice.
@@ -16,8 +17,8 @@ struct ImportMerge {
     private var previous: [String: (digest: String, lines: Int)] = [:]
     private var keyOwner: [EvidenceRecord.Key: String] = [:]
     private var sliceOwner: [EvidenceSet.SliceKey: String] = [:]
-    /// Lines written so far, kept only when some input is in our own format (which can repeat lines).
-    private var written = Set<LineBytes>()
+    /// Digests of the lines written so far, kept only when some input is in our own format (which can repeat lines).
+    private var written = Set<LineDigest>()
     private let remembersLines: Bool
     private var outcome = (new: 0, replaced: 0, unchanged: 0)
     private var counts = (summaries: 0, samples: 0, duplicates: 0)
@@ -37,7 +38,7 @@ struct ImportMerge {
         var counts: [String: Int] = [:]
         var keyOwner: [EvidenceRecord.Key: String] = [:]
         var sliceOwner: [EvidenceSet.SliceKey: String] = [:]
-        var written = Set<LineBytes>()
+        var written = Set<LineDigest>()
         var kept = 0
         var keptSources = Set<String>()
         var names = SubjectNames()
@@ -52,9 +53,9 @@ struct ImportMerge {
                 counts[source, default: 0] += 1
                 return
             }
-            let copy = Array(bytes)
-            if remembers, !written.insert(LineBytes(copy)).inserted { return }
-            try writer.writeLine(copy)
+            if remembers, !written.insert(LineDigest(UnsafeRawBufferPointer(bytes))).inserted { return }
+            try writer.write(UnsafeRawBufferPointer(bytes))
+            try writer.write([0x0A])
             kept += 1
             let owner = line.source ?? "\(path):\(line.number)"
             if let key = line.key, keyOwner[key] == nil { keyOwner[key] = owner }
@@ -94,7 +95,7 @@ struct ImportMerge {
     }
 
     /// Records of `processed` that another source already gave: one problem per other source.
-    mutating func conflicts(_ processed: ImportPipeline.Processed) -> [Diagnostic] {
+    mutating func conflicts(_ processed: ImportPipeline.Processed) throws -> [Diagnostic] {
         let path = processed.path
         var clashes: [String: [String]] = [:]
         var repeated: [String] = []
@@ -102,8 +103,12 @@ struct ImportMerge {
         // A line of our own format identical to one already written is a repeat, not a second source.
         let checkRepeats = remembersLines && processed.format == ScorecardEvidenceReader.name
         let alreadyWritten = written
-        let repeats = { (line: [UInt8]) in checkRepeats && alreadyWritten.contains(LineBytes(line)) }
-        for (line, key) in zip(processed.summaryLines, processed.keys) where !repeats(line) {
+        let repeats = { (line: UnsafeBufferPointer<UInt8>) in checkRepeats && alreadyWritten.contains(LineDigest(UnsafeRawBufferPointer(line))) }
+        var index = 0
+        try processed.summaryLines.forEach { line, _ in
+            defer { index += 1 }
+            guard !repeats(line) else { return }
+            let key = processed.keys[index]
             if let owner = keyOwner[key], owner != path {
                 clashes[owner, default: []].append(key.description)
             } else if !own.insert(key).inserted {
@@ -112,9 +117,14 @@ struct ImportMerge {
                 keyOwner[key] = path
             }
         }
-        let slices = processed.sampleSlices.isEmpty
-            ? processed.slices
-            : Set(zip(processed.sampleLines, processed.sampleSlices).filter { !repeats($0.0) }.map(\.1))
+        var slices = processed.slices
+        if !processed.sampleSlices.isEmpty {
+            var fresh = Set<UInt32>()
+            try processed.sampleLines.forEach { line, tag in
+                if !fresh.contains(tag), !repeats(line) { fresh.insert(tag) }
+            }
+            slices = Set(fresh.map { processed.sampleSlices[Int($0)] })
+        }
         for slice in slices.sorted(by: { $0.description < $1.description }) {
             if let owner = sliceOwner[slice], owner != path {
                 clashes[owner, default: []].append("per-sample records of \(slice)")
@@ -141,16 +151,18 @@ struct ImportMerge {
         // Only a source imported before needs a digest, to compare with its earlier records.
         let digest = previous[processed.path] == nil ? nil : SHA256Stream()
         for lines in [processed.summaryLines, processed.sampleLines] {
-            for line in lines {
+            try lines.forEach { line, _ in
+                let raw = UnsafeRawBufferPointer(line)
                 if let digest {
-                    line.withUnsafeBytes { digest.update($0) }
+                    digest.update(raw)
                     digest.update([0x0A])
                 }
-                if remembersLines, !written.insert(LineBytes(line)).inserted {
+                if remembersLines, !written.insert(LineDigest(raw)).inserted {
                     counts.duplicates += 1
-                    continue
+                    return
                 }
-                try writer.writeLine(line)
+                try writer.write(raw)
+                try writer.write([0x0A])
             }
         }
         if let old = previous[processed.path] {
@@ -172,15 +184,21 @@ struct ImportMerge {
     }
 }
 
-/// A line's bytes as a set member, hashed as one block rather than byte by byte.
-struct LineBytes: Hashable {
-    let bytes: [UInt8]
+/// A line as a set member: a 128-bit digest of its bytes (two SipHash values under different
+/// prefixes), so that remembering millions of lines costs 16 bytes each rather than the lines.
+struct LineDigest: Hashable {
+    let first: Int
+    let second: Int
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var a = Hasher()
+        a.combine(bytes: bytes)
+        var b = Hasher()
+        b.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
+        b.combine(bytes: bytes)
+        first = a.finalize()
+        second = b.finalize()
     }
 
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(first) }
 }

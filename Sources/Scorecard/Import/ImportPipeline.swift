@@ -6,68 +6,95 @@ import ScorecardIngest
 ///
 /// Shared by `import` (which writes the lines) and `bench import` (which times them): reading
 /// (parse, hash) and computing (statistics) are timed apart for Inspect logs, whose reader
-/// reports the end of parsing; other formats count as reading only.
+/// reports the end of parsing; other formats count as reading only. Records arrive from the
+/// reader in batches and are encoded as they come into spools (``LineSpool``), so an input of
+/// millions of records is never held as records or as lines in memory.
 enum ImportPipeline {
     /// What one input gave, ready to be written.
     struct Processed: Sendable {
         let path: String
         let format: String
-        var summaryLines: [[UInt8]] = []
-        var sampleLines: [[UInt8]] = []
+        /// Result records' lines, in file order.
+        var summaryLines: LineSpool
+        /// Per-sample records' lines, in file order; for our own format each line's tag is its
+        /// slice's index in `sampleSlices`.
+        var sampleLines: LineSpool
         var keys: [EvidenceRecord.Key] = []
         var slices: Set<EvidenceSet.SliceKey> = []
-        /// For our own format (whose lines can repeat lines already in the output): each sample line's slice.
+        /// For our own format (whose lines can repeat lines already in the output): the slices of
+        /// its sample lines, which the lines' tags index.
         var sampleSlices: [EvidenceSet.SliceKey] = []
         var warnings: [Diagnostic] = []
         var error: InputError?
+        /// The lines could not be kept (a temporary file could not be written).
+        var spoolFailure: FileError?
         var fileBytes = 0
         var readSeconds = 0.0
         var computeSeconds = 0.0
         var encodeSeconds = 0.0
     }
 
-    static func process(_ input: EvidenceFormats.Input, options: ImportOptions) -> Processed {
-        var result = Processed(path: input.path, format: input.reader.name)
+    /// Reads `input`; spools that outgrow memory go to temporary files in `spoolFolder`.
+    static func process(_ input: EvidenceFormats.Input, options: ImportOptions, spoolFolder: String) -> Processed {
+        var result = Processed(
+            path: input.path, format: input.reader.name, summaryLines: LineSpool(folder: spoolFolder),
+            sampleLines: LineSpool(folder: spoolFolder))
         result.fileBytes = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
-        var mark = clock.now
+        let start = clock.now
         func seconds(_ elapsed: Duration) -> Double {
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         }
-        func lap() -> Double {
-            let now = clock.now
-            defer { mark = now }
-            return seconds(now - mark)
-        }
-        let evidence: EvidenceFormats.ReadFile
+        let ownFormat = input.reader is ScorecardEvidenceReader.Type
+        var sliceIndex: [EvidenceSet.SliceKey: UInt32] = [:]
+        var last: EvidenceSet.SliceKey?
+        var encoding = Duration.zero
         var parsedAt: ContinuousClock.Instant?
+        let summary = result.summaryLines, samples = result.sampleLines
         do {
-            evidence = try EvidenceFormats.read(path: input.path, reader: input.reader, options: options) { parsedAt = clock.now }
+            let file = try EvidenceFormats.stream(path: input.path, reader: input.reader, options: options, parsed: { parsedAt = clock.now }) { batch in
+                let began = clock.now
+                defer { encoding += clock.now - began }
+                guard result.spoolFailure == nil else { return }
+                do {
+                    for record in batch.records {
+                        try summary.append(EvidenceJSONL.line(record))
+                        result.keys.append(record.key)
+                    }
+                    guard options.includeSamples else { return }
+                    for sample in batch.samples {
+                        let slice = EvidenceSet.SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
+                        if slice != last { result.slices.insert(slice) }
+                        last = slice
+                        var tag: UInt32 = 0
+                        if ownFormat {
+                            if let known = sliceIndex[slice] {
+                                tag = known
+                            } else {
+                                tag = UInt32(result.sampleSlices.count)
+                                sliceIndex[slice] = tag
+                                result.sampleSlices.append(slice)
+                            }
+                        }
+                        try samples.append(EvidenceJSONL.line(sample), tag: tag)
+                    }
+                } catch {
+                    result.spoolFailure = (error as? FileError) ?? FileError("\(error)")
+                }
+            }
+            result.warnings = file.warnings
         } catch {
             result.error = error
             return result
         }
+        let total = seconds(clock.now - start)
+        result.encodeSeconds = seconds(encoding)
         if let parsedAt {
-            let end = clock.now
-            (result.readSeconds, mark) = (seconds(parsedAt - mark), parsedAt)
-            (result.computeSeconds, mark) = (seconds(end - parsedAt), end)
+            result.readSeconds = seconds(parsedAt - start)
+            result.computeSeconds = max(0, total - result.readSeconds - result.encodeSeconds)
         } else {
-            result.readSeconds = lap()
+            result.readSeconds = max(0, total - result.encodeSeconds)
         }
-        result.warnings = evidence.warnings
-        result.summaryLines = evidence.records.map(EvidenceJSONL.line)
-        result.keys = evidence.records.map(\.key)
-        if options.includeSamples {
-            result.sampleLines = evidence.samples.map(EvidenceJSONL.line)
-            var last: EvidenceSet.SliceKey?
-            for sample in evidence.samples {
-                let slice = EvidenceSet.SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
-                if slice != last { result.slices.insert(slice) }
-                if input.reader is ScorecardEvidenceReader.Type { result.sampleSlices.append(slice) }
-                last = slice
-            }
-        }
-        result.encodeSeconds = lap()
         return result
     }
 }

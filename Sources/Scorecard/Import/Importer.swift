@@ -68,16 +68,21 @@ public struct Importer: Sendable {
         var writeFailure: Error?
         var refused: [RefusedInput] = []
         let files = self.files, options = self.options, skipInvalid = self.skipInvalid
+        let spoolFolder = (out as NSString).deletingLastPathComponent
         progress(.reading(files: files.count))
-        OrderedWorkers.run(count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options) }) { index, processed in
-            if let error = processed.error {
+        OrderedWorkers.run(
+            count: files.count, jobs: jobs, work: { ImportPipeline.process(files[$0], options: options, spoolFolder: spoolFolder) }
+        ) { index, processed in
+            if let failure = processed.spoolFailure {
+                if writeFailure == nil { writeFailure = failure }
+            } else if let error = processed.error {
                 if skipInvalid {
                     refused.append(RefusedInput(path: processed.path, problems: error.diagnostics))
                 } else {
                     problems += error.diagnostics
                 }
             } else {
-                problems += merge.conflicts(processed)
+                do { problems += try merge.conflicts(processed) } catch { if writeFailure == nil { writeFailure = error } }
                 problems += merge.nameProblems(processed)
                 warnings += processed.warnings
                 imported.add(processed)

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory (benchmarks, not tests; use a release build).",
-        subcommands: [BenchImport.self, BenchRenderCommand.self]
+        subcommands: [BenchImport.self, BenchMemoryCommand.self, BenchRenderCommand.self]
     )
 }
 

@@ -27,6 +27,26 @@ extension EvidenceFormats {
         path: String, name: String? = nil, reader: (any EvidenceReader.Type)? = nil, options: ImportOptions,
         bytes: [UInt8]? = nil, parsed: () -> Void = {}
     ) throws(InputError) -> ReadFile {
+        var records: [EvidenceRecord] = []
+        var samples: [SampleRecord] = []
+        var file = try stream(path: path, name: name, reader: reader, options: options, bytes: bytes, parsed: parsed) { batch in
+            records += batch.records
+            samples += batch.samples
+        }
+        file.records = records
+        file.samples = samples
+        return file
+    }
+
+    /// Reads one evidence file as ``read(path:name:reader:options:bytes:parsed:)`` does, handing its
+    /// records to `deliver` in batches as they are read (see
+    /// ``EvidenceReader/read(path:name:bytes:options:parsed:deliver:)``); the file returned holds
+    /// no records. Batches may have been delivered before the file is refused: the caller then
+    /// discards them.
+    public static func stream(
+        path: String, name: String? = nil, reader: (any EvidenceReader.Type)? = nil, options: ImportOptions,
+        bytes: [UInt8]? = nil, parsed: () -> Void = {}, deliver: (ImportedEvidence) -> Void
+    ) throws(InputError) -> ReadFile {
         let chosen: any EvidenceReader.Type
         if let reader {
             chosen = reader
@@ -35,9 +55,8 @@ extension EvidenceFormats {
             if let bytes { prefix = Array(bytes.prefix(64 << 10)) } else { prefix = try InputFile.prefix(path) }
             chosen = Self.reader(for: path, prefix: prefix)
         }
-        let evidence = try chosen.read(path: path, name: name ?? path, bytes: bytes, options: options, parsed: parsed)
-        return ReadFile(
-            records: evidence.records, samples: evidence.samples, warnings: evidence.warnings, sha256: evidence.sha256,
-            format: chosen.name)
+        let evidence = try chosen.read(
+            path: path, name: name ?? path, bytes: bytes, options: options, parsed: parsed, deliver: deliver)
+        return ReadFile(records: [], samples: [], warnings: evidence.warnings, sha256: evidence.sha256, format: chosen.name)
     }
 }

@@ -25,9 +25,30 @@ public protocol EvidenceReader: Sendable {
     static func read(
         path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void
     ) throws(InputError) -> ImportedEvidence
+    /// Reads one file as ``read(path:name:bytes:options:parsed:)`` does, handing its records to
+    /// `deliver` in batches as they are read instead of returning them.
+    ///
+    /// A reader whose files can hold millions of records (our own JSON Lines) delivers them in
+    /// bounded batches, so that memory does not grow with the file; the default implementation
+    /// reads the whole file and delivers it as one batch. Batches may have been delivered when the
+    /// file turns out to be refused: the error is thrown at the end, and the caller discards what
+    /// it received. What is returned holds no records, only the warnings and the file's hash.
+    static func read(
+        path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void,
+        deliver: (ImportedEvidence) -> Void
+    ) throws(InputError) -> ImportedEvidence
 }
 
 extension EvidenceReader {
+    public static func read(
+        path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void,
+        deliver: (ImportedEvidence) -> Void
+    ) throws(InputError) -> ImportedEvidence {
+        let evidence = try read(path: path, name: name, bytes: bytes, options: options, parsed: parsed)
+        deliver(ImportedEvidence(records: evidence.records, samples: evidence.samples))
+        return ImportedEvidence(warnings: evidence.warnings, sha256: evidence.sha256)
+    }
+
     public static func read(
         path: String, name: String, bytes: [UInt8]?, options: ImportOptions, parsed: () -> Void
     ) throws(InputError) -> ImportedEvidence {
