@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
         migrator.registerMigration("v3_evidence_consistency", migrate: v3EvidenceConsistency)
         migrator.registerMigration("v4_cards_chain_delivery", migrate: v4CardsChainDelivery)
+        migrator.registerMigration("v5_evidence_pending", migrate: v5EvidencePending)
         return migrator
     }
 
@@ -163,6 +164,19 @@ enum Migrations {
         }
         try db.alter(table: "sample") { t in
             t.add(column: "consistency", .text).check { marks.contains($0) }
+        }
+    }
+
+    /// `evidence_pending`: evidence files whose records are being stored, or were stored by a run
+    /// that did not complete.
+    ///
+    /// A run stores a new file's per-sample records as it reads them (so that they are never all
+    /// in memory) and marks the file pending; the run that completes clears the mark. A pending
+    /// file counts as not stored: the next run reads it again (its warnings with it) and replaces
+    /// its rows.
+    static func v5EvidencePending(_ db: Database) throws {
+        try db.create(table: "evidence_pending") { t in
+            t.primaryKey("sha256", .text).references("evidence_file", onDelete: .cascade)
         }
     }
 }

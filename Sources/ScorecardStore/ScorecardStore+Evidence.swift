@@ -30,39 +30,71 @@ extension ScorecardStore {
         })
     }
 
-    /// Whether the records of the content `sha256` are stored.
+    /// Whether the records of the content `sha256` are stored (by a run that completed: a
+    /// pending file, see ``beginEvidence(sha256:byteCount:)``, counts as not stored).
     public func hasEvidence(sha256: String) throws(StoreError) -> Bool {
-        try read { db in try EvidenceFileRow.exists(db, key: sha256) }
+        try read { db in try Self.isStored(sha256, db) }
     }
 
-    /// Stores one evidence file's records under its content hash, in one transaction.
+    static func isStored(_ sha256: String, _ db: Database) throws -> Bool {
+        try EvidenceFileRow.exists(db, key: sha256)
+            && !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM evidence_pending WHERE sha256 = ?)", arguments: [sha256]) ?? false)
+    }
+
+    /// Stores one evidence file's records under its content hash.
     ///
     /// Storing content that is already there does nothing, so importing the same file twice
-    /// duplicates nothing.
+    /// duplicates nothing. Two samples with the same model, snapshot, stage, evaluation, id and
+    /// epoch are refused.
     public func saveEvidence(
         sha256: String, format: String, byteCount: Int, records: [EvidenceRecord], samples: [SampleRecord]
     ) throws(StoreError) {
+        guard let writer = try beginEvidence(sha256: sha256, byteCount: byteCount) else { return }
+        try writer.add(samples)
+        try writer.finish()
+        if let duplicate = writer.duplicates.first {
+            try discardEvidence(sha256: sha256)
+            throw StoreError(kind: .sqlite, path: path, message: "duplicate sample '\(duplicate.sample.sampleID)' epoch \(duplicate.sample.epoch)")
+        }
+        try completeEvidence(sha256: sha256, format: format, records: records, sampleCount: writer.count)
+    }
+
+    /// Starts storing the file `sha256`: marks it pending (replacing what a run that did not
+    /// complete left of it) and returns a writer for its per-sample records; nil when the file is
+    /// stored already. ``completeEvidence(sha256:format:records:sampleCount:)`` stores its result
+    /// records and clears the mark; ``discardEvidence(sha256:)`` removes it.
+    public func beginEvidence(sha256: String, byteCount: Int) throws(StoreError) -> SampleWriter? {
         let importedAt = now()
-        try write { db in
-            guard try !EvidenceFileRow.exists(db, key: sha256) else { return }
-            try EvidenceFileRow(
-                sha256: sha256, format: format, byteCount: byteCount, recordCount: records.count,
-                sampleCount: samples.count, importedAt: importedAt
-            ).insert(db)
-            for record in records { try StoreConversion.row(record, file: sha256).insert(db) }
-            // Samples can number millions: one prepared statement, no per-row encoding machinery.
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO sample (file_sha256, line, model, snapshot, stage, eval, sample_id, epoch, score, metadata,
-                                    error, source, source_sha256, consistency)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for sample in samples {
-                try insert.execute(arguments: [
-                    sha256, sample.location.line, sample.subject.model, sample.subject.snapshot ?? "", sample.stage,
-                    sample.evaluation, sample.sampleID, sample.epoch, sample.score, StoreConversion.metadataJSON(sample.metadata),
-                    sample.error, sample.source, sample.sourceSHA256, sample.consistency?.rawValue,
-                ])
+        let started = try write { db -> Bool in
+            if try EvidenceFileRow.exists(db, key: sha256) {
+                guard !(try Self.isStored(sha256, db)) else { return false }
+                _ = try EvidenceFileRow.deleteOne(db, key: sha256)
             }
+            try EvidenceFileRow(
+                sha256: sha256, format: "", byteCount: byteCount, recordCount: 0, sampleCount: 0, importedAt: importedAt
+            ).insert(db)
+            try db.execute(sql: "INSERT INTO evidence_pending (sha256) VALUES (?)", arguments: [sha256])
+            return true
+        }
+        return started ? SampleWriter(store: self, sha256: sha256) : nil
+    }
+
+    /// Stores the result records of a pending file and clears its mark: it is stored.
+    public func completeEvidence(sha256: String, format: String, records: [EvidenceRecord], sampleCount: Int) throws(StoreError) {
+        try write { db in
+            for record in records { try StoreConversion.row(record, file: sha256).insert(db) }
+            try db.execute(
+                sql: "UPDATE evidence_file SET format = ?, record_count = ?, sample_count = ? WHERE sha256 = ?",
+                arguments: [format, records.count, sampleCount, sha256])
+            try db.execute(sql: "DELETE FROM evidence_pending WHERE sha256 = ?", arguments: [sha256])
+        }
+    }
+
+    /// Removes a pending file and every record stored of it; a stored file is left alone.
+    public func discardEvidence(sha256: String) throws(StoreError) {
+        try write { db in
+            guard try EvidenceFileRow.exists(db, key: sha256), !(try Self.isStored(sha256, db)) else { return }
+            _ = try EvidenceFileRow.deleteOne(db, key: sha256)
         }
     }
 
@@ -82,32 +114,24 @@ extension ScorecardStore {
         }
     }
 
-    /// The stored records of the given contents; each record's location names `paths[sha256]`.
-    public func loadEvidence(paths: [String: String]) throws(StoreError) -> (records: [EvidenceRecord], samples: [SampleRecord]) {
+    /// The stored result records of the given contents, by path; each record's location names `paths[sha256]`.
+    public func loadRecords(paths: [String: String]) throws(StoreError) -> [EvidenceRecord] {
         try read { db in
             var records: [EvidenceRecord] = []
-            var samples: [SampleRecord] = []
             for (sha256, path) in paths.sorted(by: { $0.value < $1.value }) {
                 let resultRows = try ResultRow.filter(ResultRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
                 records += resultRows.map { StoreConversion.record($0, path: path) }
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata, error, source, source_sha256,
-                           consistency
-                    FROM sample WHERE file_sha256 = ? ORDER BY id
-                    """, arguments: [sha256])
-                while let row = try rows.next() {
-                    let snapshot: String = row[2]
-                    let metadata: String = row[8]
-                    let consistency: String? = row[12]
-                    samples.append(SampleRecord(
-                        subject: Subject(model: row[1], snapshot: snapshot.isEmpty ? nil : snapshot), stage: row[3],
-                        evaluation: row[4], sampleID: row[5], epoch: row[6], score: row[7],
-                        metadata: StoreConversion.metadata(metadata), error: row[9], source: row[10], sourceSHA256: row[11],
-                        consistency: consistency.flatMap(EvidenceConsistency.init(rawValue:)),
-                        location: SourceLocation(file: path, line: row[0])))
-                }
             }
-            return (records, samples)
+            return records
         }
+    }
+
+    /// The stored records of the given contents, samples included, by path; each record's location
+    /// names `paths[sha256]`.
+    public func loadEvidence(paths: [String: String]) throws(StoreError) -> (records: [EvidenceRecord], samples: [SampleRecord]) {
+        let records = try loadRecords(paths: paths)
+        let files = paths.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) }
+        let samples = try read { db in try files.flatMap { try StoredSamples.rows(db, file: $0.sha256, path: $0.path) } }
+        return (records, samples)
     }
 }

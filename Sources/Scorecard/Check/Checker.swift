@@ -105,12 +105,16 @@ public struct Checker {
                 throw CheckError.inputNotStored(path: path, sha256: sha256)
             }
         }
-        let evidence = try store.loadEvidence(paths: evidencePaths)
+        let records = try store.loadRecords(paths: evidencePaths)
         // The stage map the scorecard records, applied as when it was made.
         let stageMap = StageMap(Dictionary(document.stageMap.map { ($0.from, $0.to) }) { first, _ in first })
-        let mapped = stageMap.apply(records: evidence.records, samples: evidence.samples)
+        // Samples are read from the store a slice at a time, in the order of the files' paths.
+        let samples = try StoredSamples(
+            store: store, files: evidencePaths.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) },
+            stage: stageMap.target(of:))
+        let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
         var inputs = Inputs(
-            framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, samples: mapped.samples,
+            framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, sampleSource: samples,
             determinations: determinations.determinations, mitigations: determinations.mitigations, registry: loaded.registry,
             hashes: document.inputs, modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)),
             stageMap: stageMap, leftOutByStageMap: mapped.leftOut)
@@ -126,6 +130,7 @@ public struct Checker {
         let flags = document.models.first?.flags ?? []
         let view = ReportRenderer.view(of: assessment, input: inputs.reportInput([assessment]), generatedAt: "", chartDirectory: "")
         let worded = TextReport.flagLines(view)
+        if let failure = samples.failure { throw failure }
         if !altered.isEmpty {
             return CheckResult(scorecard: stored, outcome: .storedInputsAltered(altered), flags: flags, flagLines: worded)
         }

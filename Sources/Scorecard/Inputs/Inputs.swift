@@ -46,14 +46,27 @@ public struct Inputs: Sendable {
         hashes: [String: String], warnings: [Diagnostic] = [], modelsWithoutEvidence: Set<String> = [],
         stageMap: StageMap = StageMap(), leftOutByStageMap: [String: Int] = [:]
     ) {
+        self.init(
+            framework: framework, frameworkSHA256: frameworkSHA256, records: records, sampleSource: InMemorySamples(samples),
+            determinations: determinations, mitigations: mitigations, registry: registry, hashes: hashes, warnings: warnings,
+            modelsWithoutEvidence: modelsWithoutEvidence, stageMap: stageMap, leftOutByStageMap: leftOutByStageMap)
+    }
+
+    /// Inputs whose per-sample records come from `sampleSource` (the store's, a slice at a time).
+    public init(
+        framework: Framework, frameworkSHA256: String, records: [EvidenceRecord], sampleSource: any SampleSource,
+        determinations: [Determination] = [], mitigations: [Mitigation] = [], registry: EvaluatorRegistry,
+        hashes: [String: String], warnings: [Diagnostic] = [], modelsWithoutEvidence: Set<String> = [],
+        stageMap: StageMap = StageMap(), leftOutByStageMap: [String: Int] = [:]
+    ) {
         self.framework = framework
         self.frameworkSHA256 = frameworkSHA256
-        self.evidence = EvidenceSet(records: records, samples: samples)
+        self.evidence = EvidenceSet(records: records, sampleSource: sampleSource)
         self.determinations = determinations
         self.mitigations = mitigations
         self.registry = registry
         self.hashes = hashes
-        self.models = Set(records.map(\.subject.model) + samples.map(\.subject.model))
+        self.models = Set(records.map(\.subject.model) + sampleSource.summaries.keys.map(\.subject.model))
             .union(determinations.map(\.model).filter(modelsWithoutEvidence.contains))
         self.warnings = warnings
         self.modelsWithoutEvidence = modelsWithoutEvidence
@@ -61,7 +74,9 @@ public struct Inputs: Sendable {
         self.leftOutByStageMap = leftOutByStageMap
         var byFile: [String: [String: Int]] = [:]
         for record in records { byFile[record.location.file, default: [:]][record.subject.model, default: 0] += 1 }
-        for sample in samples { byFile[sample.location.file, default: [:]][sample.subject.model, default: 0] += 1 }
+        for (slice, summary) in sampleSource.summaries {
+            for file in summary.files { byFile[file.location.file, default: [:]][slice.subject.model, default: 0] += file.records }
+        }
         self.recordsByFile = byFile
     }
 

@@ -76,6 +76,13 @@ enum NameCheck {
     /// Determinations take part for the models they alone assess (`models_without_evidence`); the
     /// others must match the evidence exactly, which ``determinations(_:subjects:)`` checks.
     static func subjects(records: [EvidenceRecord], samples: [SampleRecord], bundle: DeterminationBundle?) -> [Diagnostic] {
+        subjects(records: records, sampleSubjects: samples.lazy.map { ($0.subject, $0.location) }, bundle: bundle)
+    }
+
+    /// As ``subjects(records:samples:bundle:)``, with the samples' subjects and places given in their order.
+    static func subjects(
+        records: [EvidenceRecord], sampleSubjects: some Sequence<(Subject, SourceLocation)>, bundle: DeterminationBundle?
+    ) -> [Diagnostic] {
         var names = SubjectNames()
         var problems: [Diagnostic] = []
         var last: Subject?
@@ -87,7 +94,7 @@ enum NameCheck {
             }
         }
         for record in records { add(record.subject, record.location) }
-        for sample in samples { add(sample.subject, sample.location) }
+        for (subject, location) in sampleSubjects { add(subject, location) }
         let declared = Set(bundle?.modelsWithoutEvidence.map(\.model) ?? [])
         for determination in bundle?.determinations ?? [] where declared.contains(determination.model) {
             add(Subject(model: determination.model, snapshot: determination.snapshot), determination.location)

@@ -68,6 +68,24 @@ public struct StageMap: Sendable, Hashable {
         return applied
     }
 
+    /// The stage records of `stage` are assessed at; nil when the map leaves them out.
+    public func target(of stage: String) -> String? {
+        guard let entry = entries[stage] else { return stage }
+        return entry
+    }
+
+    /// The records with their stages mapped, and how many records of each stage (these and the
+    /// per-sample records counted in `sampleStages`, which are mapped where they are read) were left out.
+    public func apply(records: [EvidenceRecord], sampleStages: [String: Int]) -> Applied {
+        var applied = apply(records: records, samples: [])
+        guard !isEmpty else { return applied }
+        for (stage, count) in sampleStages where count > 0 {
+            if case .some(.none) = entries[stage] { applied.leftOut[stage, default: 0] += count }
+        }
+        applied.unmatched = applied.unmatched.filter { (sampleStages[$0] ?? 0) == 0 }
+        return applied
+    }
+
     /// Evidence after mapping.
     public struct Applied: Sendable {
         public var records: [EvidenceRecord]

@@ -4,12 +4,17 @@ import ScorecardIngest
 import ScorecardStore
 
 /// Evidence for a run: stored contents plus newly parsed files, and which files fed which subject.
+///
+/// Result records are held in memory; per-sample records are in the store (those of files parsed
+/// in this run stored as they were read, pending until the run completes) and read from it one
+/// slice at a time.
 struct LoadedEvidence {
     var records: [EvidenceRecord]
-    var samples: [SampleRecord]
+    var samples: StoredSamples?
     var filesBySubject: [Subject: [(display: String, sha256: String)]]
-    /// Files parsed in this run, to store with the run's transaction (as read, before the stage map).
-    var parsed: [(file: ScannedFile, format: String, records: [EvidenceRecord], samples: [SampleRecord])]
+    /// Files parsed in this run, whose storing the run completes (result records as read, before
+    /// the stage map; their per-sample records are stored already).
+    var parsed: [(file: ScannedFile, format: String, records: [EvidenceRecord], samples: Int)]
     /// The readers' warnings about the files parsed in this run.
     var warnings: [Diagnostic] = []
     /// Evidence stage → records the stage map left out.
@@ -17,44 +22,94 @@ struct LoadedEvidence {
     /// Contents of files refused and skipped (`skip_invalid`): nothing of theirs is stored.
     var refused: Set<String> = []
 
+    /// The per-sample records, a slice at a time (none when no file has any).
+    var sampleSource: any SampleSource { samples ?? InMemorySamples([]) }
+
     /// Every subject with evidence, sorted.
-    var subjects: [Subject] { Array(Set(records.map(\.subject)).union(samples.map(\.subject))).sorted() }
+    var subjects: [Subject] {
+        Array(Set(records.map(\.subject)).union(sampleSource.summaries.keys.map(\.subject))).sorted()
+    }
+
+    /// The samples' subjects, each at its first place, in the order of the files and lines.
+    var sampleSubjects: [(Subject, SourceLocation)] {
+        var first: [Subject: SourceLocation] = [:]
+        var rank: [String: Int] = [:]
+        for (index, file) in (samples?.files ?? []).enumerated() { rank[file.path] = index }
+        func before(_ a: SourceLocation, _ b: SourceLocation) -> Bool {
+            (rank[a.file] ?? 0, a.line) < (rank[b.file] ?? 0, b.line)
+        }
+        for (slice, summary) in sampleSource.summaries {
+            for file in summary.files where first[slice.subject].map({ before(file.location, $0) }) ?? true {
+                first[slice.subject] = file.location
+            }
+        }
+        return first.sorted { before($0.value, $1.value) }.map { ($0.key, $0.value) }
+    }
 }
 
 extension RegenerationRun {
-    /// Parses files whose content is not stored yet and loads the rest from the store, then maps
-    /// the evidence's stages onto the framework's.
+    /// Parses files whose content is not stored yet (storing their per-sample records as they are
+    /// read) and loads the rest's result records from the store, then maps the evidence's stages
+    /// onto the framework's.
     func loadEvidence(
         _ scan: EvidenceScan.Result, stageMap: StageMap, framework: Framework, progress: (ProgressEvent) -> Void
     ) throws -> LoadedEvidence {
         let stages = stageMap.accepted(by: framework)
         var records: [EvidenceRecord] = []
-        var samples: [SampleRecord] = []
-        var parsed = LoadedEvidence(records: [], samples: [], filesBySubject: [:], parsed: [])
+        var parsed = LoadedEvidence(records: [], samples: nil, filesBySubject: [:], parsed: [])
         var stored: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var duplicates: [Diagnostic] = []
         var toRead: [ScannedFile] = []
+        var readFiles: [(sha256: String, path: String)] = []
         for file in scan.files {
             if try store.hasEvidence(sha256: file.sha256) { stored[file.sha256] = file.display } else { toRead.append(file) }
         }
         progress(.reading(files: toRead.count))
         for (index, file) in toRead.enumerated() {
+            guard let writer = try store.beginEvidence(sha256: file.sha256, byteCount: file.byteCount) else {
+                stored[file.sha256] = file.display
+                continue
+            }
+            var fileRecords: [EvidenceRecord] = []
+            var sampleCount = 0
+            var storeFailure: StoreError?
+            let outcome: Result<EvidenceFormats.ReadFile, InputError>
             do throws(InputError) {
-                let read = try EvidenceFormats.read(
+                outcome = .success(try EvidenceFormats.stream(
                     path: file.path, name: file.display,
                     reader: file.source.format == "auto" ? nil : try EvidenceFormats.reader(named: file.source.format),
                     options: ImportOptions(stage: file.source.stage, allowedStages: stages, evaluationMap: file.source.map,
                                            model: file.source.model),
-                    bytes: file.bytes)
-                records += read.records
-                samples += read.samples
+                    bytes: file.bytes
+                ) { batch in
+                    fileRecords += batch.records
+                    sampleCount += batch.samples.count
+                    guard storeFailure == nil else { return }
+                    do throws(StoreError) { try writer.add(batch.samples) } catch { storeFailure = error }
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            if let storeFailure {
+                try? store.discardEvidence(sha256: file.sha256)
+                throw storeFailure
+            }
+            switch outcome {
+            case .success(let read):
+                try writer.finish()
+                duplicates += writer.duplicates.map {
+                    EvidenceLoader.duplicate($0.sample, first: SourceLocation(file: $0.sample.location.file, line: $0.firstLine))
+                }
+                records += fileRecords
                 parsed.warnings += read.warnings
                 progress(.read(FileProgress(
                     index: index + 1, total: toRead.count, path: file.display, byteCount: file.byteCount,
-                    summaryRecords: read.records.count, sampleRecords: read.samples.count, failed: false,
-                    warnings: read.warnings)))
-                parsed.parsed.append((file, read.format, read.records, read.samples))
-            } catch {
+                    summaryRecords: fileRecords.count, sampleRecords: sampleCount, failed: false, warnings: read.warnings)))
+                parsed.parsed.append((file, read.format, fileRecords, writer.count))
+                readFiles.append((file.sha256, file.display))
+            case .failure(let error):
+                try store.discardEvidence(sha256: file.sha256)
                 if file.source.skipInvalid {
                     // The card's entry says `skip_invalid`: the file is left out and listed, the run goes on.
                     let refused = RefusedInput(path: file.display, problems: error.diagnostics)
@@ -69,17 +124,18 @@ extension RegenerationRun {
         }
         progress(.done)
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
-        let fromStore = try store.loadEvidence(paths: stored)
-        let unknownStages = fromStore.records.filter { !stages.contains($0.stage) }
+        let fromStore = try store.loadRecords(paths: stored)
+        let unknownStages = fromStore.filter { !stages.contains($0.stage) }
         if let first = unknownStages.first {
             throw InputError(file: first.location.file, line: first.location.line,
                              "unknown stage '\(first.stage)' (known: \(stages.joined(separator: ", ")))")
         }
-        records += fromStore.records
-        samples += fromStore.samples
-        let mapped = stageMap.apply(records: records, samples: samples)
+        records += fromStore
+        // Samples in the order of the files read in this run, then of the stored ones by path.
+        let files = readFiles + stored.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) }
+        let samples = try StoredSamples(store: store, files: files, stage: stageMap.target(of:))
+        let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
         records = mapped.records
-        samples = mapped.samples
         parsed.leftOut = mapped.leftOut
         for stage in mapped.unmatched {
             parsed.warnings.append(Diagnostic(
@@ -87,14 +143,16 @@ extension RegenerationRun {
         }
         var bundle = EvidenceBundle()
         bundle.records = records
-        bundle.samples = samples
-        let duplicates = EvidenceLoader.duplicateProblems(bundle)
+        duplicates = EvidenceLoader.duplicateProblems(bundle) + duplicates
+            + (try samples.duplicates()).map { EvidenceLoader.duplicate($0.sample, first: $0.first) }
         if !duplicates.isEmpty { throw InputError(duplicates) }
 
         let hashes = Dictionary(scan.files.map { ($0.display, $0.sha256) }) { first, _ in first }
         var bySubject: [Subject: Set<String>] = [:]
         for record in records { bySubject[record.subject, default: []].insert(record.location.file) }
-        for sample in samples { bySubject[sample.subject, default: []].insert(sample.location.file) }
+        for (slice, summary) in samples.summaries {
+            for file in summary.files { bySubject[slice.subject, default: []].insert(file.location.file) }
+        }
         parsed.filesBySubject = bySubject.mapValues { files in
             files.sorted().compactMap { display in hashes[display].map { (display, $0) } }
         }
@@ -125,8 +183,7 @@ extension RegenerationRun {
                                          text: determinations.text, sha256: input.sha256)
         }
         for item in loaded.parsed {
-            try store.saveEvidence(sha256: item.file.sha256, format: item.format, byteCount: item.file.byteCount,
-                                   records: item.records, samples: item.samples)
+            try store.completeEvidence(sha256: item.file.sha256, format: item.format, records: item.records, sampleCount: item.samples)
         }
     }
 }

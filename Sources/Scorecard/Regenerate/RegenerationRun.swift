@@ -75,7 +75,7 @@ struct RegenerationRun {
         }
 
         let loaded = try loadEvidence(scan, stageMap: stageMap, framework: framework.framework, progress: progress)
-        var problems = NameCheck.subjects(records: loaded.records, samples: loaded.samples, bundle: determinations)
+        var problems = NameCheck.subjects(records: loaded.records, sampleSubjects: loaded.sampleSubjects, bundle: determinations)
         problems += determinations.map { NameCheck.determinations($0, subjects: loaded.subjects) } ?? []
         var common = [config.display(framework.path): framework.sha256]
         for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
@@ -85,7 +85,7 @@ struct RegenerationRun {
         problems += NameCheck.cardModels(config, subjects: Array(known))
         if !problems.isEmpty { throw InputError(problems) }
         var inputs = Inputs(
-            framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, samples: loaded.samples,
+            framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, sampleSource: loaded.sampleSource,
             determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
             registry: framework.registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
             stageMap: stageMap, leftOutByStageMap: loaded.leftOut)
@@ -114,6 +114,11 @@ struct RegenerationRun {
         let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
                                  config: config, card: card, comparisons: try comparisons(inputs))
         let pending = try reports.prepare()
+        if let failure = loaded.samples?.failure {
+            // A slice the assessment read could not be read: what was assessed is incomplete.
+            for file in pending { file.pending.discard() }
+            throw failure
+        }
         let run: Int64
         do {
             run = try store.beginRun(configPath: config.display(config.path), card: cardKey)

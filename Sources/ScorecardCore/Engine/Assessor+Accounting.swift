@@ -85,9 +85,12 @@ extension Assessor {
                     reason: .evaluationNotRead(suggestion: NearestName.closest(to: group.evaluation, in: evaluations))))
                 continue
             }
-            let tiers = Set(group.problems.compactMap { $0.metadata["tier"] }).sorted()
+            let oneTier = readers.filter(readsOneTier)
+            guard !oneTier.isEmpty else { continue }
+            let problems = evidence.slice(subject: subject, stage: group.stage).problems(evaluation: group.evaluation)
+            let tiers = Set(problems.compactMap { $0.metadata["tier"] }).sorted()
             guard tiers.count > 1 else { continue }
-            for indicator in readers where readsOneTier(indicator) {
+            for indicator in oneTier {
                 use.mixedTiers.append(MixedTiers(
                     indicator: indicator.id, stage: group.stage, evaluation: group.evaluation, tiers: tiers,
                     location: group.location))

@@ -4,9 +4,8 @@
 public struct EvidenceSet: Sendable {
     public let records: [EvidenceRecord]
     private let recordIndex: [SliceKey: [EvidenceRecord]]
-    private let problemIndex: [SliceKey: [Problem]]
-    private let sampleLocations: [SliceKey: [SourceLocation]]
-    private let sampleMarks: [SliceKey: EvidenceConsistency]
+    /// The per-sample records, read per slice when an evaluator asks.
+    public let samples: any SampleSource
 
     /// What identifies the evidence of one evaluation: subject, stage and evaluation id.
     ///
@@ -31,6 +30,11 @@ public struct EvidenceSet: Sendable {
     ///
     /// Samples of one problem are ordered by epoch; problems keep the order of their first sample.
     public init(records: [EvidenceRecord], samples: [SampleRecord] = []) {
+        self.init(records: records, sampleSource: InMemorySamples(samples))
+    }
+
+    /// Indexes summary records; per-sample records come from `sampleSource`, a slice at a time.
+    public init(records: [EvidenceRecord], sampleSource: any SampleSource) {
         self.records = records
         var index: [SliceKey: [EvidenceRecord]] = [:]
         for record in records {
@@ -38,45 +42,12 @@ public struct EvidenceSet: Sendable {
                 .append(record)
         }
         recordIndex = index
-
-        // One pass with flat keys: nested dictionaries of arrays would copy on every append.
-        struct ProblemKey: Hashable {
-            let slice: SliceKey
-            let id: String
-        }
-        var problemSlot: [ProblemKey: Int] = [:]
-        var attempts: [[SampleRecord]] = []
-        var slotsBySlice: [SliceKey: [Int]] = [:]
-        var locations: [SliceKey: [SourceLocation]] = [:]
-        var marks: [SliceKey: EvidenceConsistency] = [:]
-        for sample in samples {
-            let slice = SliceKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation)
-            if let mark = sample.consistency { marks[slice] = EvidenceConsistency.worst(marks[slice], mark) }
-            let key = ProblemKey(slice: slice, id: sample.sampleID)
-            if let slot = problemSlot[key] {
-                attempts[slot].append(sample)
-            } else {
-                problemSlot[key] = attempts.count
-                slotsBySlice[slice, default: []].append(attempts.count)
-                attempts.append([sample])
-            }
-            if locations[slice]?.contains(where: { $0.file == sample.location.file }) != true {
-                locations[slice, default: []].append(sample.location)
-            }
-        }
-        problemIndex = slotsBySlice.mapValues { slots in
-            slots.map { slot in
-                let sorted = attempts[slot].sorted { $0.epoch < $1.epoch }
-                return Problem(id: sorted[0].sampleID, scores: sorted.map(\.score), metadata: sorted[0].metadata)
-            }
-        }
-        sampleLocations = locations
-        sampleMarks = marks
+        samples = sampleSource
     }
 
     /// Every subject that has evidence, sorted.
     public var subjects: [Subject] {
-        Array(Set(recordIndex.keys.map(\.subject)).union(problemIndex.keys.map(\.subject))).sorted()
+        Array(Set(recordIndex.keys.map(\.subject)).union(samples.summaries.keys.map(\.subject))).sorted()
     }
 
     /// The evidence of one subject at one stage.
@@ -91,28 +62,26 @@ public struct EvidenceSet: Sendable {
 
     /// One subject's per-sample records, grouped by stage and evaluation, in order of stage then evaluation.
     public func sampleGroups(of subject: Subject) -> [SampleGroup] {
-        problemIndex.keys.filter { $0.subject == subject }
-            .sorted { ($0.stage, $0.evaluation) < ($1.stage, $1.evaluation) }
-            .map { key in
-                let problems = problemIndex[key] ?? []
-                return SampleGroup(
-                    stage: key.stage, evaluation: key.evaluation, problems: problems,
-                    records: problems.reduce(0) { $0 + $1.scores.count },
-                    location: (sampleLocations[key] ?? []).min() ?? SourceLocation(file: "", line: 0))
+        samples.summaries.filter { $0.key.subject == subject }
+            .sorted { ($0.key.stage, $0.key.evaluation) < ($1.key.stage, $1.key.evaluation) }
+            .map { key, summary in
+                SampleGroup(
+                    stage: key.stage, evaluation: key.evaluation, records: summary.records,
+                    location: summary.files.map(\.location).min() ?? SourceLocation(file: "", line: 0))
             }
     }
 
     func records(_ key: SliceKey) -> [EvidenceRecord] { recordIndex[key] ?? [] }
-    func problems(_ key: SliceKey) -> [Problem] { problemIndex[key] ?? [] }
-    func sampleLocations(_ key: SliceKey) -> [SourceLocation] { sampleLocations[key] ?? [] }
-    func sampleConsistency(_ key: SliceKey) -> EvidenceConsistency? { sampleMarks[key] }
+    func problems(_ key: SliceKey) -> [Problem] { samples.problems(key) }
+    func hasSamples(_ key: SliceKey) -> Bool { samples.summaries[key] != nil }
+    func sampleLocations(_ key: SliceKey) -> [SourceLocation] { samples.summaries[key]?.files.map(\.location) ?? [] }
+    func sampleConsistency(_ key: SliceKey) -> EvidenceConsistency? { samples.summaries[key]?.consistency }
 }
 
 /// The per-sample records of one evaluation for one subject at one stage.
 public struct SampleGroup: Hashable, Sendable {
     public let stage: String
     public let evaluation: String
-    public let problems: [Problem]
     /// How many sample records (attempts) the problems hold.
     public let records: Int
     /// The first place they were read from.
@@ -128,6 +97,11 @@ public struct EvidenceSlice: Sendable {
     /// Summary records of an evaluation, in file order.
     public func records(evaluation: String) -> [EvidenceRecord] {
         set.records(.init(subject: subject, stage: stage, evaluation: evaluation))
+    }
+
+    /// Whether the evaluation has per-sample records (without reading them).
+    public func hasSamples(evaluation: String) -> Bool {
+        set.hasSamples(.init(subject: subject, stage: stage, evaluation: evaluation))
     }
 
     /// Per-sample problems of an evaluation; empty when only summaries exist.

@@ -11,7 +11,7 @@ enum SummaryReading {
         guard !matching.isEmpty else {
             let wanted = target.metrics.joined(separator: " or ")
             if all.isEmpty {
-                let hasSamples = !evidence.problems(evaluation: target.evaluation).isEmpty
+                let hasSamples = evidence.hasSamples(evaluation: target.evaluation)
                 return .failure(MissingEvidence(
                     reason: hasSamples
                         ? "per-sample records of '\(target.evaluation)' exist but this evaluator reads \(wanted) summaries only"

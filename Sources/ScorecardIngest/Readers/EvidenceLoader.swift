@@ -89,13 +89,18 @@ public enum EvidenceLoader {
             let key = SampleKey(subject: sample.subject, stage: sample.stage, evaluation: sample.evaluation,
                                 id: sample.sampleID, epoch: sample.epoch)
             if let first = seenSamples[key] {
-                problems.append(Diagnostic(
-                    file: sample.location.file, line: sample.location.line,
-                    message: "duplicate sample '\(sample.sampleID)' epoch \(sample.epoch) of \(sample.evaluation) for \(sample.subject) (first at \(first))"))
+                problems.append(duplicate(sample, first: first))
             } else {
                 seenSamples[key] = sample.location
             }
         }
         return problems
+    }
+
+    /// The problem of a sample record that repeats one at `first` (same subject, stage, evaluation, id and epoch).
+    public static func duplicate(_ sample: SampleRecord, first: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            file: sample.location.file, line: sample.location.line,
+            message: "duplicate sample '\(sample.sampleID)' epoch \(sample.epoch) of \(sample.evaluation) for \(sample.subject) (first at \(first))")
     }
 }
