@@ -32,9 +32,10 @@ public struct Checker {
     public func check(all: Bool = false, card: String? = nil) throws -> [CheckResult] {
         let scorecards = try all ? store.allScorecards() : store.currentScorecards(card: card)
         guard !scorecards.isEmpty else { throw CheckError.nothingToCheck }
+        let samples = SampleSources()
         return scorecards.map { stored in
             do {
-                return try rederive(stored)
+                return try rederive(stored, samples: samples)
             } catch {
                 return CheckResult(scorecard: stored, outcome: .failed(error), flags: [])
             }
@@ -80,6 +81,24 @@ public struct Checker {
 
     /// Re-assesses one stored scorecard from the inputs the store holds for it.
     public func rederive(_ stored: StoredScorecard) throws -> CheckResult {
+        try rederive(stored, samples: SampleSources())
+    }
+
+    /// Per-sample sources already made for the files of a scorecard (and its stage map): the
+    /// scorecards of one run share their evidence files, whose slices are summed up once.
+    final class SampleSources {
+        private var made: [String: StoredSamples] = [:]
+
+        func samples(_ store: ScorecardStore, files: [(sha256: String, path: String)], stageMap: StageMap) throws -> StoredSamples {
+            let key = (files.map { "\($0.sha256) \($0.path)" } + stageMap.pairs.map { "\($0.from)=\($0.to ?? "")" }).joined(separator: "\n")
+            if let known = made[key] { return known }
+            let samples = try StoredSamples(store: store, files: files, stage: stageMap.target(of:))
+            made[key] = samples
+            return samples
+        }
+    }
+
+    private func rederive(_ stored: StoredScorecard, samples sources: SampleSources) throws -> CheckResult {
         let document = try stored.decoded()
         guard let frameworkText = try store.framework(sha256: stored.frameworkSHA256) else {
             throw CheckError.frameworkNotStored(sha256: stored.frameworkSHA256)
@@ -109,9 +128,8 @@ public struct Checker {
         // The stage map the scorecard records, applied as when it was made.
         let stageMap = StageMap(Dictionary(document.stageMap.map { ($0.from, $0.to) }) { first, _ in first })
         // Samples are read from the store a slice at a time, in the order of the files' paths.
-        let samples = try StoredSamples(
-            store: store, files: evidencePaths.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) },
-            stage: stageMap.target(of:))
+        let samples = try sources.samples(
+            store, files: evidencePaths.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) }, stageMap: stageMap)
         let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
         var inputs = Inputs(
             framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, sampleSource: samples,

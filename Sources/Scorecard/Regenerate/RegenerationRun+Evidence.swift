@@ -98,7 +98,8 @@ extension RegenerationRun {
             switch outcome {
             case .success(let read):
                 try writer.finish()
-                duplicates += writer.duplicates.map {
+                // Records of a stage the map leaves out are not assessed, so cannot count twice.
+                duplicates += writer.duplicates.filter { stageMap.target(of: $0.sample.stage) != nil }.map {
                     EvidenceLoader.duplicate($0.sample, first: SourceLocation(file: $0.sample.location.file, line: $0.firstLine))
                 }
                 records += fileRecords
