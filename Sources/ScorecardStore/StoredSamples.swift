@@ -212,13 +212,16 @@ public final class StoredSamples: SampleSource, @unchecked Sendable {
     }
 
     /// The sample rows of one file (and `filter`), in row order.
+    ///
+    /// With a filter, `+id` keeps SQLite from walking the file's whole index in row order to spare
+    /// a sort: the unique index on file, model, snapshot, stage and evaluation finds the slice.
     static func rows(
         _ db: Database, file sha256: String, path: String, filter: String = "", arguments: StatementArguments? = nil
     ) throws -> [SampleRecord] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT line, model, snapshot, stage, eval, sample_id, epoch, score, metadata, error, source, source_sha256,
                    consistency
-            FROM sample WHERE file_sha256 = ? \(filter) ORDER BY id
+            FROM sample WHERE file_sha256 = ? \(filter) ORDER BY \(filter.isEmpty ? "id" : "+id")
             """, arguments: arguments ?? [sha256])
         var samples: [SampleRecord] = []
         while let row = try rows.next() {
