@@ -81,7 +81,7 @@ public final class SampleWriter {
 /// per file; an evaluator's request for a slice's problems reads that slice's rows (through the
 /// index on file, model, snapshot, stage and evaluation) and groups them as ``InMemorySamples``
 /// does, so problems come in the same order as if every file's samples had been read into
-/// memory in the order `files` gives. The last slice read is kept for the next request.
+/// memory in the order `files` gives. The last few slices read are kept for the next requests.
 ///
 /// ``SampleSource`` cannot throw: a read that fails gives no problems and is kept in
 /// ``failure``, which the caller checks before using what it assessed.
@@ -95,7 +95,9 @@ public final class StoredSamples: SampleSource, @unchecked Sendable {
     /// Per slice (stages mapped): which files, and which of their stored stages, hold its records.
     private let parts: [EvidenceSet.SliceKey: [(file: Int, stages: [String])]]
     private let lock = NSLock()
-    private var cached: (key: EvidenceSet.SliceKey, problems: [Problem])?
+    /// The slices read last, most recent last (a few: indicators of one evaluation ask in turn).
+    private var cached: [(key: EvidenceSet.SliceKey, problems: [Problem])] = []
+    private static let cachedSlices = 4
     private var firstFailure: StoreError?
 
     /// The samples of `files` (content hash and the path records are named by), in that order;
@@ -162,10 +164,11 @@ public final class StoredSamples: SampleSource, @unchecked Sendable {
 
     public func problems(_ key: EvidenceSet.SliceKey) -> [Problem] {
         lock.withLock {
-            if let cached, cached.key == key { return cached.problems }
+            if let hit = cached.firstIndex(where: { $0.key == key }) { return cached[hit].problems }
             do throws(StoreError) {
                 let problems = InMemorySamples.problems(try samples(key))[key] ?? []
-                cached = (key, problems)
+                cached.append((key, problems))
+                if cached.count > Self.cachedSlices { cached.removeFirst() }
                 return problems
             } catch {
                 if firstFailure == nil { firstFailure = error }
@@ -224,14 +227,23 @@ public final class StoredSamples: SampleSource, @unchecked Sendable {
             FROM sample WHERE file_sha256 = ? \(filter) ORDER BY \(filter.isEmpty ? "id" : "+id")
             """, arguments: arguments ?? [sha256])
         var samples: [SampleRecord] = []
+        // Samples of one evaluation mostly share their metadata (a tier): each distinct text is decoded once.
+        var decoded: [String: [String: String]] = [:]
         while let row = try rows.next() {
             let snapshot: String = row[2]
-            let metadata: String = row[8]
+            let text: String = row[8]
+            let metadata: [String: String]
+            if let known = decoded[text] {
+                metadata = known
+            } else {
+                metadata = StoreConversion.metadata(text)
+                if decoded.count < 1024 { decoded[text] = metadata }
+            }
             let consistency: String? = row[12]
             samples.append(SampleRecord(
                 subject: Subject(model: row[1], snapshot: snapshot.isEmpty ? nil : snapshot), stage: row[3],
                 evaluation: row[4], sampleID: row[5], epoch: row[6], score: row[7],
-                metadata: StoreConversion.metadata(metadata), error: row[9], source: row[10], sourceSHA256: row[11],
+                metadata: metadata, error: row[9], source: row[10], sourceSHA256: row[11],
                 consistency: consistency.flatMap(EvidenceConsistency.init(rawValue:)),
                 location: SourceLocation(file: path, line: row[0])))
         }
