@@ -352,6 +352,221 @@ No evidence is recorded for this category.
 </svg>
 
 """##),
+        ("comparison.html.mustache", ##"""
+{{! One subject under several frameworks, side by side: one column per framework, each with its own categories, scale and gates. Every value is escaped for HTML by the renderer. }}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{title}}</title>
+<style>
+{{> styles}}
+main.comparison { max-width: 80rem; }
+.frameworks { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 0 2rem; align-items: start; }
+.frameworks h2 { font-size: 1.2rem; }
+.frameworks table.scorecard td { width: auto; }
+.frameworks table.gates { font-size: .84rem; }
+p.missing { padding: .5rem .75rem; box-shadow: inset 0 0 0 2px #5f5f5f; font-style: italic; }
+</style>
+</head>
+<body>
+<main class="comparison">
+<header>
+<h1>{{title}}</h1>
+</header>
+<p class="verdict">{{intro}}</p>
+<section id="glance" aria-labelledby="glance-heading">
+<h2 id="glance-heading">At a glance</h2>
+<table class="glance">
+<caption>Each framework's overall levels and gates for {{subject}}</caption>
+<thead>
+<tr><th scope="col">Framework</th><th scope="col">Levels, lowest first</th><th scope="col">Overall</th><th scope="col">Gates</th></tr>
+</thead>
+<tbody>
+{{#summary}}
+<tr><th scope="row"><a href="#{{anchor}}">{{framework}}</a></th><td>{{scale}}</td><td>{{overall}}</td><td>{{gates}}</td></tr>
+{{/summary}}
+</tbody>
+</table>
+</section>
+<div class="frameworks">
+{{#frameworks}}
+<section class="framework" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
+<h2 id="{{anchor}}-heading">{{name}}<br/><span class="note">{{version}}</span></h2>
+{{#link}}
+<p>Framework text: <a href="{{href}}">{{text}}</a></p>
+{{/link}}
+<p class="note">Levels, lowest first: {{scale}}. Stages: {{stages}}.</p>
+{{#missing}}
+<p class="missing">{{.}}</p>
+{{/missing}}
+{{#verdict}}
+<p class="verdict"><strong>In brief.</strong> {{.}}</p>
+{{/verdict}}
+{{#scorecard}}
+<table class="scorecard">
+<caption>{{caption}}</caption>
+<thead>
+<tr><th scope="col">Category</th>{{#stageHeaders}}<th scope="col">{{.}}</th>{{/stageHeaders}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}{{#detail}} <span class="note">({{.}})</span>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+<tfoot>
+{{#overall}}
+<tr class="overall"><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}</td>{{/cells}}</tr>
+{{/overall}}
+</tfoot>
+</table>
+{{/scorecard}}
+<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
+{{#scorecard}}
+{{#notes}}
+<p class="note">{{.}}</p>
+{{/notes}}
+{{/scorecard}}
+{{#hasGates}}
+<table class="gates">
+<caption>Gate decisions</caption>
+<thead>
+<tr><th scope="col">Gate</th><th scope="col">Decision</th><th scope="col">Rule and reason</th></tr>
+</thead>
+<tbody>
+{{#gates}}
+<tr><th scope="row">{{name}}</th><td class="{{css}}">{{decision}}</td><td>{{rule}}. {{reason}}</td></tr>
+{{/gates}}
+</tbody>
+</table>
+{{/hasGates}}
+</section>
+{{/frameworks}}
+</div>
+<section id="correspondence" aria-labelledby="correspondence-heading">
+<h2 id="correspondence-heading">How the frameworks' categories relate</h2>
+<ul>
+{{#correspondence}}
+<li>{{.}}</li>
+{{/correspondence}}
+</ul>
+</section>
+<section id="provenance" aria-labelledby="provenance-heading">
+<h2 id="provenance-heading">Provenance</h2>
+{{#provenance}}
+<table class="provenance">
+<caption>How this page was made</caption>
+<thead>
+<tr><th scope="col">Item</th><th scope="col">Value</th></tr>
+</thead>
+<tbody>
+<tr><th scope="row">Tool</th><td>{{tool}}</td></tr>
+<tr><th scope="row">Generated at</th><td>{{generatedAt}}</td></tr>
+{{#frameworks}}
+<tr><th scope="row">Framework</th><td>{{framework}}: <code>{{sha256}}</code></td></tr>
+{{/frameworks}}
+</tbody>
+</table>
+<table class="provenance">
+<caption>Input files</caption>
+<thead>
+<tr><th scope="col">Input file</th><th scope="col">SHA-256</th></tr>
+</thead>
+<tbody>
+{{#inputs}}
+<tr><td>{{path}}</td><td><code>{{sha256}}</code></td></tr>
+{{/inputs}}
+</tbody>
+</table>
+{{/provenance}}
+</section>
+</main>
+</body>
+</html>
+
+"""##),
+        ("comparison.md.mustache", #"""
+{{! One subject under several frameworks, side by side: each framework with its own categories, scale and gates. Every value is escaped for Markdown by the renderer. }}
+# {{title}}
+
+{{intro}}
+
+## At a glance
+
+| Framework | Levels, lowest first | Overall | Gates |
+| --- | --- | --- | --- |
+{{#summary}}
+| [{{framework}}](#{{anchor}}) | {{scale}} | {{overall}} | {{gates}} |
+{{/summary}}
+{{#frameworks}}
+
+<a id="{{anchor}}"></a>
+## {{name}}, {{version}}
+
+{{#link}}
+Framework text: [{{text}}]({{href}})
+
+{{/link}}
+Levels, lowest first: {{scale}}. Stages: {{stages}}.
+{{#missing}}
+
+{{.}}
+{{/missing}}
+{{#verdict}}
+
+**In brief.** {{.}}
+{{/verdict}}
+{{#scorecard}}
+
+| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
+| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
+{{#rows}}
+| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
+{{/rows}}
+{{#overall}}
+| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
+{{/overall}}
+{{#notes}}
+
+{{.}}
+{{/notes}}
+{{/scorecard}}
+{{#hasGates}}
+
+| Gate | Rule | Decision | Reason |
+| --- | --- | --- | --- |
+{{#gates}}
+| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
+{{/gates}}
+{{/hasGates}}
+{{/frameworks}}
+
+## How the frameworks' categories relate
+
+{{#correspondence}}
+- {{.}}
+{{/correspondence}}
+
+## Provenance
+
+{{#provenance}}
+| Item | Value |
+| --- | --- |
+| Tool | {{tool}} |
+| Generated at | {{generatedAt}} |
+{{#frameworks}}
+| Framework | {{framework}}: `{{sha256}}` |
+{{/frameworks}}
+
+| Input file | SHA-256 |
+| --- | --- |
+{{#inputs}}
+| {{path}} | `{{sha256}}` |
+{{/inputs}}
+{{/provenance}}
+
+"""#),
         ("determination.mustache", #"""
 Determined {{level}} by {{author}} on {{date}}: {{rationale}}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scorecard
+import ScorecardCore
 import ScorecardRender
 
 /// `scorecard render`: system-card sections as Markdown, HTML or the JSON envelope, written to files.
@@ -19,6 +20,12 @@ struct RenderCommand: ScorecardSubcommand {
             are written atomically. The same inputs and --generated-at give byte-identical files.
 
             Records no indicator reads are listed in an appendix, "Evidence not used".
+
+            With --framework given several times, each model is shown under every framework \
+            side by side (NAME-frameworks.md/.html): each framework with its own categories, \
+            levels and gates, and no mapping between them. A --map-stage or --determinations \
+            meant for one framework is written FRAMEWORK_ID:VALUE (determinations must be); an \
+            unqualified --map-stage applies to every framework.
 
             System-card sections (--section, repeatable and in order; `preparedness` is the \
             scorecard above): disallowed_content, jailbreaks, hallucinations, fairness, \
@@ -41,6 +48,13 @@ struct RenderCommand: ScorecardSubcommand {
               scorecard render --evidence examples/capabilities/capabilities.jsonl \\
                 --section capabilities --only-model BLOOMZ --compare-with BLOOM \\
                 --format md --out /tmp/bloomz
+              scorecard render --framework frameworks/openai-preparedness-beta.yaml \\
+                --framework frameworks/openai-preparedness-v2.yaml \\
+                --evidence examples/demo/evidence.jsonl --only-model o1 \\
+                --determinations openai-preparedness-beta:examples/demo/determinations.yaml \\
+                --map-stage openai-preparedness-v2:pre_mitigation=capability \\
+                --map-stage openai-preparedness-v2:post_mitigation= \\
+                --format md --format html --out /tmp/o1-frameworks
             """
     )
 
@@ -73,6 +87,17 @@ struct RenderCommand: ScorecardSubcommand {
 
     func validate() throws {
         if format.isEmpty { throw ValidationError("Give at least one --format (md, html or json).") }
+        if inputs.frameworks.count > 1 {
+            if !section.isEmpty || !compareWith.isEmpty || document {
+                throw ValidationError("--section, --compare-with and --document render one framework's card; with several --framework, give none of them.")
+            }
+            if format.contains(.json) {
+                throw ValidationError("--format json with several --framework: each framework's scorecard is its own document (run assess --format json per framework); use md or html.")
+            }
+            if Set(inputs.frameworks).count < inputs.frameworks.count {
+                throw ValidationError("the same --framework is given twice")
+            }
+        }
         if inputs.framework == nil, section.isEmpty || section.contains("preparedness") {
             throw ValidationError("Give the --framework to render the Preparedness scorecard (or only --section NAME parts).")
         }
@@ -87,7 +112,9 @@ struct RenderCommand: ScorecardSubcommand {
             ? nil : CardOptions(parts: try CardOptions.parts(section.isEmpty ? ["preparedness"] : section),
                                 compareWith: compareWith, document: document)
         let rendered: RenderedReports
-        if inputs.framework == nil, let card {
+        if inputs.frameworks.count > 1 {
+            rendered = try renderSideBySide(renderer)
+        } else if inputs.framework == nil, let card {
             rendered = try renderer.renderSections(
                 evidence: inputs.evidence, importOptions: inputs.importOptions, models: inputs.models, card: card,
                 formats: format.map(\.reportFormat), out: out)
@@ -105,6 +132,38 @@ struct RenderCommand: ScorecardSubcommand {
             try Console.write(terminalSafe(path) + "\n")
         }
         return .success
+    }
+}
+
+extension RenderCommand {
+    /// Each framework's inputs (its stage map and determinations picked out of the qualified
+    /// options), assessed for the models asked for, rendered side by side.
+    private func renderSideBySide(_ renderer: Renderer) throws -> RenderedReports {
+        let loaded = try inputs.frameworks.map { try Frameworks.load(path: $0) }
+        let ids = loaded.map(\.framework.id)
+        if Set(ids).count < ids.count { throw ValidationError("two --framework files have the same id (\(ids.joined(separator: ", ")))") }
+        var all: [Inputs] = []
+        var assessments: [[SubjectAssessment]] = []
+        var reviews: [InputReview] = []
+        for (path, id) in zip(inputs.frameworks, ids) {
+            var files = inputs.files
+            files.framework = path
+            do {
+                let entries = try FrameworkQualifier.stageMap(inputs.mapStage, for: id, ids: ids)
+                files.stageMap = (try? StageMap.parse(entries).get()) ?? StageMap()
+                files.determinations = try FrameworkQualifier.determinations(inputs.determinationFiles, for: id, ids: ids)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            let loaded = try Inputs.load(files)
+            try loaded.requireModels(inputs.models)
+            let assessed = try loaded.assess(models: inputs.models)
+            reviews.append(loaded.review(assessed, models: inputs.models))
+            all.append(loaded)
+            assessments.append(assessed)
+        }
+        try InputReviewText.report(InputReview.combined(reviews), strict: inputs.strict)
+        return try renderer.renderComparison(all, assessments: assessments, formats: format.map(\.reportFormat), out: out)
     }
 }
 
