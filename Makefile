@@ -31,7 +31,8 @@ build: deps
 ## (Markdown with SVG charts, HTML): the Preparedness scorecard, the system card's other
 ## sections with GPT-4o, o1-preview and o1-mini beside each model, and the whole card in one
 ## file. Then the capability-only example (examples/capabilities) is rendered to
-## reports/capabilities/, and the scorecards are printed. Exit codes 4 and 5 (levels or gates
+## reports/capabilities/, the other frameworks' examples to reports/frameworks/, and the
+## scorecards are printed. Exit codes 4 and 5 (levels or gates
 ## moved since the last demo run) are not failures here.
 demo: build
 	@status=0; $(SWIFT) run --skip-build scorecard regenerate --config $(DEMO)/scorecard.yaml || status=$$?; \

@@ -2,6 +2,7 @@ import Foundation
 import Scorecard
 import ScorecardCore
 import ScorecardIngest
+import ScorecardStore
 import ScorecardTesting
 import Testing
 
@@ -194,5 +195,43 @@ import Testing
         #expect(Self.result(gemini, "cbrn_uplift_1")?.level == nil, "the reference gives no expert-graded CBRN result")
         #expect(gemini.overall["capability"]?.level == nil)
         #expect(Self.gate(gemini, "security_sl3") == true && Self.gate(gemini, "response_plan") == false)
+    }
+
+    // MARK: - Cards under the other frameworks
+
+    /// A card under each framework regenerates, stores its scorecards and `check` re-derives them
+    /// unchanged.
+    @Test(arguments: [
+        ("anthropic-rsp-v2.yaml", "anthropic-evidence.jsonl", "anthropic-determinations.yaml"),
+        ("google-deepmind-fsf-v3.yaml", "gemini-evidence.jsonl", "gemini-determinations.yaml"),
+    ])
+    func aCardUnderTheFrameworkRegeneratesAndChecks(framework: String, evidence: String, determinations: String) throws {
+        let folder = try ScratchFolder()
+        for (from, to) in [("frameworks/\(framework)", "framework.yaml"), ("examples/frameworks/\(evidence)", "evidence.jsonl"),
+                           ("examples/frameworks/\(determinations)", "determinations.yaml")] {
+            _ = try folder.copy(PackagePaths.file(from).path, to: to)
+        }
+        try """
+            schema_version: 1
+            framework: framework.yaml
+            evidence:
+              - path: evidence.jsonl
+            determinations: determinations.yaml
+            reports:
+              directory: reports
+              formats: [md]
+              generated_at: 2025-01-01T00:00:00Z
+            """.write(toFile: folder.path("scorecard.yaml"), atomically: true, encoding: .utf8)
+        let run = try Regenerator(config: folder.path("scorecard.yaml")).run()
+        #expect(!run.nothingChanged)
+        let store = try ScorecardStore(path: folder.path(".scorecard/scorecard.sqlite"), create: false)
+        let results = try Checker(store: store, root: folder.url.path).check()
+        #expect(!results.isEmpty && results.allSatisfy(\.matches))
+        let stored = try #require(try store.currentScorecards().first?.decoded())
+        #expect(stored.framework.schemaVersion == 3)
+        // The gates are stored as decided, scoped ones included.
+        let gates = try #require(stored.models.first?.gates)
+        #expect(gates.count == (framework.hasPrefix("anthropic") ? 5 : 6))
+        #expect(gates.contains { $0.reason.contains(" for ") }, "a gate on some categories says which")
     }
 }

@@ -48,13 +48,11 @@ struct RenderCommand: ScorecardSubcommand {
               scorecard render --evidence examples/capabilities/capabilities.jsonl \\
                 --section capabilities --only-model BLOOMZ --compare-with BLOOM \\
                 --format md --out /tmp/bloomz
-              scorecard render --framework frameworks/openai-preparedness-beta.yaml \\
-                --framework frameworks/openai-preparedness-v2.yaml \\
-                --evidence examples/demo/evidence.jsonl --only-model o1 \\
-                --determinations openai-preparedness-beta:examples/demo/determinations.yaml \\
-                --map-stage openai-preparedness-v2:pre_mitigation=capability \\
-                --map-stage openai-preparedness-v2:post_mitigation= \\
-                --format md --format html --out /tmp/o1-frameworks
+              scorecard render --framework frameworks/anthropic-rsp-v2.yaml \\
+                --framework frameworks/google-deepmind-fsf-v3.yaml \\
+                --evidence examples/frameworks/anthropic-evidence.jsonl \\
+                examples/frameworks/gemini-evidence.jsonl \\
+                --format md --format html --out /tmp/frameworks
             """
     )
 
