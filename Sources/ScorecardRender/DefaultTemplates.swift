@@ -421,9 +421,7 @@ p.missing { padding: .5rem .75rem; box-shadow: inset 0 0 0 2px #5f5f5f; font-sty
 {{/overall}}
 </tfoot>
 </table>
-{{/scorecard}}
 <div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
-{{#scorecard}}
 {{#notes}}
 <p class="note">{{.}}</p>
 {{/notes}}

@@ -142,6 +142,32 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func aModelWithNoEvidenceUnderOneFrameworkSaysSoInItsColumn() throws {
+        let out = try RenderCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run([
+            "render", "--framework", "frameworks/openai-preparedness-beta.yaml", "--framework", "frameworks/openai-preparedness-v2.yaml",
+            "--evidence", "examples/demo/evidence.jsonl", "--only-model", "o1",
+            "--map-stage", "openai-preparedness-v2:pre_mitigation=", "--map-stage", "openai-preparedness-v2:post_mitigation=",
+            "--format", "md", "--format", "html", "--out", out.path,
+        ] + RenderCommandTests.generatedAt)
+        #expect(result.status == 0, "\(result.stderr)")
+        let missing = "No evidence of o1 at this framework's stages (Capability assessment), so nothing is assessed under it."
+        let markdown = try String(contentsOf: out.appendingPathComponent("o1-frameworks.md"), encoding: .utf8)
+        let html = try String(contentsOf: out.appendingPathComponent("o1-frameworks.html"), encoding: .utf8)
+        #expect(markdown.contains(missing) && markdown.contains("| not assessed (no evidence) | — |"))
+        #expect(html.contains(missing.replacingOccurrences(of: "'", with: "&#39;")))
+        #expect(markdown.contains("| CBRN | Medium |"), "the other framework is still assessed")
+        // A model no framework has evidence for is still an error.
+        let unknown = try CLI.run([
+            "render", "--framework", "frameworks/openai-preparedness-beta.yaml", "--framework", "frameworks/openai-preparedness-v2.yaml",
+            "--evidence", "examples/demo/evidence.jsonl", "--only-model", "o3",
+            "--map-stage", "openai-preparedness-v2:pre_mitigation=capability", "--map-stage", "openai-preparedness-v2:post_mitigation=",
+            "--format", "md", "--out", out.path,
+        ])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no evidence for model 'o3'"), "\(unknown.stderr)")
+    }
+
     @Test func assessTakesOneFramework() throws {
         let result = try CLI.run([
             "assess", "--framework", "frameworks/anthropic-rsp-v2.yaml", "--framework", "frameworks/google-deepmind-fsf-v3.yaml",

@@ -153,11 +153,17 @@ extension RenderCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            let loaded = try Inputs.load(files)
-            try loaded.requireModels(inputs.models)
-            let assessed = try loaded.assess(models: inputs.models)
-            reviews.append(loaded.review(assessed, models: inputs.models))
-            all.append(loaded)
+            all.append(try Inputs.load(files))
+        }
+        // A model asked for must have evidence under one framework at least; under the others its
+        // column says it has none there (a stage map may leave all of its records out).
+        for name in inputs.models where !all.contains(where: { $0.models.contains(name) }) {
+            try all[0].requireModels([name])
+        }
+        for loaded in all {
+            let models = inputs.models.filter(loaded.models.contains)
+            let assessed = inputs.models.isEmpty || !models.isEmpty ? try loaded.assess(models: models) : []
+            reviews.append(loaded.review(assessed, models: models))
             assessments.append(assessed)
         }
         try InputReviewText.report(InputReview.combined(reviews), strict: inputs.strict)
