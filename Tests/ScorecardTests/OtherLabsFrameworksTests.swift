@@ -235,3 +235,20 @@ import Testing
         #expect(gates.contains { $0.reason.contains(" for ") }, "a gate on some categories says which")
     }
 }
+
+/// One review of evidence assessed under several frameworks.
+@Suite struct CombinedReviewTests {
+    @Test func aRecordIsUnusedOnlyWhenNoFrameworkReadsIt() {
+        let readByNone = InputWarning(.unusedEvidence, file: "e.jsonl", line: 3, message: "m: not used: x (no indicator of A)")
+        let readByB = InputWarning(.unusedEvidence, file: "e.jsonl", line: 5, message: "m: not used: y")
+        let reading = InputWarning(.reading, file: "e.jsonl", line: 1, message: "odd score")
+        let a = InputReview(warnings: [readByNone, readByB, reading], notes: ["left out GPT-4o"])
+        let b = InputReview(
+            warnings: [InputWarning(.unusedEvidence, file: "e.jsonl", line: 3, message: "m: not used: x (no indicator of B)"), reading],
+            notes: ["left out GPT-4o", "stage map left out 15"])
+        let combined = InputReview.combined([a, b])
+        #expect(combined.warnings == [readByNone, reading], "line 5 is read under B; line 3 by neither, said once")
+        #expect(combined.notes == ["left out GPT-4o", "stage map left out 15"])
+        #expect(InputReview.combined([]).warnings.isEmpty)
+    }
+}

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Scorecard
-import ScorecardCore
 import ScorecardRender
 
 /// `scorecard render`: system-card sections as Markdown, HTML or the JSON envelope, written to files.
@@ -134,40 +133,21 @@ struct RenderCommand: ScorecardSubcommand {
 }
 
 extension RenderCommand {
-    /// Each framework's inputs (its stage map and determinations picked out of the qualified
-    /// options), assessed for the models asked for, rendered side by side.
+    /// Each framework's inputs, assessed for the models asked for, rendered side by side.
     private func renderSideBySide(_ renderer: Renderer) throws -> RenderedReports {
-        let loaded = try inputs.frameworks.map { try Frameworks.load(path: $0) }
-        let ids = loaded.map(\.framework.id)
-        if Set(ids).count < ids.count { throw ValidationError("two --framework files have the same id (\(ids.joined(separator: ", ")))") }
-        var all: [Inputs] = []
-        var assessments: [[SubjectAssessment]] = []
-        var reviews: [InputReview] = []
-        for (path, id) in zip(inputs.frameworks, ids) {
-            var files = inputs.files
-            files.framework = path
-            do {
-                let entries = try FrameworkQualifier.stageMap(inputs.mapStage, for: id, ids: ids)
-                files.stageMap = (try? StageMap.parse(entries).get()) ?? StageMap()
-                files.determinations = try FrameworkQualifier.determinations(inputs.determinationFiles, for: id, ids: ids)
-            } catch {
-                throw ValidationError(error.description)
-            }
-            all.append(try Inputs.load(files))
+        let sideBySide: SideBySide
+        do {
+            sideBySide = try SideBySide.load(
+                frameworks: inputs.frameworks, files: inputs.files, stageMap: inputs.mapStage,
+                determinations: inputs.determinationFiles, models: inputs.models)
+        } catch let error as FrameworkQualifier.UnknownFramework {
+            throw ValidationError(error.description)
+        } catch let error as SideBySide.SameFramework {
+            throw ValidationError(error.description)
         }
-        // A model asked for must have evidence under one framework at least; under the others its
-        // column says it has none there (a stage map may leave all of its records out).
-        for name in inputs.models where !all.contains(where: { $0.models.contains(name) }) {
-            try all[0].requireModels([name])
-        }
-        for loaded in all {
-            let models = inputs.models.filter(loaded.models.contains)
-            let assessed = inputs.models.isEmpty || !models.isEmpty ? try loaded.assess(models: models) : []
-            reviews.append(loaded.review(assessed, models: models))
-            assessments.append(assessed)
-        }
-        try InputReviewText.report(InputReview.combined(reviews), strict: inputs.strict)
-        return try renderer.renderComparison(all, assessments: assessments, formats: format.map(\.reportFormat), out: out)
+        try InputReviewText.report(sideBySide.review, strict: inputs.strict)
+        return try renderer.renderComparison(
+            sideBySide.inputs, assessments: sideBySide.assessments, formats: format.map(\.reportFormat), out: out)
     }
 }
 
