@@ -405,23 +405,7 @@ p.missing { padding: .5rem .75rem; box-shadow: inset 0 0 0 2px #5f5f5f; font-sty
 <p class="verdict"><strong>In brief.</strong> {{.}}</p>
 {{/verdict}}
 {{#scorecard}}
-<table class="scorecard">
-<caption>{{caption}}</caption>
-<thead>
-<tr><th scope="col">Category</th>{{#stageHeaders}}<th scope="col">{{.}}</th>{{/stageHeaders}}</tr>
-</thead>
-<tbody>
-{{#rows}}
-<tr><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}{{#detail}} <span class="note">({{.}})</span>{{/detail}}</td>{{/cells}}</tr>
-{{/rows}}
-</tbody>
-<tfoot>
-{{#overall}}
-<tr class="overall"><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}</td>{{/cells}}</tr>
-{{/overall}}
-</tfoot>
-</table>
-<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
+{{> scoretable}}
 {{#notes}}
 <p class="note">{{.}}</p>
 {{/notes}}
@@ -517,26 +501,11 @@ Levels, lowest first: {{scale}}. Stages: {{stages}}.
 {{/verdict}}
 {{#scorecard}}
 
-| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
-| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
-{{#rows}}
-| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
-{{/rows}}
-{{#overall}}
-| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
-{{/overall}}
-{{#notes}}
-
-{{.}}
-{{/notes}}
+{{> scoretable}}
 {{/scorecard}}
 {{#hasGates}}
 
-| Gate | Rule | Decision | Reason |
-| --- | --- | --- | --- |
-{{#gates}}
-| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
-{{/gates}}
+{{> gatetable}}
 {{/hasGates}}
 {{/frameworks}}
 
@@ -569,6 +538,15 @@ Levels, lowest first: {{scale}}. Stages: {{stages}}.
 Determined {{level}} by {{author}} on {{date}}: {{rationale}}
 
 """#),
+        ("gatetable.md.mustache", #"""
+{{! The gate decisions table: one row per gate. }}
+| Gate | Rule | Decision | Reason |
+| --- | --- | --- | --- |
+{{#gates}}
+| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
+{{/gates}}
+
+"""#),
         ("intro.mustache", #"""
 This section reports the risk levels of {{subject}} under the {{framework.name}}, version {{framework.version}}: a level for every tracked category at every stage, the gate decisions that follow from them, and the evidence, determinations and reasoning behind each level.
 
@@ -595,23 +573,7 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 <section id="scorecard" aria-labelledby="scorecard-heading">
 <h{{headings.sectionLevel}} id="scorecard-heading">Scorecard</h{{headings.sectionLevel}}>
 {{#scorecard}}
-<table class="scorecard">
-<caption>{{caption}}</caption>
-<thead>
-<tr><th scope="col">Category</th>{{#stageHeaders}}<th scope="col">{{.}}</th>{{/stageHeaders}}</tr>
-</thead>
-<tbody>
-{{#rows}}
-<tr><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}{{#detail}} <span class="note">({{.}})</span>{{/detail}}</td>{{/cells}}</tr>
-{{/rows}}
-</tbody>
-<tfoot>
-{{#overall}}
-<tr class="overall"><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}</td>{{/cells}}</tr>
-{{/overall}}
-</tfoot>
-</table>
-<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
+{{> scoretable}}
 {{#notes}}
 <p>{{.}}</p>
 {{/notes}}
@@ -687,27 +649,12 @@ Framework text: [{{text}}]({{href}})
 {{#headings.nested}}#{{/headings.nested}}## Scorecard
 
 {{#scorecard}}
-| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
-| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
-{{#rows}}
-| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
-{{/rows}}
-{{#overall}}
-| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
-{{/overall}}
-{{#notes}}
-
-{{.}}
-{{/notes}}
+{{> scoretable}}
 {{/scorecard}}
 
 {{#headings.nested}}#{{/headings.nested}}## Gate decisions
 
-| Gate | Rule | Decision | Reason |
-| --- | --- | --- | --- |
-{{#gates}}
-| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
-{{/gates}}
+{{> gatetable}}
 {{#categories}}
 
 {{> category}}
@@ -840,6 +787,43 @@ Framework text: [{{text}}]({{href}})
 </svg>
 
 """##),
+        ("scoretable.html.mustache", #"""
+{{! The scorecard table (inside the scorecard section) and the colour key. }}
+<table class="scorecard">
+<caption>{{caption}}</caption>
+<thead>
+<tr><th scope="col">Category</th>{{#stageHeaders}}<th scope="col">{{.}}</th>{{/stageHeaders}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}{{#detail}} <span class="note">({{.}})</span>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+<tfoot>
+{{#overall}}
+<tr class="overall"><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}</td>{{/cells}}</tr>
+{{/overall}}
+</tfoot>
+</table>
+<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
+
+"""#),
+        ("scoretable.md.mustache", #"""
+{{! The scorecard table (inside the scorecard section): a row per category, a column per stage, the overall row, notes. }}
+| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
+| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
+{{#rows}}
+| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
+{{/rows}}
+{{#overall}}
+| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
+{{/overall}}
+{{#notes}}
+
+{{.}}
+{{/notes}}
+
+"""#),
         ("section.html.mustache", #"""
 {{! A system-card section: its tables with models side by side, charts, trade-offs and flags. }}
 {{#hasContents}}
