@@ -38,6 +38,10 @@ public struct Inputs: Sendable {
     public let recordsByFile: [String: [String: Int]]
     /// System-card sections shown beside the scorecard: the records they show count as used.
     public var sections: [SectionDefinition] = []
+    /// Reviewers' sign-offs with their standing, shown in the reports of their subjects.
+    public var signoffs: [ShownSignoff] = []
+    /// SHA-256 of the determinations file, when there is one (a sign-off names it).
+    public var determinationsSHA256: String?
 
     /// Inputs from values; `records` and `samples` are indexed once.
     public init(
@@ -87,6 +91,6 @@ public struct Inputs: Sendable {
         ReportInput(
             framework: framework, frameworkSHA256: frameworkSHA256, assessments: assessments, evidence: evidence,
             mitigations: mitigations, inputs: hashes ?? self.hashes, registry: registry, tool: ToolIdentity.document,
-            comparisons: comparisons)
+            comparisons: comparisons, signoffs: signoffs)
     }
 }

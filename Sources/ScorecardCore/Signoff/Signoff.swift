@@ -163,3 +163,32 @@ public struct Keyring: Hashable, Sendable {
     /// The key of the reviewer named exactly `name`.
     public func key(of name: String) -> Ed25519.PublicKey? { keys[name] }
 }
+
+/// A sign-off as a report shows it beside the scorecard it reports: whether it is about that
+/// version, and whether its signature holds.
+public struct ShownSignoff: Hashable, Sendable {
+    public let signoff: Signoff
+    /// Whether it is about the scorecard version reported; false: stale (an earlier version).
+    public let current: Bool
+    /// Why the signature does not hold (``Signoff/Verification/refusal(reviewer:)``); nil when it does.
+    public let refusal: String?
+    /// Whether it was checked against a keyring, or only against its own key.
+    public let keyringChecked: Bool
+
+    public init(signoff: Signoff, current: Bool, refusal: String?, keyringChecked: Bool) {
+        self.signoff = signoff
+        self.current = current
+        self.refusal = refusal
+        self.keyringChecked = keyringChecked
+    }
+
+    /// Each sign-off of `version`'s subject, checked against `keyring` (its own key when nil),
+    /// in the order given.
+    public static func of(_ signoffs: [Signoff], version: Signoff.Version, keyring: Keyring?) -> [ShownSignoff] {
+        signoffs.filter { $0.subject == version.subject }.map {
+            ShownSignoff(
+                signoff: $0, current: $0.isAbout(version), refusal: $0.verify(keyring: keyring).refusal(reviewer: $0.reviewer),
+                keyringChecked: keyring != nil)
+        }
+    }
+}
