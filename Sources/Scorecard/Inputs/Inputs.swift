@@ -75,6 +75,13 @@ public struct Inputs: Sendable {
             .assess(evidence: evidence, determinations: determinations, models: models, modelsWithoutEvidence: modelsWithoutEvidence)
     }
 
+    /// The evidence hash of `category` at `stage` for `assessment`'s subject: what a determination
+    /// made now records as its `made_on`.
+    public func evidenceHash(category: Category, stage: String, of assessment: SubjectAssessment) -> String {
+        Assessor(framework: framework, registry: registry, sections: sections).evidenceHash(
+            category: category, stage: stage, subject: assessment.subject, evidence: evidence, use: assessment.evidenceUse)
+    }
+
     /// The versioned JSON document for `assessments`; `hashes` replaces the inputs' own (for a
     /// document limited to the files that fed one subject).
     public func document(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ScorecardDocument {

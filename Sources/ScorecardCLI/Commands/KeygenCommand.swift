@@ -16,7 +16,8 @@ struct KeygenCommand: ScorecardSubcommand {
             format and what a signature proves: docs/signoff.md.
 
             Example:
-              scorecard keygen --out ~/.scorecard/alice.pem --reviewer "Alice Example" --keyring keyring.yaml
+              scorecard keygen --out reviewer.pem --reviewer Alice \\
+                --keyring examples/demo/keyring.yaml
             """)
 
     @Option(name: .long, help: ArgumentHelp("Private key file to write (mode 0600).", valueName: "file"))

@@ -24,8 +24,8 @@ struct SignoffCommand: ScorecardSubcommand {
             sign-off is stale (exit 9) and the report shows it as such.
 
             Example:
-              scorecard signoff --config examples/demo/scorecard.yaml --model o1 --decision approve \\
-                --reviewer "Alice Example" --key ~/.scorecard/alice.pem --note "Reviewed with the SAG"
+              scorecard signoff --config examples/demo/scorecard.yaml --model o1 \\
+                --decision approve --reviewer Alice --key reviewer.pem --note Reviewed
             """)
 
     @OptionGroup var storeOptions: StoreOptions
