@@ -17,7 +17,8 @@ build: deps
 ## (.scorecard/demo.sqlite), assesses, and writes the system-card sections to reports/demo/
 ## (Markdown with SVG charts, HTML): the Preparedness scorecard, the system card's other
 ## sections with GPT-4o, o1-preview and o1-mini beside each model, and the whole card in one
-## file. Then the capability-only example (examples/capabilities) is rendered to
+## file, with the o1 report's one sign-off (imported from examples/demo/signoffs.jsonl and checked
+## against examples/demo/keyring.yaml; no key is needed). Then the capability-only example (examples/capabilities) is rendered to
 ## reports/capabilities/, and the scorecards are printed. Exit codes 4 and 5 (levels or gates
 ## moved since the last demo run) are not failures here.
 demo: build
