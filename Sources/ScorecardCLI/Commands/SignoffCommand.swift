@@ -36,7 +36,7 @@ struct SignoffCommand: ScorecardSubcommand {
     @Option(name: .long, help: ArgumentHelp("The snapshot, when the model has several.", valueName: "name"))
     var snapshot: String?
 
-    @Option(name: .long, help: ArgumentHelp("approve, reject or request-changes.", valueName: "decision"))
+    @Option(name: .long, help: ArgumentHelp("The reviewer's decision.", valueName: "decision"))
     var decision: SignoffDecision
 
     @Option(name: .long, help: ArgumentHelp("The reviewer's name, as the keyring gives it.", valueName: "name"))
