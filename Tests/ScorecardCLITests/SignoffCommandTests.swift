@@ -164,6 +164,16 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("verified, STALE: scorecard #3 (document "), "\(result.stdout)")
         #expect(try signed.card.regenerate().status == 0, "said once")
+
+        try signed.card.writeEvidence(models: 2, version: 0)  // back to the signed version: current again
+        #expect(try signed.card.regenerate().status == 0)
+        try signed.card.writeEvidence(models: 2, version: 2)
+        let json = try signed.card.regenerate(["--format", "json"])
+        #expect(json.status == 9)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let stale = try #require((summary["signoffs_made_stale"] as? [[String: Any]])?.first)
+        #expect(stale["reviewer"] as? String == "Alice" && stale["decision"] as? String == "approve")
+        #expect(stale["snapshot"] is NSNull, "every key is present")
     }
 
     @Test func keygenNeverReplacesAKeyWithoutForce() throws {

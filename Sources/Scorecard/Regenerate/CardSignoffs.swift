@@ -7,7 +7,7 @@ import ScorecardStore
 /// delivered run and does not cover the new one.
 public struct StaleSignoff: Codable, Hashable, Sendable {
     public var model: String
-    public var snapshot: String?
+    @Nullable public var snapshot: String? = nil
     public var reviewer: String
     public var decision: SignoffDecision
     public var signedAt: String
