@@ -189,4 +189,24 @@ import Testing
         #expect(try CLI.run(["keygen", "--out", key, "--force"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: key)) != before)
     }
+
+    @Test func renderRefusesARecordThatDoesNotVerifyNamingItsLine() throws {
+        let folder = try temporaryFolder("scorecard-render-signoffs")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let committed = try String(contentsOf: CLI.packageRoot.appendingPathComponent("examples/demo/signoffs.jsonl"), encoding: .utf8)
+        let altered = folder.appendingPathComponent("altered.jsonl").path
+        try ("\n" + committed.replacingOccurrences(of: #""decision":"approve""#, with: #""decision":"reject""#))
+            .write(toFile: altered, atomically: true, encoding: .utf8)
+        let base = ["render"] + AssessCommandTests.demo + ["--only-model", "o1", "--format", "md", "--out", folder.appendingPathComponent("out").path]
+        let result = try CLI.run(base + ["--signoffs", altered])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("altered.jsonl:2: sign-off by 'Demo Reviewer' of o1 refused: the signature does not match"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing was written")
+
+        let keyring = folder.appendingPathComponent("keyring.yaml").path
+        try "schema_version: 1\nreviewers: {}\n".write(toFile: keyring, atomically: true, encoding: .utf8)
+        let unknown = try CLI.run(base + ["--signoffs", "examples/demo/signoffs.jsonl", "--keyring", keyring])
+        #expect(unknown.status == 2 && unknown.stderr.contains("the reviewer 'Demo Reviewer' is not in the keyring"), "\(unknown.stderr)")
+        #expect(try CLI.run(base + ["--keyring", keyring]).status == 64, "--keyring alone is a usage error")
+    }
 }
