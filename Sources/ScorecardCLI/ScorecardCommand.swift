@@ -22,7 +22,7 @@ public struct ScorecardCommand: ParsableCommand {
             """,
         version: ToolIdentity.version,
         subcommands: [
-            AssessCommand.self, ExplainCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
+            AssessCommand.self, ExplainCommand.self, MadeOnCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
             HistoryCommand.self, DiffCommand.self, CheckCommand.self, KeygenCommand.self, SignoffCommand.self, VerifyCommand.self,
             InitCommand.self, ExportCommand.self,
             FrameworksCommand.self, EvaluatorsCommand.self, BenchCommand.self,

@@ -76,4 +76,62 @@ import Testing
             "\(error)".contains("d.yaml:10") && "\(error)".contains("made_on must be the 64 lowercase hex digits")
         }
     }
+
+    @Test func madeOnIsWrittenIntoBlockMappingsKeepingCommentsAndFlowOnesAreListed() throws {
+        let text = """
+            # a comment that stays
+            schema_version: 1
+            determinations:
+              - model: o1   # inline comment
+                category: cbrn
+                rationale: >-
+                  Folded text whose lines
+                  are deeper than the keys.
+                made_on: \(String(repeating: "0", count: 64))
+
+              # between
+              - model: o1
+                category: persuasion
+              - {model: o1, category: cybersecurity}
+            mitigations: []
+            """
+        let one = String(repeating: "a", count: 64), two = String(repeating: "b", count: 64), three = String(repeating: "c", count: 64)
+        let (stamped, flow) = MadeOnStamp.apply(text, hashes: [4: one, 12: two, 14: three])
+        #expect(flow == [14])
+        #expect(stamped == """
+            # a comment that stays
+            schema_version: 1
+            determinations:
+              - model: o1   # inline comment
+                category: cbrn
+                rationale: >-
+                  Folded text whose lines
+                  are deeper than the keys.
+                made_on: \(one)
+
+              # between
+              - model: o1
+                category: persuasion
+                made_on: \(two)
+              - {model: o1, category: cybersecurity}
+            mitigations: []
+            """)
+    }
+
+    @Test func writingMadeOnClearsTheStaleFlag() throws {
+        let card = try CardFixture(models: 1)
+        defer { card.remove() }
+        let path = card.directory.appendingPathComponent("determinations.yaml").path
+        try Self.determinations(madeOn: String(repeating: "0", count: 64)).write(toFile: path, atomically: true, encoding: .utf8)
+        let files = InputFiles(
+            framework: card.directory.appendingPathComponent("framework.yaml").path, evidence: [card.evidence.path], determinations: path)
+        let inputs = try Inputs.load(files)
+        let entries = inputs.madeOn(try inputs.assess())
+        #expect(entries.map(\.status) == ["stale"])
+        #expect(try inputs.stampMadeOn(entries, path: path).isEmpty)
+        let again = try Inputs.load(files)
+        #expect(again.madeOn(try again.assess()).map(\.status) == ["current"])
+        #expect(!(try again.assess()).flatMap(\.flags).contains { $0.kind == .staleDetermination })
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("rationale: Treated as Medium as a precaution."), "the rest is kept")
+    }
 }
