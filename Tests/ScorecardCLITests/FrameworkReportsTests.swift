@@ -131,7 +131,7 @@ import Testing
         (["--determinations", "examples/demo/determinations.yaml"], "--determinations 'examples/demo/determinations.yaml': unknown framework ''"),
         (["--map-stage", "openai-v2:pre_mitigation=capability"], "unknown framework 'openai-v2'"),
         (["--format", "json"], "--format json with several --framework"),
-        (["--section", "hallucinations"], "--section, --compare-with and --document render one framework's card"),
+        (["--section", "hallucinations"], "--section, --compare-with, --document and --signoffs render one framework's card"),
     ])
     func sideBySideOptionsThatCannotWorkAreUsageErrors(extra: [String], message: String) throws {
         let result = try CLI.run([
