@@ -23,7 +23,7 @@ public struct ScorecardCommand: ParsableCommand {
         subcommands: [
             AssessCommand.self, ExplainCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
             HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, ExportCommand.self,
-            FrameworksCommand.self, EvaluatorsCommand.self, BenchCommand.self,
+            FrameworksCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
         ]
     )
 

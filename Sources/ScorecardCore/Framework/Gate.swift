@@ -6,7 +6,7 @@
 /// not triggered. Both fail closed: a stage that is not assessed does not pass a ceiling and does
 /// trigger a requirement.
 public struct Gate: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case ceiling
         case trigger
     }
