@@ -57,9 +57,12 @@ import Testing
             ["diff", "--config", card.config.path, "1", "model-0", "--format", "json"],
             ["check", "--config", card.config.path, "--format", "json"],
         ]
+        var printed: [String] = []
         for arguments in runs {
             let result = try CLI.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            printed.append(out.path("envelope-\(printed.count).json"))
+            try result.stdout.write(toFile: printed[printed.count - 1], atomically: true, encoding: .utf8)
             let value = try JSONParser.parse(Array(result.stdout.utf8))
             #expect(checker.errors(value) == [], "\(arguments.prefix(2))")
             // The command's result is checked, not just the outer keys: a wrong command name fails.
@@ -68,6 +71,11 @@ import Testing
                 $0.key == "command" ? JSONObject.Member(key: "command", value: .string(arguments[0] == "history" ? "check" : "history"), offset: 0) : $0
             }, offset: 0)
             #expect(!checker.errors(.object(relabelled)).isEmpty, "\(arguments.prefix(2)) read as another command's result")
+        }
+        if SchemaScript.isAvailable {
+            for (path, verdict) in try SchemaScript.verdicts(printed, schema: "output-envelope") {
+                #expect(verdict.hasPrefix("valid"), "Python's jsonschema on \(path): \(verdict)")
+            }
         }
     }
 
@@ -80,5 +88,11 @@ import Testing
         let schema = try #require(PublishedSchemas.named("scorecard"))
         let checker = try JSONSchema(bytes: Array(schema.text.utf8)).closed
         #expect(checker.errors(try JSONParser.parse(Array(result.stdout.utf8))) == [])
+        if SchemaScript.isAvailable {
+            let folder = try ScratchFolder("scorecard-schema-assess")
+            try result.stdout.write(toFile: folder.path("assess.json"), atomically: true, encoding: .utf8)
+            let verdict = try SchemaScript.verdicts([folder.path("assess.json")], schema: "scorecard")
+            #expect(verdict.values.allSatisfy { $0.hasPrefix("valid") }, "Python's jsonschema: \(verdict)")
+        }
     }
 }

@@ -5,7 +5,8 @@ import Yams
 ///
 /// Plain scalars resolve as YAML 1.2's core schema does: `null`, `~` or nothing is null, `true`
 /// and `false` (any of their three spellings) are booleans, decimal integers and floats are
-/// numbers; every other scalar, quoted ones and plain dates included, is text. Python's
+/// numbers; every other scalar, quoted ones and plain dates included, is text. An alias stands
+/// for the value it names (Yams expands it when it composes the tree). Python's
 /// `scripts/check-schemas` reads YAML the same way, so both validators see the same value.
 public enum YAMLJSON {
     /// The JSON value of `text`, or the YAML problems with line and column (`file` names it).

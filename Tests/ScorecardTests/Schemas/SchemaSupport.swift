@@ -58,29 +58,4 @@ enum SchemaSupport {
             line.allSatisfy(\.isWhitespace) ? nil : ("\(relative):\(index + 1)", try JSONParser.parse(Array(line.utf8)))
         }
     }
-
-    /// Whether Python 3 with `jsonschema` and PyYAML is there (the cross-check is skipped without).
-    static let hasPython: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema, yaml"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
-
-    /// Runs `scripts/check-schemas` with `arguments`: its exit status and output.
-    static func checkSchemas(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", PackagePaths.file("scripts/check-schemas").path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }

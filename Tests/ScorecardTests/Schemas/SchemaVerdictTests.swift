@@ -178,7 +178,7 @@ import Testing
         #expect(accepted == (testCase.refusal == nil))
     }
 
-    @Test(.enabled(if: SchemaSupport.hasPython, "needs python3 with jsonschema and pyyaml (pip install jsonschema pyyaml)"))
+    @Test(.enabled(if: SchemaScript.isAvailable, "needs python3 with jsonschema and pyyaml (pip install jsonschema pyyaml)"))
     func pythonsJSONSchemaGivesTheSameVerdicts() throws {
         let folder = try ScratchFolder("scorecard-schema-python")
         for schema in Set(Self.cases.map(\.schema)) {
@@ -188,18 +188,17 @@ import Testing
                 try testCase.text.write(toFile: path, atomically: true, encoding: .utf8)
                 return path
             }
-            let (_, output) = try SchemaSupport.checkSchemas(["--schema", schema] + paths)
-            let lines = output.split(separator: "\n").map(String.init)
+            let verdicts = try SchemaScript.verdicts(paths, schema: schema)
             for ((_, testCase), path) in zip(cases, paths) {
-                let line = lines.first { $0.contains(path) } ?? "no line for \(path) in \(output)"
+                let line = verdicts[path] ?? ""
                 #expect(line.hasPrefix(testCase.refusal == nil ? "valid" : "refused"), "\(testCase.testDescription): \(line)")
             }
         }
     }
 
-    @Test(.enabled(if: SchemaSupport.hasPython, "needs python3 with jsonschema and pyyaml (pip install jsonschema pyyaml)"))
+    @Test(.enabled(if: SchemaScript.isAvailable, "needs python3 with jsonschema and pyyaml (pip install jsonschema pyyaml)"))
     func pythonsJSONSchemaAcceptsEveryShippedFile() throws {
-        let (status, output) = try SchemaSupport.checkSchemas([])
+        let (status, output) = try SchemaScript.run([])
         #expect(status == 0, "\(output)")
         #expect(output.contains("a valid draft 2020-12 schema") && !output.contains("refused"), "\(output)")
     }

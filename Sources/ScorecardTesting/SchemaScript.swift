@@ -1,0 +1,39 @@
+import Foundation
+
+/// `scripts/check-schemas`: Python's `jsonschema` on the published schemas, for tests that
+/// cross-check Scorecard's own validator with an independent one.
+public enum SchemaScript {
+    /// Whether Python 3 with `jsonschema` and PyYAML is there (the cross-checks are skipped without).
+    public static let isAvailable: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import jsonschema, yaml"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// Runs the script with `arguments`: its exit status, and standard output and error together.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", PackagePaths.file("scripts/check-schemas").path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The script's verdict on each file checked against schema `name`: "valid …" or "refused …".
+    public static func verdicts(_ paths: [String], schema name: String) throws -> [String: String] {
+        let (_, output) = try run(["--schema", name] + paths)
+        let lines = output.split(separator: "\n").map(String.init)
+        return Dictionary(uniqueKeysWithValues: paths.map { path in
+            (path, lines.first { $0.contains(path) } ?? "no verdict: \(output)")
+        })
+    }
+}
