@@ -4,15 +4,18 @@ import Foundation
 /// cross-check Scorecard's own validator with an independent one.
 public enum SchemaScript {
     /// Whether Python 3 with `jsonschema` and PyYAML is there (the cross-checks are skipped without).
-    public static let isAvailable: Bool = {
+    public static let isAvailable = pythonHas(["jsonschema", "yaml"])
+
+    /// Whether `python3` is on the `PATH` and imports every one of `modules`.
+    public static func pythonHas(_ modules: [String]) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema, yaml"]
+        process.arguments = ["python3", "-c", "import " + modules.joined(separator: ", ")]
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
-    }()
+    }
 
     /// Runs the script with `arguments`: its exit status, and standard output and error together.
     public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {

@@ -39,7 +39,11 @@ import Testing
 
         """
 
-    static func framework(_ edit: (String) -> String) -> String { edit(framework) }
+    /// The framework above with `old` replaced by `new` (a replacement that finds nothing leaves
+    /// the valid framework, which the refusal case then fails on).
+    static func framework(replacing old: String, with new: String) -> String {
+        framework.replacingOccurrences(of: old, with: new)
+    }
 
     /// Every optional shape: combine at_least, a list of metrics, rule-out routes with bars, a
     /// relative threshold, a non-gating category without indicators, a trigger gate, a
@@ -99,19 +103,19 @@ import Testing
     static let cases: [Case] = [
         Case(schema: "framework", text: framework, refusal: nil),
         Case(schema: "framework", text: framework + "colour: red\n", refusal: "$: unexpected member 'colour'"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "metric: m,", with: "metric: m, inclusive: maybe,") },
+        Case(schema: "framework", text: framework(replacing: "metric: m,", with: "metric: m, inclusive: maybe,"),
              refusal: "$.categories[0].indicators[0].inclusive: expected boolean, found text"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "{value: 0.5", with: "{valeu: 0.5") },
+        Case(schema: "framework", text: framework(replacing: "{value: 0.5", with: "{valeu: 0.5"),
              refusal: "$.categories[0].indicators[0].thresholds.high: matches none of the anyOf schemas; the closest fails with:"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "schema_version: 2", with: "schema_version: 1") },
+        Case(schema: "framework", text: framework(replacing: "schema_version: 2", with: "schema_version: 1"),
              refusal: "$.categories[0].rule_out: no value is allowed here"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "schema_version: 2", with: "schema_version: 3") },
+        Case(schema: "framework", text: framework(replacing: "schema_version: 2", with: "schema_version: 3"),
              refusal: "$.schema_version: 3 is not one of the allowed values"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "aggregation: max\n", with: "") },
+        Case(schema: "framework", text: framework(replacing: "aggregation: max\n", with: ""),
              refusal: "$: missing required 'aggregation'"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "levels: [{id: low}, ", with: "levels: [") },
+        Case(schema: "framework", text: framework(replacing: "levels: [{id: low}, ", with: "levels: ["),
              refusal: "$.levels: fewer than 2 items"),
-        Case(schema: "framework", text: framework { $0.replacingOccurrences(of: "passes_if_at_most: low", with: "passes_if_at_most: low, required_if_at_least: high") },
+        Case(schema: "framework", text: framework(replacing: "passes_if_at_most: low", with: "passes_if_at_most: low, required_if_at_least: high"),
              refusal: "$.gates[0]: matches 2 of the oneOf schemas"),
         Case(schema: "framework", text: framework + "evaluators:\n  Twice: {kind: declarative, summary: s, best_of: {}}\n",
              refusal: "$.evaluators: member name 'Twice' is not allowed"),
