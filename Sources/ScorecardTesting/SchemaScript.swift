@@ -31,12 +31,20 @@ public enum SchemaScript {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// The script's verdict on each file checked against schema `name`: "valid …" or "refused …".
+    /// The script's verdict on each file checked against schema `name`: its line, "valid …" or
+    /// "refused …" (the first line for a JSON Lines file with several records).
     public static func verdicts(_ paths: [String], schema name: String) throws -> [String: String] {
         let (_, output) = try run(["--schema", name] + paths)
-        let lines = output.split(separator: "\n").map(String.init)
+        // A line is `valid    LABEL (schema)` or `refused  LABEL (schema): why`; LABEL is the file,
+        // relative to the package root when under it, with `:LINE` for a JSON Lines record.
+        let labelled = output.split(separator: "\n").map { line in
+            (label: line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? "", line: String(line))
+        }
+        let root = PackagePaths.root.standardizedFileURL.path + "/"
         return Dictionary(uniqueKeysWithValues: paths.map { path in
-            (path, lines.first { $0.contains(path) } ?? "no verdict: \(output)")
+            let shown = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+            let line = labelled.first { $0.label == shown || $0.label.hasPrefix(shown + ":") }?.line
+            return (path, line ?? "no verdict: \(output)")
         })
     }
 }

@@ -200,6 +200,37 @@ import Testing
         }
     }
 
+    /// The loader's fixtures of broken frameworks: the reader refuses every one; the schema
+    /// refuses those broken in shape, and only those (the rest break rules a schema cannot state:
+    /// ids that exist, ranges, monotonic thresholds). Python's `jsonschema` agrees file by file.
+    @Test func theLoadersBrokenFixturesAreRefusedByTheSchemaWhenTheirShapeIsBroken() throws {
+        let shapeBroken: Set = [
+            "bad-duplicate-yaml-key.yaml", "bad-missing-rationale.yaml", "bad-relative-no-operation.yaml", "bad-rule-out-in-v1.yaml", "bad-schema-version.yaml",
+            "bad-unknown-key.yaml", "bad-yaml-syntax.yaml",
+        ]
+        let checker = try SchemaSupport.checker("framework")
+        let files = SchemaSupport.files("Tests/ScorecardIngestTests/Fixtures/frameworks/*.yaml")
+        #expect(files.count > 20)
+        var refused: Set<String> = []
+        for file in files {
+            let name = String(file.split(separator: "/").last ?? "")
+            let path = PackagePaths.file(file).path
+            let readerRefuses = (try? FrameworkLoader.load(path: path, registry: StandardEvaluators.registry)) == nil
+            #expect(readerRefuses == name.hasPrefix("bad-"), "\(name)")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            if let value = try? YAMLJSON.value(of: text, file: file), checker.errors(value).isEmpty { continue }
+            refused.insert(name)
+        }
+        #expect(refused == shapeBroken)
+        if SchemaScript.isAvailable {
+            let verdicts = try SchemaScript.verdicts(files.map { PackagePaths.file($0).path }, schema: "framework")
+            for (path, verdict) in verdicts {
+                let name = String(path.split(separator: "/").last ?? "")
+                #expect(verdict.hasPrefix(shapeBroken.contains(name) ? "refused" : "valid"), "Python's jsonschema on \(name): \(verdict)")
+            }
+        }
+    }
+
     @Test(.enabled(if: SchemaScript.isAvailable, "needs python3 with jsonschema and pyyaml (pip install jsonschema pyyaml)"))
     func pythonsJSONSchemaAcceptsEveryShippedFile() throws {
         let (status, output) = try SchemaScript.run([])
