@@ -412,7 +412,10 @@ extension PublishedSchemas {
             "evaluator": {"$ref": "#/$defs/text", "description": "A built-in evaluator or one the evaluators section defines (scorecard evaluators lists them)."},
             "params": {"type": "object", "description": "The evaluator's parameters, checked against what it declares when the file is loaded."},
             "eval": {"$ref": "#/$defs/text", "description": "The evaluation id the evidence uses."},
-            "metric": {"$ref": "#/$defs/texts", "description": "The metric, or a list of metrics in order of preference."},
+            "metric": {
+              "description": "The metric, or a list of metrics in order of preference.",
+              "anyOf": [{"$ref": "#/$defs/text"}, {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}}]
+            },
             "unit": {"enum": ["rate", "ratio", "count", "score"], "description": "rate (default; in [0, 1]), ratio (>= 0), count (a whole number >= 0) or score (any finite number)."},
             "direction": {"enum": ["higher", "lower"], "description": "Which way is riskier: higher (default) or lower."},
             "inclusive": {"type": "boolean", "description": "true (default): a value at the threshold meets it; false: it must be beyond."},
@@ -656,7 +659,10 @@ extension PublishedSchemas {
             "default": {"description": "The value when an indicator gives none."},
             "required": {"type": "boolean", "description": "true: every indicator must give it (default false)."},
             "range": {"type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "number"}, "description": "[low, high] for a number or whole_number (low <= high)."},
-            "values": {"$ref": "#/$defs/texts", "description": "The choices (kind choice, where it is required)."}
+            "values": {
+              "description": "The choices (kind choice, where it is required).",
+              "anyOf": [{"$ref": "#/$defs/text"}, {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}}]
+            }
           },
           "additionalProperties": false,
           "if": {"properties": {"kind": {"const": "choice"}}, "required": ["kind"]},
