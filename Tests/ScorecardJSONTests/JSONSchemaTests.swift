@@ -34,6 +34,25 @@ import ScorecardJSON
         #expect(try Self.errors("{\(draft07), \(body)}", #"{"n": 0}"#) == [], "draft-07 ignores keywords beside $ref")
     }
 
+    /// A `$ref` into another schema, named relative to the referring one's `$id`; the other's own
+    /// `#/…` references resolve in the other.
+    @Test func aRefIntoAnotherSchemaResolvesThereByItsID() throws {
+        let other = try Self.parse(##"""
+            {"$id": "https://example.invalid/schemas/b.schema.json", "$defs": {"text": {"type": "string"},
+             "named": {"type": "object", "properties": {"name": {"$ref": "#/$defs/text"}}, "additionalProperties": false}}}
+            """##)
+        let root = try Self.parse(##"""
+            {\##(Self.draft2020), "$id": "https://example.invalid/schemas/a.schema.json",
+             "$ref": "b.schema.json#/$defs/named", "required": ["name"]}
+            """##)
+        let checker = JSONSchema(root, referencing: [other])
+        #expect(checker.errors(try Self.parse(#"{"name": "x"}"#)) == [])
+        #expect(checker.errors(try Self.parse(#"{"name": 1}"#)) == ["$.name: expected string, found a number"])
+        #expect(checker.errors(try Self.parse(#"{}"#)) == ["$: missing required 'name'"])
+        #expect(JSONSchema(root).errors(try Self.parse(#"{"name": "x"}"#)) == ["$: unresolved $ref b.schema.json#/$defs/named"],
+                "a schema not given is an error, never a pass")
+    }
+
     @Test func aFailedAlternativeSaysWhyTheClosestOneFailed() throws {
         let schema = #"{"anyOf": [{"type": "string"}, {"type": "object", "properties": {"value": {"type": "number"}}, "additionalProperties": false}]}"#
         let errors = try Self.errors(schema, #"{"valeu": 0.5}"#)

@@ -146,6 +146,18 @@ extension PublishedSchemas {
     }
     """##
 
+    /// `schemas/evaluator-definition-v1.schema.json`.
+    static let evaluatorDefinitionV1 = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://scorecard.invalid/schemas/evaluator-definition-v1.schema.json",
+      "title": "Scorecard evaluator definition file, schema_version 1",
+      "description": "A file a framework's evaluators: section names ({file: PATH}): one declarative or external evaluator, as the JSON value of its YAML (YAML 1.2 core scalars). The keys are those of a definition written in the framework (framework-v2.schema.json, $defs/evaluatorFileBody), with schema_version. The loader also checks, with this file's name, line and column, that the program exists and that a declarative rule reads only parameters it declares. See docs/evaluator-protocol.md.",
+      "$ref": "framework-v2.schema.json#/$defs/evaluatorFileBody",
+      "required": ["schema_version"]
+    }
+    """#
+
     /// `schemas/evidence-record-v1.schema.json`.
     static let evidenceRecordV1 = ##"""
     {
@@ -505,9 +517,15 @@ extension PublishedSchemas {
           ]
         },
         "evaluatorBody": {
+          "description": "A definition written in the framework: the keys of a definition file, without its schema_version.",
+          "$ref": "#/$defs/evaluatorFileBody",
+          "properties": {"schema_version": false}
+        },
+        "evaluatorFileBody": {
           "type": "object",
           "required": ["kind", "summary"],
           "properties": {
+            "schema_version": {"const": 1, "description": "(definition files only, where it is required) Version of the definition file format: 1."},
             "kind": {"enum": ["declarative", "external"], "description": "declarative (a rule below) or external (a program speaking the evaluator protocol)."},
             "version": {"type": "integer", "minimum": 1, "description": "Bump when the arithmetic changes (default 1); recorded beside every score."},
             "summary": {"$ref": "#/$defs/text", "description": "One line shown by scorecard evaluators."},
@@ -1188,6 +1206,8 @@ extension PublishedSchemas {
                         title: "Scorecard card configuration (scorecard.yaml), schema_version 1", text: cardV1),
         PublishedSchema(name: "determinations", version: 1, file: "determinations-v1.schema.json",
                         title: "Scorecard determinations file, schema_version 1", text: determinationsV1),
+        PublishedSchema(name: "evaluator-definition", version: 1, file: "evaluator-definition-v1.schema.json",
+                        title: "Scorecard evaluator definition file, schema_version 1", text: evaluatorDefinitionV1),
         PublishedSchema(name: "evaluator-reply", version: 1, file: "evaluator-reply-v1.schema.json",
                         title: "Scorecard external evaluator reply, protocol version 1", text: ProtocolSchemas.reply),
         PublishedSchema(name: "evaluator-request", version: 1, file: "evaluator-request-v1.schema.json",

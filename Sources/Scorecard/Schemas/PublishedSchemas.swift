@@ -1,3 +1,5 @@
+import ScorecardJSON
+
 /// One of the JSON Schemas Scorecard publishes in `schemas/`, compiled into the binary.
 public struct PublishedSchema: Sendable, Hashable {
     /// The format's name without its version, such as `framework`.
@@ -28,5 +30,12 @@ public enum PublishedSchemas {
     public static var names: [String] {
         var seen = Set<String>()
         return all.map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// A checker of `schema` whose `$ref`s into the other published schemas resolve (a
+    /// definition file's schema refers to the framework's).
+    public static func checker(_ schema: PublishedSchema) throws(JSONError) -> JSONSchema {
+        let others = try all.filter { $0 != schema }.map { other throws(JSONError) in try JSONParser.parse(Array(other.text.utf8)) }
+        return JSONSchema(try JSONParser.parse(Array(schema.text.utf8)), referencing: others)
     }
 }

@@ -11,7 +11,7 @@ import Testing
 @Suite struct PublishedSchemaTests {
     @Test func theCompiledInSchemasAreTheCommittedOnes() throws {
         let files = SchemaSupport.files("schemas/*.schema.json")
-        #expect(files.count >= 8, "\(files)")
+        #expect(files.count >= 9, "\(files)")
         #expect(PublishedSchemas.all.map { "schemas/" + $0.file } == files, "run scripts/embed-schemas")
         for schema in PublishedSchemas.all {
             let committed = try String(contentsOf: PackagePaths.file("schemas/" + schema.file), encoding: .utf8)
@@ -25,7 +25,8 @@ import Testing
         #expect(PublishedSchemas.named("scorecard-v4.schema.json")?.name == "scorecard")
         #expect(PublishedSchemas.named("framework-v9") == nil && PublishedSchemas.named("frame") == nil)
         #expect(Set(PublishedSchemas.names) == [
-            "card", "determinations", "evaluator-reply", "evaluator-request", "evidence-record", "framework", "output-envelope", "scorecard",
+            "card", "determinations", "evaluator-definition", "evaluator-reply", "evaluator-request", "evidence-record", "framework",
+            "output-envelope", "scorecard",
         ])
     }
 
@@ -80,15 +81,26 @@ import Testing
 
     // MARK: Shipped files
 
-    @Test func everyShippedFrameworkValidates() throws {
+    /// Every shipped framework, and every evaluator definition file one names.
+    @Test func everyShippedFrameworkAndDefinitionFileValidates() throws {
         let checker = try SchemaSupport.checker("framework")
+        let definitionChecker = try SchemaSupport.checker("evaluator-definition")
         let files = SchemaSupport.files("frameworks/*.yaml") + SchemaSupport.files("examples/*/framework.yaml")
         #expect(files.count >= 3, "\(files)")
+        var definitions = 0
         for file in files {
-            #expect(checker.errors(try SchemaSupport.value(ofFile: file)) == [], "\(file)")
+            let value = try SchemaSupport.value(ofFile: file)
+            #expect(checker.errors(value) == [], "\(file)")
             // and the reader accepts it, so the schema is not describing a file nobody reads
             _ = try Frameworks.load(path: PackagePaths.file(file).path)
+            for definition in value.objectValue?["evaluators"]?.objectValue?.members ?? [] {
+                guard let path = definition.value.objectValue?["file"]?.stringValue else { continue }
+                let relative = (file as NSString).deletingLastPathComponent + "/" + path
+                #expect(definitionChecker.errors(try SchemaSupport.value(ofFile: relative)) == [], "\(relative)")
+                definitions += 1
+            }
         }
+        #expect(definitions >= 1, "examples/evaluators/uplift.yaml")
     }
 
     @Test func everyExampleEvidenceRecordValidates() throws {

@@ -43,7 +43,7 @@ import Testing
             ("framework", "#/$defs/category", FrameworkReader.categoryKeys),
             ("framework", "#/$defs/indicator", FrameworkReader.indicatorKeys),
             ("framework", "#/$defs/gate", FrameworkReader.gateKeys),
-            ("framework", "#/$defs/evaluatorBody", EvaluatorDefinitionReader.keys),
+            ("framework", "#/$defs/evaluatorFileBody", EvaluatorDefinitionReader.fileKeys),
             ("framework", "#/$defs/parameterDeclaration", ParameterDeclarationReader.keys),
             ("framework", "#/$defs/operand", DeclarativeRuleReader.operandKeys),
             ("determinations", "#/$defs/determination", DeterminationLoader.determinationKeys),
@@ -63,7 +63,7 @@ import Testing
             ("framework", "#/$defs/indicator/properties/unit", ValueUnit.allCases.map(\.rawValue)),
             ("framework", "#/$defs/indicator/properties/direction", Direction.allCases.map(\.rawValue)),
             ("framework", "#/$defs/parameterDeclaration/properties/kind", ParameterDeclarationReader.kinds),
-            ("framework", "#/$defs/evaluatorBody/properties/kind", EvaluatorKind.allCases.map(\.rawValue).filter { $0 != "builtin" }),
+            ("framework", "#/$defs/evaluatorFileBody/properties/kind", EvaluatorKind.allCases.map(\.rawValue).filter { $0 != "builtin" }),
             ("evidence-record", "#/$defs/result/properties/unit", ValueUnit.allCases.map(\.rawValue)),
             ("evidence-record", "#/$defs/consistency", EvidenceConsistency.allCases.map(\.rawValue) + [""]),
             ("card", "#/properties/evidence/items/anyOf/1/properties/format", ["auto"] + EvidenceFormats.names),
@@ -76,6 +76,8 @@ import Testing
         for (schema, pointer, values) in pairs {
             #expect(Set(try Self.enumeration(schema, pointer)) == Set(values), "\(schema) \(pointer)")
         }
-        #expect(Set(DeclarativeRuleReader.shapes).isSubset(of: try Self.keys("framework", "#/$defs/evaluatorBody")))
+        #expect(Set(DeclarativeRuleReader.shapes).isSubset(of: try Self.keys("framework", "#/$defs/evaluatorFileBody")))
+        // Inline definitions take every key of a definition file but its schema_version.
+        #expect(try Self.keys("framework", "#/$defs/evaluatorBody") == ["schema_version"])
     }
 }

@@ -10,8 +10,7 @@ import Testing
 enum SchemaSupport {
     /// The checker of the compiled-in schema `name`.
     static func checker(_ name: String) throws -> JSONSchema {
-        let schema = try #require(PublishedSchemas.named(name), "no schema \(name)")
-        return try JSONSchema(bytes: Array(schema.text.utf8))
+        try PublishedSchemas.checker(try #require(PublishedSchemas.named(name), "no schema \(name)"))
     }
 
     /// The files in the repository matching `pattern` (`*` within one path component), sorted.

@@ -125,6 +125,13 @@ import Testing
         // threshold, a non-gating category without indicators, a trigger gate, a declarative evaluator.
         Case(schema: "framework", text: everyShape, refusal: nil),
 
+        Case(schema: "evaluator-definition", text: "schema_version: 1\nkind: declarative\nsummary: s\nparams: {bar: {kind: number, range: [0, 1], default: 0.5, help: h}}\ncount_above: {bar: $bar, results: [{eval: a}, {eval: b, bar: 0.2}]}\n", refusal: nil),
+        Case(schema: "evaluator-definition", text: "kind: declarative\nsummary: s\nbest_of: {}\n", refusal: "$: missing required 'schema_version'"),
+        Case(schema: "evaluator-definition", text: "schema_version: 1\nkind: declarative\nsummary: s\nbest_of: {}\ncommand: [python3, x.py]\n", refusal: "$.command: no value is allowed here"),
+        Case(schema: "evaluator-definition", text: "schema_version: 1\nkind: declarative\nsummary: s\ncount_above: {results: [{eval: a}]}\n", refusal: "$.count_above.results[0]: missing required 'bar'"),
+        Case(schema: "framework", text: framework + "evaluators:\n  d: {schema_version: 1, kind: declarative, summary: s, best_of: {}}\n",
+             refusal: "$.evaluators.d: matches none of the anyOf schemas; the closest fails with: $.evaluators.d.schema_version: no value is allowed here"),
+
         Case(schema: "evidence-record", text: #"{"model": "m", "stage": "pre", "eval": "e", "metric": "accuracy", "value": 0.4, "n": 10, "k": 4, "ci_low": 0.1, "ci_high": 0.7, "ci_level": 0.9, "snapshot": null}"#, refusal: nil),
         Case(schema: "evidence-record", text: #"{"model": "m", "stage": "pre", "eval": "e", "metric": "solved", "value": 3, "unit": "count", "lower_is_better": false}"#, refusal: nil),
         Case(schema: "evidence-record", text: #"{"model": "m", "stage": "pre", "eval": "e", "sample_id": 7, "epoch": 1, "score": null, "error": "timeout", "metadata": {"tier": "pro"}}"#, refusal: nil),
@@ -175,6 +182,10 @@ import Testing
             case "framework": _ = try FrameworkLoader.parse(testCase.text, file: "case.yaml", registry: StandardEvaluators.registry)
             case "evidence-record": _ = try ScorecardEvidenceReader.parse(Array(testCase.text.utf8), file: "case.jsonl", stages: nil)
             case "determinations": _ = try DeterminationLoader.parse(testCase.text, file: "case.yaml", framework: try Inputs.load(Fixtures.demo).framework)
+            case "evaluator-definition":
+                try testCase.text.write(toFile: folder.path("definition.yaml"), atomically: true, encoding: .utf8)
+                try (Self.framework + "evaluators:\n  defined: {file: definition.yaml}\n").write(toFile: folder.path("framework.yaml"), atomically: true, encoding: .utf8)
+                _ = try FrameworkLoader.load(path: folder.path("framework.yaml"), registry: StandardEvaluators.registry)
             default: _ = try CardConfigLoader.parse(testCase.text, path: folder.path("scorecard.yaml"), sha256: "", formats: EvidenceFormats.names)
             }
             accepted = true
