@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func everyExampleDeterminationsFileAndCardValidates() throws {
-        let determinations = SchemaSupport.files("examples/*/determinations*.yaml")
+        let determinations = SchemaSupport.files("examples/*/*determinations*.yaml")
         let cards = SchemaSupport.files("examples/*/scorecard.yaml")
         #expect(!determinations.isEmpty && !cards.isEmpty)
         for (name, files) in [("determinations", determinations), ("card", cards)] {

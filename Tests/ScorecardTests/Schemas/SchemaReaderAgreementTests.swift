@@ -76,6 +76,11 @@ import Testing
         for (schema, pointer, values) in pairs {
             #expect(Set(try Self.enumeration(schema, pointer)) == Set(values), "\(schema) \(pointer)")
         }
+        let framework = try #require(PublishedSchemas.named("framework"))
+        let root = try JSONParser.parse(Array(framework.text.utf8))
+        let versions = Self.resolve("#/properties/schema_version", in: root)?.objectValue?["enum"]
+        #expect(versions == .array(FrameworkLoader.supportedSchemaVersions.map { .number(Double($0), text: String($0)) }),
+                "the framework schema takes the schema_version values the loader reads")
         #expect(Set(DeclarativeRuleReader.shapes).isSubset(of: try Self.keys("framework", "#/$defs/evaluatorFileBody")))
         // Inline definitions take every key of a definition file but its schema_version.
         #expect(try Self.keys("framework", "#/$defs/evaluatorBody") == ["schema_version"])
