@@ -370,7 +370,7 @@ extension PublishedSchemas {
         "atLeast": {
           "type": "object",
           "required": ["at_least"],
-          "properties": {"at_least": {"type": "integer", "description": "How many indicators must qualify."}},
+          "properties": {"at_least": {"type": "integer", "minimum": 1, "description": "How many indicators must qualify (at least 1, at most the category's or set's indicators)."}},
           "additionalProperties": false
         },
         "ruleOutEntry": {

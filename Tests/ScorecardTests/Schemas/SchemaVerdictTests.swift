@@ -119,6 +119,8 @@ import Testing
              refusal: "$.gates[0]: matches 2 of the oneOf schemas"),
         Case(schema: "framework", text: framework(replacing: "metric: m,", with: "metric: [],"),
              refusal: "$.categories[0].indicators[0].metric: matches none of the anyOf schemas; the closest fails with: $.categories[0].indicators[0].metric: fewer than 1 items"),
+        Case(schema: "framework", text: framework(replacing: "high: {indicators: [i],", with: "high: {require: {at_least: 0}, indicators: [i],"),
+             refusal: "$.categories[0].rule_out.high: matches none of the anyOf schemas; the closest fails with: $.categories[0].rule_out.high.require"),
         Case(schema: "framework", text: framework + "evaluators:\n  Twice: {kind: declarative, summary: s, best_of: {}}\n",
              refusal: "$.evaluators: member name 'Twice' is not allowed"),
         // Every optional shape: combine at_least, a list of metrics, routes with bars, a relative
