@@ -418,6 +418,23 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 </tbody>
 </table>
 </section>
+{{#signoffs}}
+<section id="signoff" aria-labelledby="signoff-heading">
+<h{{headings.sectionLevel}} id="signoff-heading">Sign-off</h{{headings.sectionLevel}}>
+<p>{{intro}}</p>
+<table class="signoffs">
+<caption>Reviewers' decisions on {{subject}}</caption>
+<thead>
+<tr><th scope="col">Reviewer</th><th scope="col">Decision</th><th scope="col">Scorecard version</th><th scope="col">Signed at</th><th scope="col">Standing</th><th scope="col">Note</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{reviewer}}</th><td class="{{css}}">{{decision}}</td><td><code>{{version}}</code></td><td>{{signedAt}}</td><td class="{{standingCSS}}">{{standing}}</td><td>{{#note}}{{.}}{{/note}}{{^note}}—{{/note}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</section>
+{{/signoffs}}
 {{#categories}}
 {{> category}}
 {{/categories}}
@@ -495,6 +512,18 @@ Framework text: [{{text}}]({{href}})
 {{#gates}}
 | {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
 {{/gates}}
+{{#signoffs}}
+
+{{#headings.nested}}#{{/headings.nested}}## Sign-off
+
+{{intro}}
+
+| Reviewer | Decision | Scorecard version | Signed at | Standing | Note |
+| --- | --- | --- | --- | --- | --- |
+{{#rows}}
+| {{reviewer}} | **{{decision}}** | `{{version}}` | {{signedAt}} | {{#current}}{{standing}}{{/current}}{{^current}}**{{standing}}**{{/current}} | {{#note}}{{.}}{{/note}}{{^note}}—{{/note}} |
+{{/rows}}
+{{/signoffs}}
 {{#categories}}
 
 {{> category}}
@@ -827,6 +856,11 @@ tr.overall th, tr.overall td { border-top: 3px double #555555; font-size: 1.02re
 .gate { font-weight: 700; white-space: nowrap; }
 .gate-pass { background: #dbeaf7; }
 .gate-fail { background: #f2b5a0; box-shadow: inset 0 0 0 2px #b23c00; }
+.signoff-approve { font-weight: 700; }
+.signoff-reject, .signoff-request-changes { font-weight: 700; color: #8a2c00; }
+.signoff-current { background: #dbeaf7; }
+.signoff-stale { background: #fde6c8; font-weight: 700; }
+.signoff-invalid { background: #f2b5a0; box-shadow: inset 0 0 0 2px #b23c00; font-weight: 700; }
 .key::before { content: "Key:"; font-weight: 600; }
 .key { display: flex; align-items: center; flex-wrap: wrap; gap: .4rem; margin: -.4rem 0 .75rem; font-size: .8rem; }
 .key span { padding: .1rem .5rem; border: 1px solid #c4c9cf; }

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
         migrator.registerMigration("v3_evidence_consistency", migrate: v3EvidenceConsistency)
         migrator.registerMigration("v4_cards_chain_delivery", migrate: v4CardsChainDelivery)
+        migrator.registerMigration("v5_signoffs", migrate: v5Signoffs)
         return migrator
     }
 

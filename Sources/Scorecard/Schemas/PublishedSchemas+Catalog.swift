@@ -82,6 +82,8 @@ extension PublishedSchemas {
         "strict": {"type": "boolean", "description": "true: every warning about the inputs fails the run (exit 2), as --strict does (default false)."},
         "sections": {"$ref": "#/$defs/texts", "description": "The system card's parts in order: preparedness, section ids, or section files (.yaml). Default: the Preparedness report alone."},
         "compare_with": {"$ref": "#/$defs/texts", "description": "Models shown beside every report's model."},
+        "signoffs": {"$ref": "#/$defs/text", "description": "The sign-off records (JSON Lines, signoff-v1.schema.json), which regenerate imports and scorecard signoff appends to; it need not exist yet."},
+        "keyring": {"$ref": "#/$defs/text", "description": "The reviewers' public keys (keyring-v1.schema.json) sign-offs are verified against."},
         "rehash": {"type": "boolean", "description": "true: hash every evidence file on each run instead of trusting an unchanged size and time (default false)."}
       },
       "additionalProperties": false,
@@ -128,7 +130,8 @@ extension PublishedSchemas {
             "rationale": {"$ref": "#/$defs/text", "description": "Why, in the deciding body's words."},
             "author": {"$ref": "#/$defs/text", "description": "Who decided."},
             "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "When, as YYYY-MM-DD."},
-            "source": {"$ref": "#/$defs/text", "description": "Where the determination is published."}
+            "source": {"$ref": "#/$defs/text", "description": "Where the determination is published."},
+            "made_on": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "The SHA-256 of the category's evidence at its stage when the determination was made (scorecard made-on --write records it); a different hash now is the review flag stale_determination."}
           },
           "additionalProperties": false
         },
@@ -690,6 +693,32 @@ extension PublishedSchemas {
     }
     """##
 
+    /// `schemas/keyring-v1.schema.json`.
+    static let keyringV1 = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://scorecard.invalid/schemas/keyring-v1.schema.json",
+      "title": "Scorecard keyring, schema_version 1",
+      "description": "Reviewers' Ed25519 public keys by name (a card's keyring:, verify --keyring), as the JSON value of the YAML file (YAML 1.2 core scalars). The reader also refuses a name given twice and a key that does not decode to 32 bytes. See docs/signoff.md.",
+      "type": "object",
+      "required": ["schema_version", "reviewers"],
+      "properties": {
+        "schema_version": {"const": 1, "description": "Version of the keyring format: 1."},
+        "reviewers": {
+          "type": "object",
+          "propertyNames": {"pattern": "\\S"},
+          "additionalProperties": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9+/]{43}=$",
+            "description": "The reviewer's Ed25519 public key: standard base64 of its 32 bytes."
+          },
+          "description": "Reviewer name (as sign-offs name it) → public key."
+        }
+      },
+      "additionalProperties": false
+    }
+    """#
+
     /// `schemas/output-envelope-v3.schema.json`.
     static let outputEnvelopeV3 = ##"""
     {
@@ -1162,7 +1191,7 @@ extension PublishedSchemas {
           "required": ["kind", "category", "stage", "message"],
           "properties": {
             "kind": {
-              "enum": ["lowered_by_determination", "determined_below_not_ruled_out", "determined_without_evidence", "not_ruled_out", "straddles_threshold", "approaching", "not_assessed"],
+              "enum": ["lowered_by_determination", "determined_below_not_ruled_out", "determined_without_evidence", "not_ruled_out", "straddles_threshold", "approaching", "not_assessed", "stale_determination"],
               "description": "What kind of review the flag asks for."
             },
             "category": {"type": "string", "description": "The category."},
@@ -1200,6 +1229,35 @@ extension PublishedSchemas {
     }
     """##
 
+    /// `schemas/signoff-v1.schema.json`.
+    static let signoffV1 = ##"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://scorecard.invalid/schemas/signoff-v1.schema.json",
+      "title": "Scorecard sign-off record, version 1",
+      "description": "One line of a sign-off file (a card's signoffs:, what `scorecard signoff` writes): a reviewer's decision on one stored scorecard, bound to the hashes of its document, framework and determinations and signed with Ed25519. Keys are snake_case; the reader ignores members it does not know (they are not signed). Whether the signature verifies, and against which keyring, `scorecard verify` checks. See docs/signoff.md.",
+      "type": "object",
+      "required": ["version", "model", "document_sha256", "framework_sha256", "decision", "reviewer", "signed_at", "public_key", "signature"],
+      "properties": {
+        "version": {"const": 1, "description": "Version of the record: 1."},
+        "model": {"type": "string", "description": "The scorecard's model."},
+        "snapshot": {"type": ["string", "null"], "description": "Its snapshot, or null."},
+        "document_sha256": {"$ref": "#/$defs/sha256", "description": "SHA-256 of the scorecard document signed off."},
+        "framework_sha256": {"$ref": "#/$defs/sha256", "description": "SHA-256 of its framework file."},
+        "determinations_sha256": {"anyOf": [{"$ref": "#/$defs/sha256"}, {"type": "null"}], "description": "SHA-256 of its determinations file; null when it had none."},
+        "decision": {"enum": ["approve", "reject", "request-changes"], "description": "The reviewer's decision."},
+        "reviewer": {"type": "string", "description": "The reviewer, as the keyring names them."},
+        "note": {"type": ["string", "null"], "description": "The reviewer's note, or null."},
+        "signed_at": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "description": "When it was signed: ISO 8601, UTC, whole seconds."},
+        "public_key": {"type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$", "description": "The signing key: standard base64 of its 32 bytes."},
+        "signature": {"type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$", "description": "Standard base64 of the 64-byte Ed25519 signature of the record's payload."}
+      },
+      "$defs": {
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "64 lowercase hex digits."}
+      }
+    }
+    """##
+
     /// Every schema in `schemas/`, by name.
     public static let all: [PublishedSchema] = [
         PublishedSchema(name: "card", version: 1, file: "card-v1.schema.json",
@@ -1216,9 +1274,13 @@ extension PublishedSchemas {
                         title: "Scorecard evidence record (our own evidence format, version 1)", text: evidenceRecordV1),
         PublishedSchema(name: "framework", version: 2, file: "framework-v2.schema.json",
                         title: "Scorecard framework file, schema_version 2 (and 1)", text: frameworkV2),
+        PublishedSchema(name: "keyring", version: 1, file: "keyring-v1.schema.json",
+                        title: "Scorecard keyring, schema_version 1", text: keyringV1),
         PublishedSchema(name: "output-envelope", version: 3, file: "output-envelope-v3.schema.json",
                         title: "Scorecard command output envelope, format_version 3", text: outputEnvelopeV3),
         PublishedSchema(name: "scorecard", version: 4, file: "scorecard-v4.schema.json",
                         title: "Scorecard scorecard document, format_version 4", text: scorecardV4),
+        PublishedSchema(name: "signoff", version: 1, file: "signoff-v1.schema.json",
+                        title: "Scorecard sign-off record, version 1", text: signoffV1),
     ]
 }

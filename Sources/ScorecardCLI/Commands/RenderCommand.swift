@@ -71,7 +71,15 @@ struct RenderCommand: ScorecardSubcommand {
     @Flag(name: .long, help: "Also write the whole card (its parts in order, with contents) as one file per format.")
     var document = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Signed sign-off records (JSON Lines) to show in the Preparedness reports, each with its standing.", valueName: "file"))
+    var signoffs: String?
+
+    @Option(name: .long, help: ArgumentHelp("Reviewers' public keys the --signoffs are checked against.", valueName: "file"))
+    var keyring: String?
+
     func validate() throws {
+        if keyring != nil, signoffs == nil { throw ValidationError("--keyring checks --signoffs: give the sign-off records too.") }
         if format.isEmpty { throw ValidationError("Give at least one --format (md, html or json).") }
         if inputs.framework == nil, section.isEmpty || section.contains("preparedness") {
             throw ValidationError("Give the --framework to render the Preparedness scorecard (or only --section NAME parts).")
@@ -96,6 +104,7 @@ struct RenderCommand: ScorecardSubcommand {
             loaded.sections = card?.sections ?? []
             let assessments = try loaded.assess(models: inputs.models)
             try inputs.review(loaded, assessments)
+            if let signoffs { try loaded.showSignoffs(file: signoffs, keyring: keyring, for: assessments) }
             rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out, card: card)
         }
         for problem in rendered.problems {

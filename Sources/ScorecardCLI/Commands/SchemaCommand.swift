@@ -10,8 +10,8 @@ struct SchemaCommand: ScorecardSubcommand {
         abstract: "Print the JSON Schema (draft 2020-12) of one of Scorecard's formats, or list them.",
         discussion: """
             The schemas are those committed in schemas/, compiled into the binary: framework files \
-            and the evaluator definition files they name, evidence records, determinations, card configurations, scorecard documents (assess \
-            --format json), the output envelope of the other commands' --format json, and the \
+            and the evaluator definition files they name, evidence records, determinations, card configurations, keyrings and sign-off records, \
+            scorecard documents (assess --format json), the output envelope of the other commands' --format json, and the \
             external evaluator protocol. A YAML file is described as the JSON value of its YAML. \
             NAME is a format's name (its newest version), NAME-vN, or the file name. Without NAME, \
             or with --list, lists every schema with its version and title.

@@ -278,6 +278,8 @@ public struct ReviewFlag: Hashable, Sendable {
         case approaching
         /// A required category has no level at a stage.
         case notAssessed = "not_assessed"
+        /// A determination's `made_on` is not the hash of its category's evidence now.
+        case staleDetermination = "stale_determination"
     }
 
     /// What the flag is about.
@@ -291,6 +293,8 @@ public struct ReviewFlag: Hashable, Sendable {
         case straddles(indicator: String, interval: ConfidenceInterval, levels: [Level])
         case approaching(EarlyWarning)
         case notAssessed(NotAssessedReason?)
+        /// The evidence hash the determination records and the one the evidence has now.
+        case staleDetermination(madeOn: String, now: String, location: SourceLocation)
 
         public var kind: Kind {
             switch self {
@@ -301,6 +305,7 @@ public struct ReviewFlag: Hashable, Sendable {
             case .straddles: .straddlesThreshold
             case .approaching: .approaching
             case .notAssessed: .notAssessed
+            case .staleDetermination: .staleDetermination
             }
         }
     }

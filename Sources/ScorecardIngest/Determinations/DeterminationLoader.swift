@@ -28,7 +28,7 @@ public struct DeterminationBundle: Sendable {
 /// ISO date are required; two determinations for the same model, snapshot, category and stage are
 /// an error.
 public enum DeterminationLoader {
-    static let determinationKeys = ["model", "snapshot", "category", "stage", "level", "rationale", "author", "date", "source"]
+    static let determinationKeys = ["model", "snapshot", "category", "stage", "level", "rationale", "author", "date", "source", "made_on"]
 
     /// Reads the file at `path`; `name` (default: the path) is how records and messages refer to it.
     public static func load(path: String, name: String? = nil, framework: Framework) throws(InputError) -> DeterminationBundle {
@@ -108,10 +108,18 @@ public enum DeterminationLoader {
             }
         }
         let source = m.optional("source")?.string(&log)
+        var madeOn: String?
+        if let node = m.optional("made_on"), let text = node.string(&log) {
+            if text.utf8.count == 64, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+                madeOn = text
+            } else {
+                node.log("made_on must be the 64 lowercase hex digits of a SHA-256 (as `scorecard explain` prints it), found '\(text)'", &log)
+            }
+        }
         guard let model, let category, let stage, let level, let rationale, let author, let date else { return nil }
         return Determination(
             model: model, snapshot: snapshot, category: category, stage: stage, level: level, rationale: rationale,
-            author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0))
+            author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0), madeOn: madeOn)
     }
 
     /// Whether `text` is `YYYY-MM-DD` (digits and hyphens in place; a Swift regex costs milliseconds to compile).

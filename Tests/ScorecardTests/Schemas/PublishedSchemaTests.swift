@@ -11,7 +11,7 @@ import Testing
 @Suite struct PublishedSchemaTests {
     @Test func theCompiledInSchemasAreTheCommittedOnes() throws {
         let files = SchemaSupport.files("schemas/*.schema.json")
-        #expect(files.count >= 9, "\(files)")
+        #expect(files.count >= 11, "\(files)")
         #expect(PublishedSchemas.all.map { "schemas/" + $0.file } == files, "run scripts/embed-schemas")
         for schema in PublishedSchemas.all {
             let committed = try String(contentsOf: PackagePaths.file("schemas/" + schema.file), encoding: .utf8)
@@ -26,7 +26,7 @@ import Testing
         #expect(PublishedSchemas.named("framework-v9") == nil && PublishedSchemas.named("frame") == nil)
         #expect(Set(PublishedSchemas.names) == [
             "card", "determinations", "evaluator-definition", "evaluator-reply", "evaluator-request", "evidence-record", "framework",
-            "output-envelope", "scorecard",
+            "keyring", "output-envelope", "scorecard", "signoff",
         ])
     }
 
@@ -105,7 +105,8 @@ import Testing
 
     @Test func everyExampleEvidenceRecordValidates() throws {
         let checker = try SchemaSupport.checker("evidence-record")
-        let files = SchemaSupport.files("examples/*/*.jsonl")
+        // Every JSON Lines file of the examples but the sign-off records (signoff-v1).
+        let files = SchemaSupport.files("examples/*/*.jsonl").filter { !$0.split(separator: "/").last!.hasPrefix("signoffs") }
         #expect(files.count >= 4, "\(files)")
         var count = 0
         for file in files {
@@ -124,6 +125,18 @@ import Testing
         for (name, files) in [("determinations", determinations), ("card", cards)] {
             let checker = try SchemaSupport.checker(name)
             for file in files { #expect(checker.errors(try SchemaSupport.value(ofFile: file)) == [], "\(file)") }
+        }
+    }
+
+    @Test func everyExampleKeyringAndSignoffValidates() throws {
+        let keyrings = SchemaSupport.files("examples/*/keyring*.yaml")
+        let signoffs = SchemaSupport.files("examples/*/signoffs*.jsonl")
+        #expect(!keyrings.isEmpty && !signoffs.isEmpty)
+        let keyringChecker = try SchemaSupport.checker("keyring")
+        for file in keyrings { #expect(keyringChecker.errors(try SchemaSupport.value(ofFile: file)) == [], "\(file)") }
+        let signoffChecker = try SchemaSupport.checker("signoff")
+        for file in signoffs {
+            for (location, record) in try SchemaSupport.records(ofFile: file) { #expect(signoffChecker.errors(record) == [], "\(location)") }
         }
     }
 

@@ -54,6 +54,12 @@ import Testing
         for (schema, pointer, known) in pairs {
             #expect(Set(try Self.keys(schema, pointer)) == Set(known), "\(schema) \(pointer)")
         }
+        // A sign-off record's members are those Scorecard writes.
+        let record = Signoff(
+            version: 1, model: "m", snapshot: nil, documentSha256: "", frameworkSha256: "", determinationsSha256: nil,
+            decision: .approve, reviewer: "r", note: nil, signedAt: "", publicKey: "", signature: "")
+        let written = try #require(try JSONParser.parse(Array(SignoffFile.line(record).utf8)).objectValue)
+        #expect(Set(written.members.map(\.key)) == Set(try Self.keys("signoff", "#")))
     }
 
     @Test func theSchemasEnumerateWhatTheCodeDefines() throws {
@@ -70,6 +76,7 @@ import Testing
             ("scorecard", "#/$defs/stage/properties/status", AssessmentStatus.allCases.map(\.rawValue)),
             ("scorecard", "#/$defs/flag/properties/kind", ReviewFlag.Kind.allCases.map(\.rawValue)),
             ("scorecard", "#/$defs/indicator/properties/evaluator_kind", EvaluatorKind.allCases.map(\.rawValue)),
+            ("signoff", "#/properties/decision", SignoffDecision.allCases.map(\.rawValue)),
             ("output-envelope", "#/$defs/gateKind", Gate.Kind.allCases.map(\.rawValue)),
             ("scorecard", "#/$defs/gate/properties/kind", Gate.Kind.allCases.map(\.rawValue)),
         ]

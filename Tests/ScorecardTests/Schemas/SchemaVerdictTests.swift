@@ -100,6 +100,9 @@ import Testing
 
         """
 
+    /// The demo's sign-off record.
+    static let signoff = #"{"decision":"approve","determinations_sha256":null,"document_sha256":"849b82f82e8cdac60e842c178248463c9b716a1ad122279e367214c7a1422f91","framework_sha256":"cf8ce006b3329cf4df6ee34d3237e77c4b3d4f54479e4beb18a99769cd5a7d7d","model":"o1","note":null,"public_key":"wojBdN3HxSRJYHHo7mHZ0VdW8EPTy8/KCHcdTLo2Eds=","reviewer":"Demo Reviewer","signature":"HlF6+8AYRWpo9pWW9RJTqTPuNRVkz4/G0P365PQX119cQAq2hM8neV8dLKSezRFsyV3CULFfPamdEsBw3/yxAA==","signed_at":"2026-12-02T01:26:45Z","snapshot":null,"version":1}"#
+
     static let cases: [Case] = [
         Case(schema: "framework", text: framework, refusal: nil),
         Case(schema: "framework", text: framework + "colour: red\n", refusal: "$: unexpected member 'colour'"),
@@ -149,16 +152,32 @@ import Testing
         Case(schema: "determinations", text: "schema_version: 1\ndeterminations:\n  - {model: o1, category: cbrn, stage: pre_mitigation, level: medium, rationale: r, author: SAG, date: 5 Dec 2024}\n", refusal: "$.determinations[0].date: '5 Dec 2024' does not match"),
         Case(schema: "determinations", text: "schema_version: 1\nmitigations:\n  - {model: o1, category: cbrn, text: t, reviewer: me}\n", refusal: "$.mitigations[0]: unexpected member 'reviewer'"),
         Case(schema: "determinations", text: "schema_version: 2\n", refusal: "$.schema_version: must be 1"),
+        Case(schema: "determinations", text: "schema_version: 1\ndeterminations:\n  - {model: o1, category: cbrn, stage: pre_mitigation, level: medium, rationale: r, author: SAG, date: 2024-12-05, made_on: ABC}\n",
+             refusal: "$.determinations[0].made_on: 'ABC' does not match"),
+
+        Case(schema: "keyring", text: "schema_version: 1\nreviewers:\n  \"A Reviewer\": wojBdN3HxSRJYHHo7mHZ0VdW8EPTy8/KCHcdTLo2Eds=\n", refusal: nil),
+        Case(schema: "keyring", text: "schema_version: 1\nreviewers:\n  A: not-a-key\n", refusal: "$.reviewers.A: 'not-a-key' does not match"),
+        Case(schema: "keyring", text: "schema_version: 1\nreviewers: {}\nowners: {}\n", refusal: "$: unexpected member 'owners'"),
+
+        Case(schema: "signoff", text: Self.signoff, refusal: nil),
+        Case(schema: "signoff", text: Self.signoff.replacingOccurrences(of: #""decision":"approve""#, with: #""decision":"maybe""#),
+             refusal: "$.decision: 'maybe' is not one of the allowed values"),
+        Case(schema: "signoff", text: Self.signoff.replacingOccurrences(of: #""reviewer":"Demo Reviewer","#, with: ""),
+             refusal: "$: missing required 'reviewer'"),
+        Case(schema: "signoff", text: Self.signoff.replacingOccurrences(of: #""version":1"#, with: #""version":2"#), refusal: "$.version: must be 1"),
 
         Case(schema: "card", text: "schema_version: 1\nframework: framework.yaml\nmodels: [a, {name: b, snapshots: [b-1]}]\nevidence:\n  - evidence.jsonl\n  - {path: evidence.jsonl, format: evidence, stage: pre, map: {task: e}, skip_invalid: true}\nstages: {pre: pre, post: ~}\nreports: {formats: md, document: true, generated_at: 2025-01-01T00:00:00Z}\nstrict: true\n", refusal: nil),
+        Case(schema: "card", text: "schema_version: 1\nframework: framework.yaml\nevidence: [evidence.jsonl]\nsignoffs: signoffs.jsonl\nkeyring: framework.yaml\n", refusal: nil),
         Case(schema: "card", text: "schema_version: 1\nframework: framework.yaml\nevidence: [evidence.jsonl]\nframeworks: [x]\n", refusal: "$: unexpected member 'frameworks'"),
         Case(schema: "card", text: "schema_version: 1\nframework: framework.yaml\nevidence: [{path: evidence.jsonl, format: csv}]\n", refusal: "$.evidence[0]: matches none of the anyOf schemas; the closest fails with: $.evidence[0].format"),
         Case(schema: "card", text: "schema_version: 1\nframework: framework.yaml\nevidence: [evidence.jsonl]\nstrict: yes\n", refusal: "$.strict: expected boolean, found text"),
         Case(schema: "card", text: "schema_version: 1\nframework: framework.yaml\nevidence: []\n", refusal: "$.evidence: fewer than 1 items"),
     ]
 
+    static func isJSONLines(_ schema: String) -> Bool { schema == "evidence-record" || schema == "signoff" }
+
     static func value(_ testCase: Case) throws -> JSONValue {
-        testCase.schema == "evidence-record"
+        isJSONLines(testCase.schema)
             ? try JSONParser.parse(Array(testCase.text.utf8)) : try YAMLJSON.value(of: testCase.text, file: "case.yaml")
     }
 
@@ -184,6 +203,8 @@ import Testing
             case "framework": _ = try FrameworkLoader.parse(testCase.text, file: "case.yaml", registry: StandardEvaluators.registry)
             case "evidence-record": _ = try ScorecardEvidenceReader.parse(Array(testCase.text.utf8), file: "case.jsonl", stages: nil)
             case "determinations": _ = try DeterminationLoader.parse(testCase.text, file: "case.yaml", framework: try Inputs.load(Fixtures.demo).framework)
+            case "keyring": _ = try KeyringLoader.parse(testCase.text, file: "case.yaml")
+            case "signoff": _ = try SignoffFile.parse(testCase.text, file: "case.jsonl")
             case "evaluator-definition":
                 try testCase.text.write(toFile: folder.path("definition.yaml"), atomically: true, encoding: .utf8)
                 try (Self.framework + "evaluators:\n  defined: {file: definition.yaml}\n").write(toFile: folder.path("framework.yaml"), atomically: true, encoding: .utf8)
@@ -203,7 +224,7 @@ import Testing
         for schema in Set(Self.cases.map(\.schema)) {
             let cases = Self.cases.enumerated().filter { $0.element.schema == schema }
             let paths = try cases.map { index, testCase in
-                let path = folder.path("\(index).\(schema == "evidence-record" ? "jsonl" : "yaml")")
+                let path = folder.path("\(index).\(Self.isJSONLines(schema) ? "jsonl" : "yaml")")
                 try testCase.text.write(toFile: path, atomically: true, encoding: .utf8)
                 return path
             }
