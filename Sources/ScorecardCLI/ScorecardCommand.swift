@@ -25,7 +25,7 @@ public struct ScorecardCommand: ParsableCommand {
             AssessCommand.self, ExplainCommand.self, MadeOnCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
             HistoryCommand.self, DiffCommand.self, CheckCommand.self, KeygenCommand.self, SignoffCommand.self, VerifyCommand.self,
             InitCommand.self, ExportCommand.self,
-            FrameworksCommand.self, EvaluatorsCommand.self, BenchCommand.self,
+            FrameworksCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
         ]
     )
 

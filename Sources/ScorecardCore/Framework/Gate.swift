@@ -12,7 +12,7 @@
 /// level per critical capability level. Its level is the highest of theirs, formed as the overall
 /// level is, and it fails closed when one of them that is required is not assessed.
 public struct Gate: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case ceiling
         case trigger
     }

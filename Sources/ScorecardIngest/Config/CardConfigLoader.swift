@@ -98,8 +98,13 @@ public enum CardConfigLoader {
 
     static func readModels(_ node: YAMLValue?, _ log: inout DiagnosticLog) -> [CardConfig.ModelSelection] {
         guard let node else { return [] }
+        guard let items = node.list(&log) else { return [] }
+        if items.isEmpty {
+            // An empty list would select nothing; reading it as "every model" would be a guess.
+            node.log("models: is an empty list; name the models to assess, or leave the key out for every model in the evidence", &log)
+        }
         var models: [CardConfig.ModelSelection] = []
-        for item in node.list(&log) ?? [] {
+        for item in items {
             if case .scalar = item.node, let name = item.string(&log) {
                 models.append(.init(name: name, snapshots: [], line: item.line))
                 continue

@@ -104,7 +104,7 @@ public enum DeterminationLoader {
         var date: String?
         if let node = m.required("date", &log), let text = node.string(&log) {
             if isISODate(text) { date = text } else {
-                node.log("date must be YYYY-MM-DD, found '\(text)'", &log)
+                node.log("date must be a calendar date written YYYY-MM-DD, found '\(text)'", &log)
             }
         }
         let source = m.optional("source")?.string(&log)
@@ -122,13 +122,26 @@ public enum DeterminationLoader {
             author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0), madeOn: madeOn)
     }
 
-    /// Whether `text` is `YYYY-MM-DD` (digits and hyphens in place; a Swift regex costs milliseconds to compile).
+    /// Whether `text` is a calendar date written `YYYY-MM-DD`: digits and hyphens in place, a month
+    /// 01–12 and a day that month has (29 February only in a leap year). Checked by hand: a Swift
+    /// regex costs milliseconds to compile, and Foundation's date parsers roll 2024-02-30 over to
+    /// 1 March instead of refusing it.
     static func isISODate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10 else { return false }
-        return bytes.indices.allSatisfy { i in
-            i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i])
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) else { return nil }
+                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+            }
+            return value
         }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 
     static func categoryID(_ m: YAMLMap, _ framework: Framework, _ log: inout DiagnosticLog) -> String? {
