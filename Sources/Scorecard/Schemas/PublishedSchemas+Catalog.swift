@@ -155,8 +155,8 @@ extension PublishedSchemas {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "https://scorecard.invalid/schemas/evaluator-definition-v1.schema.json",
       "title": "Scorecard evaluator definition file, schema_version 1",
-      "description": "A file a framework's evaluators: section names ({file: PATH}): one declarative or external evaluator, as the JSON value of its YAML (YAML 1.2 core scalars). The keys are those of a definition written in the framework (framework-v2.schema.json, $defs/evaluatorFileBody), with schema_version. The loader also checks, with this file's name, line and column, that the program exists and that a declarative rule reads only parameters it declares. See docs/evaluator-protocol.md.",
-      "$ref": "framework-v2.schema.json#/$defs/evaluatorFileBody",
+      "description": "A file a framework's evaluators: section names ({file: PATH}): one declarative or external evaluator, as the JSON value of its YAML (YAML 1.2 core scalars). The keys are those of a definition written in the framework (framework-v3.schema.json, $defs/evaluatorFileBody), with schema_version. The loader also checks, with this file's name, line and column, that the program exists and that a declarative rule reads only parameters it declares. See docs/evaluator-protocol.md.",
+      "$ref": "framework-v3.schema.json#/$defs/evaluatorFileBody",
       "required": ["schema_version"]
     }
     """#
@@ -258,17 +258,17 @@ extension PublishedSchemas {
     }
     """##
 
-    /// `schemas/framework-v2.schema.json`.
-    static let frameworkV2 = ##"""
+    /// `schemas/framework-v3.schema.json`.
+    static let frameworkV3 = ##"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://scorecard.invalid/schemas/framework-v2.schema.json",
-      "title": "Scorecard framework file, schema_version 2 (and 1)",
+      "$id": "https://scorecard.invalid/schemas/framework-v3.schema.json",
+      "title": "Scorecard framework file, schema_version 3 (and 2, 1)",
       "description": "A framework file (frameworks/*.yaml), as the JSON value of its YAML (YAML 1.2 core scalars: plain true/false are booleans, plain numbers are numbers, everything else, dates included, is text). The shape `scorecard frameworks lint` checks: keys, types, required keys, enumerations. It also checks what a schema cannot, each with file, line and column: ids that are unique, levels, stages and indicators that exist where they are named, thresholds in the unit's range and monotonic, at_least and min_indicators within the category's indicators, evaluator parameters, and the files and programs evaluator definitions name. The reader is more lenient about scalars than this schema (a quoted number where a number is expected, a bare number where text is expected): the schema describes the canonical form. See docs/framework-format.md.",
       "type": "object",
       "required": ["schema_version", "id", "name", "version", "levels", "stages", "aggregation", "categories"],
       "properties": {
-        "schema_version": {"enum": [1, 2], "description": "Version of the framework format: 2 (rule-out sets, relative thresholds, non-gating categories, evaluator definitions) or 1. Other values are refused, naming the supported ones."},
+        "schema_version": {"enum": [1, 2, 3], "description": "Version of the framework format: 3 (gates on some categories), 2 (rule-out sets, relative thresholds, non-gating categories, evaluator definitions) or 1. Other values are refused, naming the supported ones."},
         "id": {"$ref": "#/$defs/text", "description": "Identifier of the framework, recorded in every scorecard."},
         "name": {"$ref": "#/$defs/text", "description": "Name of the framework, shown in every report."},
         "version": {"$ref": "#/$defs/text", "description": "Version of the framework text this file operationalises (text: quote a bare number such as \"1\")."},
@@ -301,22 +301,33 @@ extension PublishedSchemas {
         }
       },
       "additionalProperties": false,
-      "if": {"properties": {"schema_version": {"const": 1}}, "required": ["schema_version"]},
-      "then": {
-        "description": "A schema_version 1 file has no evaluators, rule_out, gating or relative thresholds.",
-        "properties": {
-          "evaluators": false,
-          "categories": {
-            "items": {
-              "properties": {
-                "rule_out": false,
-                "gating": false,
-                "indicators": {"items": {"properties": {"thresholds": {"additionalProperties": {"properties": {"relative_to": false}}}}}}
+      "allOf": [
+        {
+          "if": {"properties": {"schema_version": {"const": 1}}, "required": ["schema_version"]},
+          "then": {
+            "description": "A schema_version 1 file has no evaluators, rule_out, gating or relative thresholds.",
+            "properties": {
+              "evaluators": false,
+              "categories": {
+                "items": {
+                  "properties": {
+                    "rule_out": false,
+                    "gating": false,
+                    "indicators": {"items": {"properties": {"thresholds": {"additionalProperties": {"properties": {"relative_to": false}}}}}}
+                  }
+                }
               }
             }
           }
+        },
+        {
+          "if": {"properties": {"schema_version": {"enum": [1, 2]}}, "required": ["schema_version"]},
+          "then": {
+            "description": "Below schema_version 3 a gate names no categories.",
+            "properties": {"gates": {"items": {"properties": {"categories": false}}}}
+          }
         }
-      },
+      ],
       "$defs": {
         "text": {"type": "string", "pattern": "\\S", "description": "Text that is not empty or only whitespace (the reader trims it)."},
         "texts": {
@@ -502,7 +513,11 @@ extension PublishedSchemas {
             "summary": {"$ref": "#/$defs/text", "description": "What the gate decides."},
             "stage": {"$ref": "#/$defs/text", "description": "The stage whose overall level the gate reads."},
             "passes_if_at_most": {"$ref": "#/$defs/text", "description": "A ceiling: the gate passes when the overall level is at most this level."},
-            "required_if_at_least": {"$ref": "#/$defs/text", "description": "A trigger: a requirement once the overall level reaches this level."}
+            "required_if_at_least": {"$ref": "#/$defs/text", "description": "A trigger: a requirement once the overall level reaches this level."},
+            "categories": {
+              "type": "array", "items": {"$ref": "#/$defs/text"}, "minItems": 1,
+              "description": "(schema_version 3) The gating categories the gate looks at: its level is the highest of theirs at the stage. Absent: every gating category."
+            }
           },
           "additionalProperties": false,
           "oneOf": [{"required": ["passes_if_at_most"]}, {"required": ["required_if_at_least"]}]
@@ -1272,8 +1287,8 @@ extension PublishedSchemas {
                         title: "Scorecard external evaluator request, protocol version 1", text: ProtocolSchemas.request),
         PublishedSchema(name: "evidence-record", version: 1, file: "evidence-record-v1.schema.json",
                         title: "Scorecard evidence record (our own evidence format, version 1)", text: evidenceRecordV1),
-        PublishedSchema(name: "framework", version: 2, file: "framework-v2.schema.json",
-                        title: "Scorecard framework file, schema_version 2 (and 1)", text: frameworkV2),
+        PublishedSchema(name: "framework", version: 3, file: "framework-v3.schema.json",
+                        title: "Scorecard framework file, schema_version 3 (and 2, 1)", text: frameworkV3),
         PublishedSchema(name: "keyring", version: 1, file: "keyring-v1.schema.json",
                         title: "Scorecard keyring, schema_version 1", text: keyringV1),
         PublishedSchema(name: "output-envelope", version: 3, file: "output-envelope-v3.schema.json",

@@ -6,7 +6,7 @@ public struct PublishedSchema: Sendable, Hashable {
     public let name: String
     /// The version of the format the schema describes (the file's `-vN`).
     public let version: Int
-    /// The file in `schemas/`, such as `framework-v2.schema.json`.
+    /// The file in `schemas/`, such as `framework-v3.schema.json`.
     public let file: String
     /// The schema's `title`: one line saying what it describes.
     public let title: String

@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test func namesFindTheNewestVersionAndExactOnes() throws {
-        #expect(PublishedSchemas.named("framework")?.file == "framework-v2.schema.json")
-        #expect(PublishedSchemas.named("framework-v2")?.file == "framework-v2.schema.json")
+        #expect(PublishedSchemas.named("framework")?.file == "framework-v3.schema.json")
+        #expect(PublishedSchemas.named("framework-v3")?.file == "framework-v3.schema.json")
         #expect(PublishedSchemas.named("scorecard-v4.schema.json")?.name == "scorecard")
         #expect(PublishedSchemas.named("framework-v9") == nil && PublishedSchemas.named("frame") == nil)
         #expect(Set(PublishedSchemas.names) == [
@@ -101,6 +101,21 @@ import Testing
             }
         }
         #expect(definitions >= 1, "examples/evaluators/uplift.yaml")
+    }
+
+    /// A gate's `categories` is schema_version 3, as `frameworks lint` says.
+    @Test func gateCategoriesNeedSchemaVersionThree() throws {
+        let checker = try SchemaSupport.checker("framework")
+        var value = try SchemaSupport.value(ofFile: "frameworks/anthropic-rsp-v2.yaml")
+        #expect(checker.errors(value) == [])
+        guard case .object(let object) = value else { Issue.record("not an object"); return }
+        let members = object.members.map { member in
+            member.key == "schema_version"
+                ? JSONObject.Member(key: member.key, value: .number(2, text: "2"), offset: member.offset) : member
+        }
+        value = .object(JSONObject(members: members, offset: 0))
+        let errors = checker.errors(value)
+        #expect(!errors.isEmpty && errors.allSatisfy { $0.contains("categories") }, "\(errors)")
     }
 
     @Test func everyExampleEvidenceRecordValidates() throws {
