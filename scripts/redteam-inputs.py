@@ -299,6 +299,28 @@ card_case("card: compare_with matches nothing", card({"compare_with": ["Nobody"]
 card_case("card: not a mapping", "just text\n")
 card_case("card: the valid one", card(), expect="accept")
 
+# --- keyrings and sign-off records (regenerate --config with signoffs: and keyring:) ----------
+DEMO = os.path.join(ROOT, "examples/demo")
+KEYRING = open(os.path.join(DEMO, "keyring.yaml"), encoding="utf-8").read()
+SIGNOFF = open(os.path.join(DEMO, "signoffs.jsonl"), encoding="utf-8").read().splitlines()[0]
+def signed(keyring=KEYRING, signoffs=SIGNOFF + "\n", target="signoffs.jsonl"):
+    files = {"card.yaml": card({"keyring": "keyring.yaml", "signoffs": "signoffs.jsonl"}),
+             "evidence.jsonl": line() + "\n", "keyring.yaml": keyring, "signoffs.jsonl": signoffs}
+    case(f"sign-off: {target} " + signed.name, files, command="regenerate", target=target)
+def signed_case(name, **kw):
+    signed.name = name
+    signed(**kw)
+record = json.loads(SIGNOFF)
+signed_case("keyring not YAML", keyring="reviewers: [", target="keyring.yaml")
+signed_case("keyring key not base64", keyring=KEYRING.replace("=\n", "!!\n"), target="keyring.yaml")
+signed_case("keyring key of the wrong length", keyring=KEYRING.split(": w")[0] + ": AAAA\n", target="keyring.yaml")
+signed_case("keyring names a reviewer twice", keyring=KEYRING + KEYRING.splitlines()[-1] + "\n", target="keyring.yaml")
+signed_case("record not JSON", signoffs="{nope\n")
+signed_case("record with a forged decision", signoffs=json.dumps(dict(record, decision="reject")) + "\n")
+signed_case("record signature not base64", signoffs=json.dumps(dict(record, signature="%%%")) + "\n")
+signed_case("record by a reviewer not in the keyring", signoffs=json.dumps(dict(record, reviewer="Mallory")) + "\n")
+signed_case("record decision unknown", signoffs=json.dumps(dict(record, decision="maybe")) + "\n")
+
 # --- running ---------------------------------------------------------------------------------
 def command_for(kind, folder, target):
     path = os.path.join(folder, target)
@@ -314,8 +336,8 @@ def command_for(kind, folder, target):
                 os.path.join(folder, "evidence.jsonl"), "--determinations", path]
     if kind == "lint":
         return [BINARY, "frameworks", "lint", path]
-    if kind == "regenerate":
-        return [BINARY, "regenerate", "--config", path]
+    if kind == "regenerate":   # the card, whichever of its files the case broke
+        return [BINARY, "regenerate", "--config", os.path.join(folder, "card.yaml")]
     raise ValueError(kind)
 
 def judge(expect, rc, stderr, stdout, target):
