@@ -108,10 +108,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ScorecardTests",
-            dependencies: ["Scorecard", "ScorecardTesting", "ScorecardCore", "ScorecardIngest", "ScorecardStore", "ScorecardRender"]
+            dependencies: [
+                "Scorecard", "ScorecardTesting", "ScorecardCore", "ScorecardIngest", "ScorecardJSON", "ScorecardStore", "ScorecardRender",
+            ]
         ),
         .testTarget(
-            name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "ScorecardTool", "ScorecardStore", "ScorecardTesting"],
+            name: "ScorecardCLITests", dependencies: ["ScorecardCLI", "ScorecardTool", "ScorecardStore", "ScorecardJSON", "ScorecardTesting"],
             exclude: ["Golden"]
         ),
     ],

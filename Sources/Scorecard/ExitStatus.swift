@@ -23,4 +23,10 @@ public enum ExitStatus: Int32, Sendable {
     /// `check` with a card: an input on disk differs from what the card's current scorecards were
     /// made from (run `regenerate`, with `--rehash` if the file kept its size and time).
     case inputsChanged = 8
+    /// `regenerate`: a change replaced a scorecard version that a reviewer signed off, so the
+    /// sign-off no longer covers the current scorecard (4 and 5 take precedence).
+    case signoffStale = 9
+    /// `verify`: a sign-off is refused: its reviewer is not in the keyring, it was signed with
+    /// another key, its signature does not match its fields, or the scorecard it signed was altered.
+    case signoffRefused = 10
 }

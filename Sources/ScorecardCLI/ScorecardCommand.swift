@@ -17,13 +17,15 @@ public struct ScorecardCommand: ParsableCommand {
             pass (assess --fail-on-gate); 4 a level moved and 5 a gate stopped passing since the \
             last delivered run (regenerate); 6 the store stayed busy past --wait; 7 a stored \
             scorecard does not re-derive or the history was altered (check); 8 inputs on disk \
-            changed since the current scorecards (check); 64 bad command-line usage.
+            changed since the current scorecards (check); 9 a change made a sign-off stale \
+            (regenerate, after 4 and 5); 10 a sign-off is refused (verify); 64 bad command-line usage.
             """,
         version: ToolIdentity.version,
         subcommands: [
-            AssessCommand.self, ExplainCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
-            HistoryCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, ExportCommand.self,
-            FrameworksCommand.self, EvaluatorsCommand.self, BenchCommand.self,
+            AssessCommand.self, ExplainCommand.self, MadeOnCommand.self, RenderCommand.self, ImportCommand.self, RegenerateCommand.self,
+            HistoryCommand.self, DiffCommand.self, CheckCommand.self, KeygenCommand.self, SignoffCommand.self, VerifyCommand.self,
+            InitCommand.self, ExportCommand.self,
+            FrameworksCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
         ]
     )
 

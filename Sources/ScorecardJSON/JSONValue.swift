@@ -36,12 +36,24 @@ public struct JSONObject: Hashable, Sendable {
         public let value: JSONValue
         /// Byte offset of the member name.
         public let offset: Int
+
+        public init(key: String, value: JSONValue, offset: Int) {
+            self.key = key
+            self.value = value
+            self.offset = offset
+        }
     }
 
     /// The members in document order (``JSONParser`` refuses duplicate names).
     public let members: [Member]
     /// Byte offset of the opening brace.
     public let offset: Int
+
+    /// An object made in code (or converted from another format); `offset` is where it was read, 0 if nowhere.
+    public init(members: [Member], offset: Int) {
+        self.members = members
+        self.offset = offset
+    }
 
     /// The member value named `key`.
     public subscript(key: String) -> JSONValue? { members.last { $0.key == key }?.value }

@@ -2,9 +2,9 @@
 // script (a test fails while this file and schemas/ differ).
 
 /// The evaluator protocol's JSON Schemas (version 1), a copy of `schemas/` compiled into the binary.
-enum ProtocolSchemas {
+package enum ProtocolSchemas {
     /// `schemas/evaluator-request-v1.schema.json`.
-    static let request = ##"""
+    package static let request = ##"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "https://scorecard.invalid/schemas/evaluator-request-v1.schema.json",
@@ -116,7 +116,7 @@ enum ProtocolSchemas {
     }
     """##
     /// `schemas/evaluator-reply-v1.schema.json`.
-    static let reply = ##"""
+    package static let reply = ##"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "https://scorecard.invalid/schemas/evaluator-reply-v1.schema.json",

@@ -352,8 +352,199 @@ No evidence is recorded for this category.
 </svg>
 
 """##),
+        ("comparison.html.mustache", ##"""
+{{! One subject under several frameworks, side by side: one column per framework, each with its own categories, scale and gates. Every value is escaped for HTML by the renderer. }}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{title}}</title>
+<style>
+{{> styles}}
+main.comparison { max-width: 80rem; }
+.frameworks { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 0 2rem; align-items: start; }
+.frameworks h2 { font-size: 1.2rem; }
+.frameworks table.scorecard td { width: auto; }
+.frameworks table.gates { font-size: .84rem; }
+p.missing { padding: .5rem .75rem; box-shadow: inset 0 0 0 2px #5f5f5f; font-style: italic; }
+</style>
+</head>
+<body>
+<main class="comparison">
+<header>
+<h1>{{title}}</h1>
+</header>
+<p class="verdict">{{intro}}</p>
+<section id="glance" aria-labelledby="glance-heading">
+<h2 id="glance-heading">At a glance</h2>
+<table class="glance">
+<caption>Each framework's overall levels and gates for {{subject}}</caption>
+<thead>
+<tr><th scope="col">Framework</th><th scope="col">Levels, lowest first</th><th scope="col">Overall</th><th scope="col">Gates</th></tr>
+</thead>
+<tbody>
+{{#summary}}
+<tr><th scope="row"><a href="#{{anchor}}">{{framework}}</a></th><td>{{scale}}</td><td>{{overall}}</td><td>{{gates}}</td></tr>
+{{/summary}}
+</tbody>
+</table>
+</section>
+<div class="frameworks">
+{{#frameworks}}
+<section class="framework" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
+<h2 id="{{anchor}}-heading">{{name}}<br/><span class="note">{{version}}</span></h2>
+{{#link}}
+<p>Framework text: <a href="{{href}}">{{text}}</a></p>
+{{/link}}
+<p class="note">Levels, lowest first: {{scale}}. Stages: {{stages}}.</p>
+{{#missing}}
+<p class="missing">{{.}}</p>
+{{/missing}}
+{{#verdict}}
+<p class="verdict"><strong>In brief.</strong> {{.}}</p>
+{{/verdict}}
+{{#scorecard}}
+{{> scoretable}}
+{{#notes}}
+<p class="note">{{.}}</p>
+{{/notes}}
+{{/scorecard}}
+{{#hasGates}}
+<table class="gates">
+<caption>Gate decisions</caption>
+<thead>
+<tr><th scope="col">Gate</th><th scope="col">Decision</th><th scope="col">Rule and reason</th></tr>
+</thead>
+<tbody>
+{{#gates}}
+<tr><th scope="row">{{name}}</th><td class="{{css}}">{{decision}}</td><td>{{rule}}. {{reason}}</td></tr>
+{{/gates}}
+</tbody>
+</table>
+{{/hasGates}}
+</section>
+{{/frameworks}}
+</div>
+<section id="correspondence" aria-labelledby="correspondence-heading">
+<h2 id="correspondence-heading">How the frameworks' categories relate</h2>
+<ul>
+{{#correspondence}}
+<li>{{.}}</li>
+{{/correspondence}}
+</ul>
+</section>
+<section id="provenance" aria-labelledby="provenance-heading">
+<h2 id="provenance-heading">Provenance</h2>
+{{#provenance}}
+<table class="provenance">
+<caption>How this page was made</caption>
+<thead>
+<tr><th scope="col">Item</th><th scope="col">Value</th></tr>
+</thead>
+<tbody>
+<tr><th scope="row">Tool</th><td>{{tool}}</td></tr>
+<tr><th scope="row">Generated at</th><td>{{generatedAt}}</td></tr>
+{{#frameworks}}
+<tr><th scope="row">Framework</th><td>{{framework}}: <code>{{sha256}}</code></td></tr>
+{{/frameworks}}
+</tbody>
+</table>
+<table class="provenance">
+<caption>Input files</caption>
+<thead>
+<tr><th scope="col">Input file</th><th scope="col">SHA-256</th></tr>
+</thead>
+<tbody>
+{{#inputs}}
+<tr><td>{{path}}</td><td><code>{{sha256}}</code></td></tr>
+{{/inputs}}
+</tbody>
+</table>
+{{/provenance}}
+</section>
+</main>
+</body>
+</html>
+
+"""##),
+        ("comparison.md.mustache", #"""
+{{! One subject under several frameworks, side by side: each framework with its own categories, scale and gates. Every value is escaped for Markdown by the renderer. }}
+# {{title}}
+
+{{intro}}
+
+## At a glance
+
+| Framework | Levels, lowest first | Overall | Gates |
+| --- | --- | --- | --- |
+{{#summary}}
+| [{{framework}}](#{{anchor}}) | {{scale}} | {{overall}} | {{gates}} |
+{{/summary}}
+{{#frameworks}}
+
+<a id="{{anchor}}"></a>
+## {{name}}, {{version}}
+
+{{#link}}
+Framework text: [{{text}}]({{href}})
+
+{{/link}}
+Levels, lowest first: {{scale}}. Stages: {{stages}}.
+{{#missing}}
+
+{{.}}
+{{/missing}}
+{{#verdict}}
+
+**In brief.** {{.}}
+{{/verdict}}
+{{#scorecard}}
+
+{{> scoretable}}
+{{/scorecard}}
+{{#hasGates}}
+
+{{> gatetable}}
+{{/hasGates}}
+{{/frameworks}}
+
+## How the frameworks' categories relate
+
+{{#correspondence}}
+- {{.}}
+{{/correspondence}}
+
+## Provenance
+
+{{#provenance}}
+| Item | Value |
+| --- | --- |
+| Tool | {{tool}} |
+| Generated at | {{generatedAt}} |
+{{#frameworks}}
+| Framework | {{framework}}: `{{sha256}}` |
+{{/frameworks}}
+
+| Input file | SHA-256 |
+| --- | --- |
+{{#inputs}}
+| {{path}} | `{{sha256}}` |
+{{/inputs}}
+{{/provenance}}
+
+"""#),
         ("determination.mustache", #"""
 Determined {{level}} by {{author}} on {{date}}: {{rationale}}
+
+"""#),
+        ("gatetable.md.mustache", #"""
+{{! The gate decisions table: one row per gate. }}
+| Gate | Rule | Decision | Reason |
+| --- | --- | --- | --- |
+{{#gates}}
+| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
+{{/gates}}
 
 """#),
         ("intro.mustache", #"""
@@ -382,23 +573,7 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 <section id="scorecard" aria-labelledby="scorecard-heading">
 <h{{headings.sectionLevel}} id="scorecard-heading">Scorecard</h{{headings.sectionLevel}}>
 {{#scorecard}}
-<table class="scorecard">
-<caption>{{caption}}</caption>
-<thead>
-<tr><th scope="col">Category</th>{{#stageHeaders}}<th scope="col">{{.}}</th>{{/stageHeaders}}</tr>
-</thead>
-<tbody>
-{{#rows}}
-<tr><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}{{#detail}} <span class="note">({{.}})</span>{{/detail}}</td>{{/cells}}</tr>
-{{/rows}}
-</tbody>
-<tfoot>
-{{#overall}}
-<tr class="overall"><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}</td>{{/cells}}</tr>
-{{/overall}}
-</tfoot>
-</table>
-<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
+{{> scoretable}}
 {{#notes}}
 <p>{{.}}</p>
 {{/notes}}
@@ -418,6 +593,23 @@ This section reports the risk levels of {{subject}} under the {{framework.name}}
 </tbody>
 </table>
 </section>
+{{#signoffs}}
+<section id="signoff" aria-labelledby="signoff-heading">
+<h{{headings.sectionLevel}} id="signoff-heading">Sign-off</h{{headings.sectionLevel}}>
+<p>{{intro}}</p>
+<table class="signoffs">
+<caption>Reviewers' decisions on {{subject}}</caption>
+<thead>
+<tr><th scope="col">Reviewer</th><th scope="col">Decision</th><th scope="col">Scorecard version</th><th scope="col">Signed at</th><th scope="col">Standing</th><th scope="col">Note</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{reviewer}}</th><td class="{{css}}">{{decision}}</td><td><code>{{version}}</code></td><td>{{signedAt}}</td><td class="{{standingCSS}}">{{standing}}</td><td>{{#note}}{{.}}{{/note}}{{^note}}—{{/note}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</section>
+{{/signoffs}}
 {{#categories}}
 {{> category}}
 {{/categories}}
@@ -474,27 +666,24 @@ Framework text: [{{text}}]({{href}})
 {{#headings.nested}}#{{/headings.nested}}## Scorecard
 
 {{#scorecard}}
-| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
-| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
-{{#rows}}
-| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
-{{/rows}}
-{{#overall}}
-| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
-{{/overall}}
-{{#notes}}
-
-{{.}}
-{{/notes}}
+{{> scoretable}}
 {{/scorecard}}
 
 {{#headings.nested}}#{{/headings.nested}}## Gate decisions
 
-| Gate | Rule | Decision | Reason |
-| --- | --- | --- | --- |
-{{#gates}}
-| {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
-{{/gates}}
+{{> gatetable}}
+{{#signoffs}}
+
+{{#headings.nested}}#{{/headings.nested}}## Sign-off
+
+{{intro}}
+
+| Reviewer | Decision | Scorecard version | Signed at | Standing | Note |
+| --- | --- | --- | --- | --- | --- |
+{{#rows}}
+| {{reviewer}} | **{{decision}}** | `{{version}}` | {{signedAt}} | {{#current}}{{standing}}{{/current}}{{^current}}**{{standing}}**{{/current}} | {{#note}}{{.}}{{/note}}{{^note}}—{{/note}} |
+{{/rows}}
+{{/signoffs}}
 {{#categories}}
 
 {{> category}}
@@ -627,6 +816,43 @@ Framework text: [{{text}}]({{href}})
 </svg>
 
 """##),
+        ("scoretable.html.mustache", #"""
+{{! The scorecard table (inside the scorecard section) and the colour key. }}
+<table class="scorecard">
+<caption>{{caption}}</caption>
+<thead>
+<tr><th scope="col">Category</th>{{#stageHeaders}}<th scope="col">{{.}}</th>{{/stageHeaders}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}{{#detail}} <span class="note">({{.}})</span>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+<tfoot>
+{{#overall}}
+<tr class="overall"><th scope="row">{{label}}</th>{{#cells}}<td class="{{css}}">{{level}}</td>{{/cells}}</tr>
+{{/overall}}
+</tfoot>
+</table>
+<div class="key" aria-hidden="true">{{#levels}}<span class="{{css}}">{{name}}</span>{{/levels}}<span class="lvl lvl-1 lvl-open">Not ruled out</span><span class="lvl lvl-na">Not assessed</span></div>
+
+"""#),
+        ("scoretable.md.mustache", #"""
+{{! The scorecard table (inside the scorecard section): a row per category, a column per stage, the overall row, notes. }}
+| Category |{{#stageHeaders}} {{.}} |{{/stageHeaders}}
+| --- |{{#stageHeaders}} --- |{{/stageHeaders}}
+{{#rows}}
+| {{label}} |{{#cells}} {{#notAssessed}}**{{level}}**{{/notAssessed}}{{#notRuledOut}}*{{level}}*{{/notRuledOut}}{{^notAssessed}}{{^notRuledOut}}{{level}}{{/notRuledOut}}{{/notAssessed}}{{#detail}} ({{.}}){{/detail}} |{{/cells}}
+{{/rows}}
+{{#overall}}
+| **{{label}}** |{{#cells}} **{{level}}** |{{/cells}}
+{{/overall}}
+{{#notes}}
+
+{{.}}
+{{/notes}}
+
+"""#),
         ("section.html.mustache", #"""
 {{! A system-card section: its tables with models side by side, charts, trade-offs and flags. }}
 {{#hasContents}}
@@ -827,6 +1053,11 @@ tr.overall th, tr.overall td { border-top: 3px double #555555; font-size: 1.02re
 .gate { font-weight: 700; white-space: nowrap; }
 .gate-pass { background: #dbeaf7; }
 .gate-fail { background: #f2b5a0; box-shadow: inset 0 0 0 2px #b23c00; }
+.signoff-approve { font-weight: 700; }
+.signoff-reject, .signoff-request-changes { font-weight: 700; color: #8a2c00; }
+.signoff-current { background: #dbeaf7; }
+.signoff-stale { background: #fde6c8; font-weight: 700; }
+.signoff-invalid { background: #f2b5a0; box-shadow: inset 0 0 0 2px #b23c00; font-weight: 700; }
 .key::before { content: "Key:"; font-weight: 600; }
 .key { display: flex; align-items: center; flex-wrap: wrap; gap: .4rem; margin: -.4rem 0 .75rem; font-size: .8rem; }
 .key span { padding: .1rem .5rem; border: 1px solid #c4c9cf; }

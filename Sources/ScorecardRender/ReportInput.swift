@@ -21,12 +21,15 @@ public struct ReportInput: Sendable {
     public var tool: ScorecardDocument.Tool
     /// Assessments of the models every report compares its subject with, in the order shown.
     public var comparisons: [SubjectAssessment]
+    /// Reviewers' sign-offs of the reported subjects, each with its standing; shown in the report.
+    public var signoffs: [ShownSignoff] = []
 
     public init(
         framework: Framework, frameworkSHA256: String, assessments: [SubjectAssessment], evidence: EvidenceSet,
         mitigations: [Mitigation], inputs: [String: String], registry: EvaluatorRegistry, tool: ScorecardDocument.Tool,
-        comparisons: [SubjectAssessment] = []
+        comparisons: [SubjectAssessment] = [], signoffs: [ShownSignoff] = []
     ) {
+        self.signoffs = signoffs
         self.framework = framework
         self.frameworkSHA256 = frameworkSHA256
         self.assessments = assessments

@@ -12,7 +12,8 @@ enum Migrations {
         migrator.registerMigration("v2_result_lower_is_better", migrate: v2ResultLowerIsBetter)
         migrator.registerMigration("v3_evidence_consistency", migrate: v3EvidenceConsistency)
         migrator.registerMigration("v4_cards_chain_delivery", migrate: v4CardsChainDelivery)
-        migrator.registerMigration("v5_evidence_pending", migrate: v5EvidencePending)
+        migrator.registerMigration("v5_signoffs", migrate: v5Signoffs)
+        migrator.registerMigration("v6_evidence_pending", migrate: v6EvidencePending)
         return migrator
     }
 
@@ -174,7 +175,7 @@ enum Migrations {
     /// in memory) and marks the file pending; the run that completes clears the mark. A pending
     /// file counts as not stored: the next run reads it again (its warnings with it) and replaces
     /// its rows.
-    static func v5EvidencePending(_ db: Database) throws {
+    static func v6EvidencePending(_ db: Database) throws {
         try db.create(table: "evidence_pending") { t in
             t.primaryKey("sha256", .text).references("evidence_file", onDelete: .cascade)
         }

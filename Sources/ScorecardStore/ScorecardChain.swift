@@ -28,12 +28,13 @@ public enum ScorecardChain {
         let runID: Int64
     }
 
-    /// The content hash of a row: its fields, each prefixed with its length so no two rows
-    /// encode alike. Version 1; a new layout would need a new name and a migration.
+    /// The content hash of a row: its fields in ``CanonicalFields`` (each prefixed with its
+    /// length, so no two rows encode alike). Version 1; a new layout would need a new name and a
+    /// migration.
     static func content(_ fields: Fields) -> String {
         let values = ["scorecard-chain-v1", String(fields.card), fields.model, fields.snapshot, fields.frameworkSHA256,
                       fields.documentSHA256, fields.createdAt, String(fields.runID)]
-        return SHA256.hex(of: values.map { "\($0.utf8.count):\($0)\n" }.joined())
+        return SHA256.hex(of: CanonicalFields.encode(values))
     }
 
     /// The chain hash of a row whose predecessor's chain hash is `previous`.

@@ -14,6 +14,9 @@ public struct HistoryVerification: Sendable {
     }
 
     public var chains: [Chain] = []
+    /// Sign-off rows in the store's sign-off chain, and its head (``ScorecardChain/genesis`` when empty).
+    public var signoffRows = 0
+    public var signoffHead = ScorecardChain.genesis
     /// What is wrong, one message each, naming the row, run or table; empty when the history is whole.
     public var problems: [String] = []
 
@@ -28,13 +31,17 @@ extension ScorecardStore {
     /// Proves the stored history whole: every card's scorecard rows are walked in order and their
     /// hashes recomputed (``ScorecardChain``), every run's recorded chain head is found in its
     /// card's chain, no row refers to one that is gone, and the triggers that guard the rows are
-    /// in place.
+    /// in place. The sign-off rows are walked the same way, and each one's signature is checked
+    /// against its own key (which proves it unaltered; `scorecard verify` checks who signed it).
     public func verifyHistory() throws(StoreError) -> HistoryVerification {
         try read { db in
             var result = HistoryVerification()
             let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             for name in Self.guardTriggers where !triggers.contains(name) {
                 result.problems.append("the trigger \(name) that guards scorecard rows is missing: the schema was changed outside the tool")
+            }
+            for name in Self.signoffTriggers where !triggers.contains(name) {
+                result.problems.append("the trigger \(name) that guards sign-off rows is missing: the schema was changed outside the tool")
             }
             let cards = try CardRow.order(CardRow.Columns.id).fetchAll(db).map { StoredCard(id: $0.id ?? 0, key: $0.key) }
             var chainsByCard: [Int64: Set<String>] = [:]
@@ -53,6 +60,10 @@ extension ScorecardStore {
                         "run \(id) of \(card) committed up to chain hash \(head.prefix(12)), which no stored scorecard row has: scorecard rows were deleted")
                 }
             }
+            let signoffs = try Self.walkSignoffs(db)
+            result.signoffRows = signoffs.rows
+            result.signoffHead = signoffs.head
+            result.problems += signoffs.problems
             var dangling: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 let table: String = row[0], parent: String = row[2]

@@ -58,10 +58,13 @@ extension ScorecardStore {
     ///
     /// A scorecard whose document is byte-identical to the subject's latest stored one of the
     /// card under the same framework is not stored again; the run points at the existing row.
-    /// Returns the scorecard ids current for each subject after the commit.
+    /// Sign-offs in `signoffs` (read from the card's `signoffs:` file) are stored against the
+    /// card's row of their subject with the document hash they signed; those of a version the
+    /// card has no row for are left out (the caller has listed them). Returns the scorecard ids
+    /// current for each subject after the commit.
     @discardableResult
     public func commit(
-        run: Int64, scorecards: [ScorecardToStore], reports: [ReportToRecord]
+        run: Int64, scorecards: [ScorecardToStore], reports: [ReportToRecord], signoffs: [Signoff] = []
     ) throws(StoreError) -> [Subject: Int64] {
         let createdAt = now()
         return try write { db in
@@ -106,6 +109,12 @@ extension ScorecardStore {
             }
             try db.execute(sql: "UPDATE run SET chain_head = ? WHERE id = ?",
                            arguments: [head == ScorecardChain.genesis ? nil : head, run])
+            for signoff in signoffs {
+                let row = try Int64.fetchOne(db, sql: """
+                    SELECT id FROM scorecard WHERE card_id = ? AND model = ? AND snapshot = ? AND document_sha256 = ? ORDER BY id DESC LIMIT 1
+                    """, arguments: [card, signoff.model, signoff.snapshot ?? "", signoff.documentSha256])
+                if let row { _ = try Self.insert(signoff, scorecard: row, storedAt: createdAt, db) }
+            }
             return current
         }
     }

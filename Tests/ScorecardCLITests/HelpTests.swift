@@ -16,7 +16,7 @@ import Testing
 
     @Test func everyCommandAndSubcommandHasAGoldenHelp() throws {
         let paths = Self.commandPaths()
-        #expect(paths.count == 19, "\(paths)")
+        #expect(paths.count == 24, "\(paths)")
         for path in [[]] + paths {
             let result = try CLI.run(path + ["--help"])
             #expect(result.status == 0, "\(path): \(result.stderr)")

@@ -175,7 +175,7 @@ import Testing
         let elsewhere = try CLI.run(["frameworks", "list", "--format", "json"], in: scratch.url)
         let envelope = try #require(try JSONSerialization.jsonObject(with: Data(elsewhere.stdout.utf8)) as? [String: Any])
         let ids = (envelope["result"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-        #expect(ids == ["openai-preparedness-beta", "openai-preparedness-v2"], "found beside the binary's checkout from any folder")
+        #expect(ids == ["anthropic-rsp-v2.2", "google-deepmind-fsf-v3", "openai-preparedness-beta", "openai-preparedness-v2"], "found beside the binary's checkout from any folder")
         try "schema_version: 1\nid: broken\n".write(toFile: scratch.path("broken.yaml"), atomically: true, encoding: .utf8)
         let broken = try CLI.run(["frameworks", "list", scratch.url.path])
         #expect(broken.status == 2 && broken.stdout.contains("(does not load)"))

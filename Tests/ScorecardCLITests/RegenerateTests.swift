@@ -187,7 +187,8 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let files = ["examples/demo/evidence.jsonl", "examples/demo/system-card.jsonl", "examples/demo/determinations.yaml",
-                     "examples/demo/scorecard.yaml", "frameworks/openai-preparedness-beta.yaml"]
+                     "examples/demo/scorecard.yaml", "examples/demo/signoffs.jsonl", "examples/demo/keyring.yaml",
+                     "frameworks/openai-preparedness-beta.yaml"]
         for file in files {
             let target = root.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -13,6 +13,7 @@ import Testing
         "--section", "preparedness", "--section", "disallowed_content", "--section", "jailbreaks", "--section", "hallucinations",
         "--section", "fairness", "--section", "instruction_hierarchy",
         "--compare-with", "GPT-4o", "--compare-with", "o1-preview", "--compare-with", "o1-mini", "--document",
+        "--signoffs", "examples/demo/signoffs.jsonl", "--keyring", "examples/demo/keyring.yaml",
     ]
     static let parts = ["", "-disallowed-content", "-jailbreaks", "-hallucinations", "-fairness", "-instruction-hierarchy", "-card"]
 

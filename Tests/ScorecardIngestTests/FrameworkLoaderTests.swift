@@ -22,7 +22,7 @@ import ScorecardEvaluators
     }
 
     static let badFiles: [(String, String, String)] = [
-        ("bad-schema-version.yaml", "1:17", "unsupported schema_version 7 (supported: 1, 2)"),
+        ("bad-schema-version.yaml", "1:17", "unsupported schema_version 7 (supported: 1, 2, 3)"),
         ("bad-unknown-key.yaml", "13:1", "unknown key 'agregation' in the document; did you mean 'aggregation'?"),
         ("bad-duplicate-yaml-key.yaml", "13:1", "duplicate key 'uncertainty'"),
         ("bad-duplicate-level.yaml", "9:10", "duplicate level id 'medium' (first defined at line 7)"),

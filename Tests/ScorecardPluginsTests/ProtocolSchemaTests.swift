@@ -19,15 +19,7 @@ import Testing
 
     /// Whether Python's `jsonschema` is there to cross-check with (`make deps` installs it when it
     /// can; the verdicts the tests expect are committed, so Scorecard's checker is tested without it).
-    static let hasJSONSchema: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let hasJSONSchema = SchemaScript.pythonHas(["jsonschema"])
 
     /// Both checkers' verdicts on `documents` (true: valid); Python's is nil without `jsonschema`.
     static func verdicts(_ documents: [String], schema: String) throws -> (swift: [Bool], python: [String]?) {

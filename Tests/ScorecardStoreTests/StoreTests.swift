@@ -23,7 +23,9 @@ import ScorecardCore
 
     @Test func createsTheDatabaseInWALModeWithTheMigrationsApplied() throws {
         let store = try ScorecardStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1_initial", "v2_result_lower_is_better", "v3_evidence_consistency", "v4_cards_chain_delivery", "v5_evidence_pending"])
+        #expect(try store.appliedMigrations() == [
+            "v1_initial", "v2_result_lower_is_better", "v3_evidence_consistency", "v4_cards_chain_delivery", "v5_signoffs", "v6_evidence_pending",
+        ])
         let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(try store.integrityProblems().isEmpty)

@@ -50,8 +50,8 @@ import Testing
     @Test func aDeterminationWhoseModelTheEvidenceSpellsOtherwiseIsAnErrorNamingTheNearest() throws {
         let found = diagnostics(files(evidence: try evidence(), determinations: try determinations(model: "Acme-2")))
         let path = scratch.path("determinations.yaml")
-        #expect(found.contains("\(path):34: determination for model 'Acme-2' matches no model in the evidence; did you mean 'acme-2'? (known: GPT-4o, acme-2); list a model assessed from determinations alone under models_without_evidence"), "\(found)")
-        #expect(found.contains { $0.hasPrefix("\(path):79: mitigation for model 'Acme-2'") && $0.contains("did you mean 'acme-2'?") })
+        #expect(found.contains("\(path):38: determination for model 'Acme-2' matches no model in the evidence; did you mean 'acme-2'? (known: GPT-4o, acme-2); list a model assessed from determinations alone under models_without_evidence"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("\(path):89: mitigation for model 'Acme-2'") && $0.contains("did you mean 'acme-2'?") })
         #expect(found.count == 10, "six determinations and four mitigations: \(found)")
         // Spelt as the evidence spells it, the determination applies: CBRN post-mitigation is the recorded Medium.
         let inputs = try Inputs.load(files(evidence: try evidence(), determinations: try determinations(model: "acme-2")))

@@ -69,6 +69,11 @@ public enum CardTemplate {
         # Templates overriding the built-in ones (optional).
         # templates: templates/
 
+        # Reviewers' sign-offs (optional): the signed records `scorecard signoff` appends to, and
+        # the reviewers' public keys they are checked against (see docs/signoff.md).
+        # signoffs: signoffs.jsonl
+        # keyring: keyring.yaml
+
         reports:
           directory: reports
           formats: [md, html]

@@ -11,9 +11,21 @@ enum AtomicFile {
         try prepare(data, for: path).commit()
     }
 
+    /// Writes `data` to `path` atomically with permissions `mode`, refusing to replace a file
+    /// that exists: the temporary file is hard-linked to the target, which fails if the target
+    /// exists, so no check-then-write race can overwrite one.
+    static func create(_ data: Data, at path: String, mode: mode_t) throws {
+        let pending = try prepare(data, for: path, mode: mode)
+        defer { pending.discard() }
+        guard link(pending.temporary, path) == 0 else {
+            throw FileError(errno == EEXIST ? "\(path) exists; it was left untouched" : "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        pending.syncFolder()
+    }
+
     /// Writes `data` to a temporary file beside `path` and flushes it; the caller commits or discards.
-    static func prepare(_ data: Data, for path: String) throws -> Pending {
-        let writer = try AtomicFileWriter(path: path)
+    static func prepare(_ data: Data, for path: String, mode: mode_t = 0o666) throws -> Pending {
+        let writer = try AtomicFileWriter(path: path, mode: mode)
         try data.withUnsafeBytes { try writer.write($0) }
         return try writer.finish()
     }
@@ -30,6 +42,11 @@ enum AtomicFile {
                 unlink(temporary)
                 throw FileError("cannot replace \(target): \(reason)")
             }
+            syncFolder()
+        }
+
+        /// Flushes the target's folder, so a rename or link into it lasts.
+        func syncFolder() {
             let folder = (target as NSString).deletingLastPathComponent
             let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
             if fd >= 0 {

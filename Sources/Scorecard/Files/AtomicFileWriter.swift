@@ -12,7 +12,8 @@ final class AtomicFileWriter {
     private(set) var bytesWritten = 0
     private let limit = FaultInjection.writeLimit
 
-    init(path: String) throws {
+    /// - Parameter mode: the new file's permissions (less the umask); `0o600` for a secret.
+    init(path: String, mode: mode_t = 0o666) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         do {
@@ -21,7 +22,7 @@ final class AtomicFileWriter {
             throw FileError("cannot create the folder \(folder): \(error.localizedDescription)")
         }
         temporary = AtomicFile.temporaryName(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw FileError("cannot write in \(folder): \(String(cString: strerror(errno)))") }
         guard let stream = fdopen(descriptor, "w") else {
             close(descriptor)

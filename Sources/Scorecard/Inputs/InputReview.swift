@@ -20,6 +20,8 @@ public struct InputWarning: Codable, Hashable, Sendable, CustomStringConvertible
         case unmatchedMapping = "unmatched_mapping"
         /// An imported task that no `--map` and no indicator of the framework reads.
         case unusedTask = "unused_task"
+        /// A record of a card's `signoffs:` file that signed a scorecard the store does not hold.
+        case unmatchedSignoff = "unmatched_signoff"
     }
 
     public var kind: Kind

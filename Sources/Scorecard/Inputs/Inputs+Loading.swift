@@ -78,12 +78,14 @@ extension Inputs {
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         var hashes: [String: String] = [framework.path: framework.sha256]
         for (path, hash) in evidence.inputs + determinations.inputs { hashes[path] = hash }
-        return Inputs(
+        var inputs = Inputs(
             framework: framework.framework, frameworkSHA256: framework.sha256, records: evidence.records,
             samples: evidence.samples, determinations: determinations.determinations, mitigations: determinations.mitigations,
             registry: framework.registry, hashes: hashes, warnings: warnings,
             modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)), stageMap: files.stageMap,
             leftOutByStageMap: mapped.leftOut)
+        inputs.determinationsSHA256 = determinations.inputs.first?.sha256
+        return inputs
     }
 
     /// Throws unless every name is a model of some evidence or determination.

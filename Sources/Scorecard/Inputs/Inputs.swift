@@ -38,6 +38,10 @@ public struct Inputs: Sendable {
     public let recordsByFile: [String: [String: Int]]
     /// System-card sections shown beside the scorecard: the records they show count as used.
     public var sections: [SectionDefinition] = []
+    /// Reviewers' sign-offs with their standing, shown in the reports of their subjects.
+    public var signoffs: [ShownSignoff] = []
+    /// SHA-256 of the determinations file, when there is one (a sign-off names it).
+    public var determinationsSHA256: String?
 
     /// Inputs from values; `records` and `samples` are indexed once.
     public init(
@@ -86,6 +90,13 @@ public struct Inputs: Sendable {
             .assess(evidence: evidence, determinations: determinations, models: models, modelsWithoutEvidence: modelsWithoutEvidence)
     }
 
+    /// The evidence hash of `category` at `stage` for `assessment`'s subject: what a determination
+    /// made now records as its `made_on`.
+    public func evidenceHash(category: Category, stage: String, of assessment: SubjectAssessment) -> String {
+        Assessor(framework: framework, registry: registry, sections: sections).evidenceHash(
+            category: category, stage: stage, subject: assessment.subject, evidence: evidence, use: assessment.evidenceUse)
+    }
+
     /// The versioned JSON document for `assessments`; `hashes` replaces the inputs' own (for a
     /// document limited to the files that fed one subject).
     public func document(_ assessments: [SubjectAssessment], hashes: [String: String]? = nil) -> ScorecardDocument {
@@ -102,6 +113,6 @@ public struct Inputs: Sendable {
         ReportInput(
             framework: framework, frameworkSHA256: frameworkSHA256, assessments: assessments, evidence: evidence,
             mitigations: mitigations, inputs: hashes ?? self.hashes, registry: registry, tool: ToolIdentity.document,
-            comparisons: comparisons)
+            comparisons: comparisons, signoffs: signoffs)
     }
 }

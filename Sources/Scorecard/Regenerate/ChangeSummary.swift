@@ -92,11 +92,16 @@ public struct RunSummary: Codable, Sendable {
     /// could not be written), when this summary repeats its alert: levels and gates are compared
     /// with the last run whose summary was delivered.
     @Nullable public var repeatsAlertOf: Int64? = nil
+    /// Sign-offs that covered a subject's scorecard of the last delivered run and do not cover
+    /// the current one: the change made them stale (exit 9 unless 4 or 5 applies).
+    @Defaulted public var signoffsMadeStale: [StaleSignoff] = []
 
-    /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level.
+    /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level, which
+    /// beats a sign-off made stale (the summary lists stale sign-offs whatever the status).
     public var status: ExitStatus {
         if models.contains(where: \.gateFlippedToFailed) { return .gateFlipped }
         if models.contains(where: { !$0.levels.isEmpty && $0.status == "changed" }) { return .levelsChanged }
+        if !signoffsMadeStale.isEmpty { return .signoffStale }
         return .success
     }
 }

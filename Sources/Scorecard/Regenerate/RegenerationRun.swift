@@ -44,7 +44,8 @@ struct RegenerationRun {
         let loadedDeterminations = try config.determinations.map { try loadDeterminations($0, framework: framework.framework) }
         let determinations = loadedDeterminations?.bundle
         let scan = try EvidenceScan(config: config, known: try store.sourceStates(card: cardKey), rehash: rehash || config.rehash).run()
-        let renderSettings = try ReportSettings(config: config)
+        let signoffs = try CardSignoffs(config: config, store: store, card: cardKey)
+        let renderSettings = try ReportSettings(config: config, signoffs: signoffs.fingerprintLines)
         let fingerprint = self.fingerprint(framework: framework, determinations: determinations, scan: scan, render: renderSettings)
         let last = try store.lastCompletedRun(card: cardKey)
         let delivered = try store.lastDeliveredRun(card: cardKey)
@@ -65,6 +66,11 @@ struct RegenerationRun {
                 (try? scorecard.decoded())?.models.first.map {
                     ModelChange(old: (try? delivered?.scorecards[scorecard.subject]?.decoded())?.models.first, new: $0)
                 }
+            }
+            summary.signoffsMadeStale = try current.flatMap { scorecard in
+                signoffs.madeStale(
+                    previous: try delivered?.scorecards[scorecard.subject].map { try SignoffStanding.version(of: $0, store: store) },
+                    current: try SignoffStanding.version(of: scorecard, store: store))
             }
             // Nothing was read again: the warnings are those the stored scorecards record.
             summary.warnings = InputReview.evidenceUse(stored)
@@ -97,12 +103,16 @@ struct RegenerationRun {
         if let left = unselectedSnapshots(assessed), !left.isEmpty {
             review.notes.append("the card's models: leave out the snapshots \(left)")
         }
-        try review.check(strict: strict)
         let cards = try subjects.map { assessment in
             var hashes = common
             for file in loaded.filesBySubject[assessment.subject] ?? [] { hashes[file.display] = file.sha256 }
             return try SubjectCard(assessment: assessment, document: inputs.document([assessment], hashes: hashes))
         }
+        inputs.determinationsSHA256 = determinations?.inputs.first?.sha256
+        let versions = try cards.map { card in try inputs.version(of: card.assessment, hashes: card.document.inputs) }
+        review.warnings += try signoffs.unmatched(current: versions, store: store, card: cardKey)
+        try review.check(strict: strict)
+        inputs.signoffs = versions.flatMap(signoffs.shown)
 
         var summary = RunSummary(nothingChanged: false, evidence: scan.counts)
         summary.warnings = review.warnings
@@ -111,6 +121,11 @@ struct RegenerationRun {
             ModelChange(old: (try? delivered?.scorecards[card.subject]?.decoded())?.models.first, new: card.document.models[0])
         }
         summary.repeatsAlertOf = pendingAlert
+        summary.signoffsMadeStale = try versions.flatMap { version in
+            signoffs.madeStale(
+                previous: try delivered?.scorecards[version.subject].map { try SignoffStanding.version(of: $0, store: store) },
+                current: version)
+        }
         let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
                                  config: config, card: card, comparisons: try comparisons(inputs))
         let pending = try reports.prepare()
@@ -131,7 +146,7 @@ struct RegenerationRun {
             try store.commit(
                 run: run,
                 scorecards: cards.map { ScorecardToStore(subject: $0.subject, frameworkSHA256: framework.sha256, document: $0.data) },
-                reports: reports.records(pending))
+                reports: reports.records(pending), signoffs: signoffs.new.map(\.signoff))
             for file in pending { try file.pending.commit() }
             try store.recordSources(scan.files.filter { !loaded.refused.contains($0.sha256) }.map(state), card: cardKey)
             summary.reportsWritten = pending.map { RelativePath.from(FileManager.default.currentDirectoryPath, to: $0.path) }

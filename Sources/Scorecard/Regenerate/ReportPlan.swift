@@ -14,7 +14,8 @@ struct ReportSettings {
     /// Changes whenever rendering would change for the same scorecard.
     let fingerprint: String
 
-    init(config: CardConfig) throws {
+    /// - Parameter signoffs: lines that change whenever the card's sign-offs shown in reports do.
+    init(config: CardConfig, signoffs: [String] = []) throws {
         directory = config.reportDirectory
         formats = config.reportFormats.compactMap(ReportFormat.init(rawValue:))
         templateSources = try config.templates.map { try TemplateLibrary.sources(overrides: $0) } ?? TemplateLibrary.builtInSources
@@ -22,6 +23,7 @@ struct ReportSettings {
         var lines = ["tool \(ToolIdentity.version)", "formats \(config.reportFormats.joined(separator: ","))",
                      "generated_at \(config.generatedAt ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "clock")"]
         lines += templateSources.map { "template \($0.name) \(SHA256.hex(of: $0.text))" }
+        lines += signoffs
         if config.isSystemCard {
             lines.append("card sections \(config.sections.joined(separator: ",")) compare \(config.compareWith.joined(separator: ",")) document \(config.document)")
             for path in config.sections where path.hasPrefix("/") {
@@ -108,7 +110,8 @@ struct ReportPlan {
         var prepared: [Prepared] = []
         do {
             for (card, stem) in toRender {
-                let subjectInput = inputs.reportInput([card.assessment], hashes: card.document.inputs, comparisons: comparisons)
+                var subjectInput = inputs.reportInput([card.assessment], hashes: card.document.inputs, comparisons: comparisons)
+                subjectInput.signoffs = inputs.signoffs.filter { $0.signoff.subject == card.subject }
                 var files: [ReportFile] = []
                 if let options = self.card {
                     let input = CardInput(

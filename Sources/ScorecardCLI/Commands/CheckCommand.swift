@@ -14,13 +14,17 @@ struct CheckCommand: ScorecardSubcommand {
             again, and compares the result with the stored document byte for byte. Then proves the \
             history whole: each card's scorecard rows form a hash chain, walked end to end, so a \
             row deleted, reordered or edited is found; every run's recorded chain head is in its \
-            chain; stored determinations match the stored file whose hash the scorecards record. \
+            chain; stored determinations match the stored file whose hash the scorecards record; \
+            sign-off rows form a chain too, each signature matches its fields and each signed \
+            scorecard still has the signed document hash (verify checks who signed, against a \
+            keyring). \
             The line per card gives its chain head: keep it to notice a history rewritten from \
             scratch. With a card configuration (--config, or scorecard.yaml), every input of its \
             current scorecards is hashed again on disk, whatever its size and modification time.
 
             Lists the flags a reviewer must look at: determinations that lower the indicated \
-            level, levels decided without evidence, intervals straddling thresholds, early warnings. \
+            level, levels decided without evidence, determinations whose evidence changed since \
+            their made_on, intervals straddling thresholds, early warnings. \
             A scorecard that differs is named by the category, stage and field that differ first.
 
             Exits 0 when everything holds; 7 when a scorecard does not re-derive or the history or \
@@ -99,6 +103,10 @@ struct CheckCommand: ScorecardSubcommand {
         for chain in summary.history.chains {
             out += "History of \(terminalSafe(chain.card.label)): \(chain.rows) scorecard row\(chain.rows == 1 ? "" : "s"), "
             out += "chain head \(chain.head)\n"
+        }
+        if summary.history.signoffRows > 0 {
+            let rows = summary.history.signoffRows
+            out += "Sign-offs: \(rows) row\(rows == 1 ? "" : "s"), chain head \(summary.history.signoffHead)\n"
         }
         let problems = summary.history.problems + summary.storedTexts
         if problems.isEmpty {

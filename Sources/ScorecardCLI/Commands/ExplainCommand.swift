@@ -49,6 +49,8 @@ struct ExplainCommand: ScorecardSubcommand {
                 let level = stageResult.level.map { framework.scale.name(of: $0) } ?? "NOT ASSESSED"
                 out += "\n  \(terminalSafe(stage.name)): \(terminalSafe(level)) (\(stageResult.status.rawValue.replacingOccurrences(of: "_", with: " ")))\n"
                 for line in stageResult.trace { out += "    - \(terminalSafe(line))\n" }
+                let hash = loaded.evidenceHash(category: definition, stage: stage.id, of: assessment)
+                out += "    evidence hash (a determination's made_on): \(hash)\n"
                 for indicator in stageResult.indicators {
                     for note in indicator.measurement.score?.notes ?? [] {
                         out += "      \(terminalSafe(indicator.indicator)): \(terminalSafe(note))\n"

@@ -24,8 +24,13 @@ struct RegenerateCommand: ScorecardSubcommand {
             the card's models: leave out entirely) are printed on standard error; with --strict or \
             the card's strict: true they stop the run before anything is stored or written.
 
+            A reviewer's sign-off covers one version of a scorecard: when a run replaces a signed \
+            version, the summary names the sign-off as stale. The card's `signoffs:` file (signed \
+            records, checked against its `keyring:`) is imported into the store.
+
             Exit codes: 0 no level or gate changed; 4 a level moved since the last delivered run; \
-            5 a gate that passed no longer passes; 6 another run held the store, or another \
+            5 a gate that passed no longer passes; 9 a signed-off scorecard was replaced (when \
+            neither 4 nor 5 applies); 6 another run held the store, or another \
             process held a write transaction on it, past --wait; 2 invalid input (or a warning in \
             strict mode); 1 any other failure, including standard output that cannot be written.
 

@@ -20,6 +20,12 @@ struct RenderCommand: ScorecardSubcommand {
 
             Records no indicator reads are listed in an appendix, "Evidence not used".
 
+            With --framework given several times, each model is shown under every framework \
+            side by side (NAME-frameworks.md/.html): each framework with its own categories, \
+            levels and gates, and no mapping between them. A --map-stage or --determinations \
+            meant for one framework is written FRAMEWORK_ID:VALUE (determinations must be); an \
+            unqualified --map-stage applies to every framework.
+
             System-card sections (--section, repeatable and in order; `preparedness` is the \
             scorecard above): disallowed_content, jailbreaks, hallucinations, fairness, \
             instruction_hierarchy, capabilities, or a section file ending in .yaml. Each is \
@@ -41,6 +47,11 @@ struct RenderCommand: ScorecardSubcommand {
               scorecard render --evidence examples/capabilities/capabilities.jsonl \\
                 --section capabilities --only-model BLOOMZ --compare-with BLOOM \\
                 --format md --out /tmp/bloomz
+              scorecard render --framework frameworks/anthropic-rsp-v2.yaml \\
+                --framework frameworks/google-deepmind-fsf-v3.yaml \\
+                --evidence examples/frameworks/anthropic-evidence.jsonl \\
+                examples/frameworks/gemini-evidence.jsonl \\
+                --format md --format html --out /tmp/frameworks
             """
     )
 
@@ -71,8 +82,27 @@ struct RenderCommand: ScorecardSubcommand {
     @Flag(name: .long, help: "Also write the whole card (its parts in order, with contents) as one file per format.")
     var document = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Signed sign-off records (JSON Lines) to show in the Preparedness reports, each with its standing.", valueName: "file"))
+    var signoffs: String?
+
+    @Option(name: .long, help: ArgumentHelp("Reviewers' public keys the --signoffs are checked against.", valueName: "file"))
+    var keyring: String?
+
     func validate() throws {
+        if keyring != nil, signoffs == nil { throw ValidationError("--keyring checks --signoffs: give the sign-off records too.") }
         if format.isEmpty { throw ValidationError("Give at least one --format (md, html or json).") }
+        if inputs.frameworks.count > 1 {
+            if !section.isEmpty || !compareWith.isEmpty || document || signoffs != nil {
+                throw ValidationError("--section, --compare-with, --document and --signoffs render one framework's card; with several --framework, give none of them.")
+            }
+            if format.contains(.json) {
+                throw ValidationError("--format json with several --framework: each framework's scorecard is its own document (run assess --format json per framework); use md or html.")
+            }
+            if Set(inputs.frameworks).count < inputs.frameworks.count {
+                throw ValidationError("the same --framework is given twice")
+            }
+        }
         if inputs.framework == nil, section.isEmpty || section.contains("preparedness") {
             throw ValidationError("Give the --framework to render the Preparedness scorecard (or only --section NAME parts).")
         }
@@ -87,7 +117,9 @@ struct RenderCommand: ScorecardSubcommand {
             ? nil : CardOptions(parts: try CardOptions.parts(section.isEmpty ? ["preparedness"] : section),
                                 compareWith: compareWith, document: document)
         let rendered: RenderedReports
-        if inputs.framework == nil, let card {
+        if inputs.frameworks.count > 1 {
+            rendered = try renderSideBySide(renderer)
+        } else if inputs.framework == nil, let card {
             rendered = try renderer.renderSections(
                 evidence: inputs.evidence, importOptions: inputs.importOptions, models: inputs.models, card: card,
                 formats: format.map(\.reportFormat), out: out)
@@ -96,6 +128,7 @@ struct RenderCommand: ScorecardSubcommand {
             loaded.sections = card?.sections ?? []
             let assessments = try loaded.assess(models: inputs.models)
             try inputs.review(loaded, assessments)
+            if let signoffs { try loaded.showSignoffs(file: signoffs, keyring: keyring, for: assessments) }
             rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out, card: card)
         }
         for problem in rendered.problems {
@@ -105,6 +138,25 @@ struct RenderCommand: ScorecardSubcommand {
             try Console.write(terminalSafe(path) + "\n")
         }
         return .success
+    }
+}
+
+extension RenderCommand {
+    /// Each framework's inputs, assessed for the models asked for, rendered side by side.
+    private func renderSideBySide(_ renderer: Renderer) throws -> RenderedReports {
+        let sideBySide: SideBySide
+        do {
+            sideBySide = try SideBySide.load(
+                frameworks: inputs.frameworks, files: inputs.files, stageMap: inputs.mapStage,
+                determinations: inputs.determinationFiles, models: inputs.models)
+        } catch let error as FrameworkQualifier.UnknownFramework {
+            throw ValidationError(error.description)
+        } catch let error as SideBySide.SameFramework {
+            throw ValidationError(error.description)
+        }
+        try InputReviewText.report(sideBySide.review, strict: inputs.strict)
+        return try renderer.renderComparison(
+            sideBySide.inputs, assessments: sideBySide.assessments, formats: format.map(\.reportFormat), out: out)
     }
 }
 

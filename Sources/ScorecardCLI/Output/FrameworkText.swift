@@ -54,7 +54,8 @@ struct FrameworkText {
         }
         out += "\nGates\n"
         for gate in framework.gates {
-            let rule = t(gate.kind == .ceiling ? "passes if \(gate.stage) ≤ \(gate.level.id)" : "required if \(gate.stage) ≥ \(gate.level.id)")
+            let scope = gate.categories.map { "\(gate.stage) of \($0.joined(separator: ", "))" } ?? gate.stage
+            let rule = t(gate.kind == .ceiling ? "passes if \(scope) ≤ \(gate.level.id)" : "required if \(scope) ≥ \(gate.level.id)")
             out += "  \(t(gate.name)) [\(t(gate.id))]: \(rule)\n"
         }
         return out

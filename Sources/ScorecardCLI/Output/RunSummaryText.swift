@@ -51,6 +51,11 @@ enum RunSummaryText {
                 }
             }
         }
+        for stale in summary.signoffsMadeStale {
+            let name = t(stale.snapshot.map { "\(stale.model) (\($0))" } ?? stale.model)
+            out += "\(name): SIGN-OFF STALE: \(t(stale.reviewer)) (\(SignoffWording.decision(stale.decision).lowercased()), \(t(stale.signedAt))) "
+            out += "signed document \(stale.signedDocument.prefix(12)); the current scorecard is \(stale.currentDocument.prefix(12))\n"
+        }
         return out
     }
 }

@@ -5,9 +5,13 @@ import ScorecardIngest
 
 /// The inputs of an assessment: framework, evidence and determinations.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Framework definition (YAML); required, except by render for system-card sections alone.", valueName: "file"))
-    var framework: String?
+    @Option(name: .customLong("framework"), help: ArgumentHelp(
+        "Framework definition (YAML); required, except by render for system-card sections alone; render takes several to show them side by side.",
+        valueName: "file"))
+    var frameworks: [String] = []
+
+    /// The one framework of commands that take one (the first, when render is given several).
+    var framework: String? { frameworks.first }
 
     @Option(name: .long, parsing: .upToNextOption,
             help: ArgumentHelp("Evidence files or folders: our JSON, JSON Lines or CSV, or evaluation logs such as Inspect .json/.eval (repeatable).", valueName: "file"))
@@ -19,8 +23,13 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Map a log's task to an evaluation id (repeatable).", valueName: "task=eval-id"))
     var map: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Human determinations and mitigations (YAML).", valueName: "file"))
-    var determinations: String?
+    @Option(name: .customLong("determinations"), help: ArgumentHelp(
+        "Human determinations and mitigations (YAML); with several frameworks, one per framework as FRAMEWORK_ID:FILE.",
+        valueName: "file"))
+    var determinationFiles: [String] = []
+
+    /// The one determinations file of an assessment under one framework.
+    var determinations: String? { determinationFiles.first }
 
     @Option(name: .customLong("only-model"), help: ArgumentHelp("Only assess this model (repeatable); what it leaves out is reported.", valueName: "name"))
     var onlyModel: [String] = []
@@ -43,6 +52,9 @@ struct InputOptions: ParsableArguments {
     var models: [String] { onlyModel + deprecatedModel }
 
     func validate() throws {
+        if frameworks.count < 2, determinationFiles.count > 1 {
+            throw ValidationError("--determinations is given \(determinationFiles.count) times; give one file (several only with several --framework, as FRAMEWORK_ID:FILE).")
+        }
         if evidence.isEmpty, determinations == nil {
             throw ValidationError("Give at least one --evidence file (or a --determinations file).")
         }
@@ -55,6 +67,9 @@ struct InputOptions: ParsableArguments {
     /// The framework, or a usage error for commands that cannot do without one.
     func requireFramework() throws -> String {
         guard let framework else { throw ValidationError("Give the --framework to assess under.") }
+        if frameworks.count > 1 {
+            throw ValidationError("--framework is given \(frameworks.count) times; give one (render shows several side by side).")
+        }
         return framework
     }
 

@@ -69,6 +69,12 @@ enum ErrorReport {
             Console.error(message(error))
             if case .nothingToCheck = error { return .invalidInput }
             return .failure
+        case let error as SignatureError:
+            Console.error(message(error))
+            return .invalidInput
+        case let error as SignoffError:
+            Console.error(message(error))
+            return .invalidInput
         case is RegenerateError:
             Console.error(message(error))
             return .busy

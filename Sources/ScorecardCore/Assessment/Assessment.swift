@@ -53,7 +53,7 @@ public struct CategoryAssessment: Hashable, Sendable {
 }
 
 /// Whether a category-stage level came from evidence, from a determination, or from nowhere.
-public enum AssessmentStatus: String, Hashable, Sendable, Codable {
+public enum AssessmentStatus: String, Hashable, Sendable, Codable, CaseIterable {
     /// The evidence shows the level reached and rules out the level above it.
     case assessed
     /// The evidence shows a level reached but cannot rule out one or more levels above it;
@@ -263,7 +263,7 @@ public struct GateDecision: Hashable, Sendable {
 
 /// Something a reviewer must look at, as data; `message` is the engine's wording.
 public struct ReviewFlag: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// A determination set a level below what the evidence indicates.
         case loweredByDetermination = "lowered_by_determination"
         /// A determination set a level below one the evidence does not rule out.
@@ -278,6 +278,8 @@ public struct ReviewFlag: Hashable, Sendable {
         case approaching
         /// A required category has no level at a stage.
         case notAssessed = "not_assessed"
+        /// A determination's `made_on` is not the hash of its category's evidence now.
+        case staleDetermination = "stale_determination"
     }
 
     /// What the flag is about.
@@ -291,6 +293,8 @@ public struct ReviewFlag: Hashable, Sendable {
         case straddles(indicator: String, interval: ConfidenceInterval, levels: [Level])
         case approaching(EarlyWarning)
         case notAssessed(NotAssessedReason?)
+        /// The evidence hash the determination records and the one the evidence has now.
+        case staleDetermination(madeOn: String, now: String, location: SourceLocation)
 
         public var kind: Kind {
             switch self {
@@ -301,6 +305,7 @@ public struct ReviewFlag: Hashable, Sendable {
             case .straddles: .straddlesThreshold
             case .approaching: .approaching
             case .notAssessed: .notAssessed
+            case .staleDetermination: .staleDetermination
             }
         }
     }

@@ -39,7 +39,14 @@ public struct Assessor: Sendable {
             let applicable = determinations.filter { $0.applies(to: subject) }
             var assessment = engine.judge(
                 subject: subject, measurements: measurements, references: references, determinations: applicable)
-            assessment.evidenceUse = account(subject: subject, evidence: evidence, measurements: measurements)
+            let use = account(subject: subject, evidence: evidence, measurements: measurements)
+            let stale = staleDeterminations(applicable, subject: subject, evidence: evidence, use: use)
+            if !stale.isEmpty {
+                assessment = SubjectAssessment(
+                    subject: subject, categories: assessment.categories, overall: assessment.overall, gates: assessment.gates,
+                    flags: assessment.flags + stale)
+            }
+            assessment.evidenceUse = use
             assessments.append(assessment)
         }
         return assessments

@@ -36,16 +36,19 @@ public struct RulesEngine: Sendable {
             categories.append(CategoryAssessment(category: category.id, stages: stages))
         }
         let overall = Dictionary(uniqueKeysWithValues: framework.stages.map { ($0.id, self.overall($0.id, categories)) })
-        let gates = framework.gates.map { decide($0, overall: overall[$0.stage]) }
+        let gates = framework.gates.map { gate in
+            decide(gate, overall: gate.categories == nil ? overall[gate.stage] : self.overall(gate.stage, categories, for: gate))
+        }
         return SubjectAssessment(
             subject: subject, categories: categories, overall: overall, gates: gates, flags: flags(categories))
     }
 
-    /// The overall level of a stage under the framework's aggregation.
-    func overall(_ stage: String, _ categories: [CategoryAssessment]) -> StageOverall {
+    /// The overall level of a stage under the framework's aggregation; with `gate`, over the
+    /// categories that gate looks at.
+    func overall(_ stage: String, _ categories: [CategoryAssessment], for gate: Gate? = nil) -> StageOverall {
         var notAssessed: [String] = []
         var levels: [(id: String, level: Level, notRuledOut: Bool)] = []
-        for (category, assessment) in zip(framework.categories, categories) where category.gating {
+        for (category, assessment) in zip(framework.categories, categories) where gate?.covers(category) ?? category.gating {
             if let result = assessment.stages[stage], let level = result.level {
                 levels.append((category.id, level, result.status == .notRuledOut))
             } else if category.required {
@@ -76,7 +79,8 @@ public struct RulesEngine: Sendable {
             }
             return GateDecision(gate: gate.id, passed: false, overall: overall, relation: nil, reason: reason)
         }
-        var actual = "\(stageName) overall is \(framework.scale.name(of: level)) (\(names(overall.drivers)))"
+        let scope = gate.categories.map { "\(stageName) for \(names($0))" } ?? "\(stageName) overall"
+        var actual = "\(scope) is \(framework.scale.name(of: level)) (\(names(overall.drivers)))"
         if !overall.notRuledOut.isEmpty { actual += ", not ruled out for \(names(overall.notRuledOut))" }
         let passed: Bool
         let relation: GateDecision.Relation

@@ -16,11 +16,15 @@ public struct Determination: Hashable, Sendable {
     public let date: String
     public let source: String?
     public let location: SourceLocation
+    /// `made_on`: the evidence hash of the category at the stage when the determination was made
+    /// (``Assessor/evidenceHash(category:stage:subject:evidence:use:)``); nil when not recorded.
+    public let madeOn: String?
 
     public init(
         model: String, snapshot: String?, category: String, stage: String, level: Level, rationale: String,
-        author: String, date: String, source: String?, location: SourceLocation
+        author: String, date: String, source: String?, location: SourceLocation, madeOn: String? = nil
     ) {
+        self.madeOn = madeOn
         self.model = model
         self.snapshot = snapshot
         self.category = category

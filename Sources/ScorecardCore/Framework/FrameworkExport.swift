@@ -75,6 +75,8 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
         public var kind: Gate.Kind
         public var stage: String
         public var level: String
+        /// The categories the gate looks at (`schema_version: 3`); null: every gating category.
+        @Nullable public var categories: [String]? = nil
     }
 
     public var schemaVersion: Int
@@ -120,7 +122,9 @@ public struct FrameworkExport: Codable, Hashable, Sendable {
                 ruleOut: Self.ruleOut(category.ruleOut))
         }
         gates = framework.gates.map {
-            GateEntry(id: $0.id, name: $0.name, summary: $0.summary, kind: $0.kind, stage: $0.stage, level: $0.level.id)
+            GateEntry(
+                id: $0.id, name: $0.name, summary: $0.summary, kind: $0.kind, stage: $0.stage, level: $0.level.id,
+                categories: $0.categories)
         }
     }
 

@@ -72,6 +72,11 @@ public struct CardConfig: Sendable {
     /// `rehash: true`: hash every evidence file on each run instead of trusting an unchanged size
     /// and modification time (for file systems with coarse times, or copies made with `cp -p`).
     public var rehash = false
+    /// `signoffs:` the file of signed sign-off records (JSON Lines) that `regenerate` imports and
+    /// `scorecard signoff` appends to; it need not exist yet.
+    public var signoffs: String?
+    /// `keyring:` the reviewers' public keys that sign-offs are checked against.
+    public var keyring: String?
 
     /// `path` as shown in scorecards: relative to `root`.
     public func display(_ path: String) -> String { RelativePath.from(root, to: path) }

@@ -6,7 +6,7 @@ import ScorecardCore
 public enum CardConfigLoader {
     static let topKeys = [
         "schema_version", "root", "framework", "store", "models", "evidence", "determinations", "templates", "reports", "stages",
-        "strict", "sections", "compare_with", "rehash",
+        "strict", "sections", "compare_with", "rehash", "signoffs", "keyring",
     ]
 
     /// Loads the configuration at `path`. `formats` are the evidence reader names besides `auto`.
@@ -60,6 +60,9 @@ public enum CardConfigLoader {
         }
         let compareNode = map.optional("compare_with")
         let compareWith = compareNode?.strings(&log) ?? []
+        // The sign-off records may not exist yet: `scorecard signoff` writes the file.
+        let signoffs = map.optional("signoffs")?.string(&log).map(resolve)
+        let keyring = existingFile("keyring", required: false)
         map.finish(known: topKeys, &log)
         try log.check()
         var config = CardConfig(
@@ -73,6 +76,8 @@ public enum CardConfigLoader {
         config.compareWithLine = compareNode?.line
         config.document = reports.document
         config.rehash = rehash
+        config.signoffs = signoffs
+        config.keyring = keyring
         return config
     }
 
@@ -93,8 +98,13 @@ public enum CardConfigLoader {
 
     static func readModels(_ node: YAMLValue?, _ log: inout DiagnosticLog) -> [CardConfig.ModelSelection] {
         guard let node else { return [] }
+        guard let items = node.list(&log) else { return [] }
+        if items.isEmpty {
+            // An empty list would select nothing; reading it as "every model" would be a guess.
+            node.log("models: is an empty list; name the models to assess, or leave the key out for every model in the evidence", &log)
+        }
         var models: [CardConfig.ModelSelection] = []
-        for item in node.list(&log) ?? [] {
+        for item in items {
             if case .scalar = item.node, let name = item.string(&log) {
                 models.append(.init(name: name, snapshots: [], line: item.line))
                 continue

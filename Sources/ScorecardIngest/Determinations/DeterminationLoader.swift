@@ -28,7 +28,7 @@ public struct DeterminationBundle: Sendable {
 /// ISO date are required; two determinations for the same model, snapshot, category and stage are
 /// an error.
 public enum DeterminationLoader {
-    static let determinationKeys = ["model", "snapshot", "category", "stage", "level", "rationale", "author", "date", "source"]
+    static let determinationKeys = ["model", "snapshot", "category", "stage", "level", "rationale", "author", "date", "source", "made_on"]
 
     /// Reads the file at `path`; `name` (default: the path) is how records and messages refer to it.
     public static func load(path: String, name: String? = nil, framework: Framework) throws(InputError) -> DeterminationBundle {
@@ -104,23 +104,44 @@ public enum DeterminationLoader {
         var date: String?
         if let node = m.required("date", &log), let text = node.string(&log) {
             if isISODate(text) { date = text } else {
-                node.log("date must be YYYY-MM-DD, found '\(text)'", &log)
+                node.log("date must be a calendar date written YYYY-MM-DD, found '\(text)'", &log)
             }
         }
         let source = m.optional("source")?.string(&log)
+        var madeOn: String?
+        if let node = m.optional("made_on"), let text = node.string(&log) {
+            if text.utf8.count == 64, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+                madeOn = text
+            } else {
+                node.log("made_on must be the 64 lowercase hex digits of a SHA-256 (as `scorecard explain` prints it), found '\(text)'", &log)
+            }
+        }
         guard let model, let category, let stage, let level, let rationale, let author, let date else { return nil }
         return Determination(
             model: model, snapshot: snapshot, category: category, stage: stage, level: level, rationale: rationale,
-            author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0))
+            author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0), madeOn: madeOn)
     }
 
-    /// Whether `text` is `YYYY-MM-DD` (digits and hyphens in place; a Swift regex costs milliseconds to compile).
+    /// Whether `text` is a calendar date written `YYYY-MM-DD`: digits and hyphens in place, a month
+    /// 01–12 and a day that month has (29 February only in a leap year). Checked by hand: a Swift
+    /// regex costs milliseconds to compile, and Foundation's date parsers roll 2024-02-30 over to
+    /// 1 March instead of refusing it.
     static func isISODate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10 else { return false }
-        return bytes.indices.allSatisfy { i in
-            i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i])
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) else { return nil }
+                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+            }
+            return value
         }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 
     static func categoryID(_ m: YAMLMap, _ framework: Framework, _ log: inout DiagnosticLog) -> String? {

@@ -119,6 +119,9 @@ struct GateDocument {
     var stage: Located<String>?
     var kind: Located<String>?
     var level: Located<String>?
+    /// Where `categories` was written (schema 3 only), and the category ids it names.
+    var categoriesNode: Located<Void>?
+    var categories: [Located<String>] = []
 }
 
 extension Located {

@@ -156,7 +156,7 @@ public enum FrameworkLoader {
             Gate(
                 id: gate.id.value, name: gate.name, summary: gate.summary,
                 kind: gate.kind?.value == "trigger" ? .trigger : .ceiling, stage: gate.stage?.value ?? "",
-                level: level(gate.level?.value ?? ""))
+                level: level(gate.level?.value ?? ""), categories: gate.categoriesNode == nil ? nil : gate.categories.map(\.value))
         }
         return Framework(
             schemaVersion: doc.schemaVersion?.value ?? 1, id: doc.id?.value ?? "", name: doc.name?.value ?? "",

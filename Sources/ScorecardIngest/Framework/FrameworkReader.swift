@@ -16,7 +16,7 @@ struct FrameworkReader {
         "id", "name", "evaluator", "params", "eval", "metric", "unit", "direction", "inclusive", "required",
         "early_warning_margin", "thresholds", "baselines",
     ]
-    static let gateKeys = ["id", "name", "summary", "stage", "passes_if_at_most", "required_if_at_least"]
+    static let gateKeys = ["id", "name", "summary", "stage", "passes_if_at_most", "required_if_at_least", "categories"]
 
     static func read(_ root: YAMLValue, _ log: inout DiagnosticLog) -> FrameworkDocument {
         var doc = FrameworkDocument()
@@ -204,6 +204,12 @@ struct FrameworkReader {
         gate.name = map.required("name", &log)?.string(&log) ?? id
         gate.summary = map.optional("summary")?.string(&log)
         if let node = map.required("stage", &log), let s = node.string(&log) { gate.stage = .init(s, at: node) }
+        if let node = map.optional("categories") {
+            gate.categoriesNode = .init((), at: node)
+            for item in node.list(&log) ?? [] {
+                if let s = item.string(&log) { gate.categories.append(.init(s, at: item)) }
+            }
+        }
         let ceiling = map.optional("passes_if_at_most")
         let trigger = map.optional("required_if_at_least")
         switch (ceiling, trigger) {

@@ -5,7 +5,7 @@ import ScorecardCore
 /// Each check logs every violation it finds with the position of the offending value; the
 /// loader runs all of them so one pass reports every problem.
 struct FrameworkValidator {
-    static let supportedSchemaVersions = [1, 2]
+    static let supportedSchemaVersions = [1, 2, 3]
 
     let doc: FrameworkDocument
     let registry: EvaluatorRegistry
@@ -206,6 +206,33 @@ struct FrameworkValidator {
             if let level = gate.level, !levelIDs.contains(level.value) {
                 log.add("gate '\(gate.id.value)' names unknown level '\(level.value)'\(known(levelIDs))",
                         line: level.line, column: level.column)
+            }
+            checkGateCategories(gate, &log)
+        }
+    }
+
+    /// A gate's `categories` (schema 3): a non-empty list of gating categories, each named once.
+    func checkGateCategories(_ gate: GateDocument, _ log: inout DiagnosticLog) {
+        guard let node = gate.categoriesNode else { return }
+        let what = "gate '\(gate.id.value)'"
+        if schemaVersion < 3 {
+            log.add("\(what): categories needs schema_version 3 (this file declares \(schemaVersion))", line: node.line, column: node.column)
+            return
+        }
+        if gate.categories.isEmpty {
+            log.add("\(what): categories names no category; leave it out to gate on every gating category",
+                    line: node.line, column: node.column)
+        }
+        duplicates(gate.categories, "category in \(what)", &log)
+        let ids = doc.categories.map(\.id.value)
+        for id in gate.categories {
+            guard let category = doc.categories.first(where: { $0.id.value == id.value }) else {
+                let hint = NearestName.hint(id.value, in: ids)
+                log.add("\(what) names unknown category '\(id.value)'\(hint)\(known(ids))", line: id.line, column: id.column)
+                continue
+            }
+            if category.gating?.value == false {
+                log.add("\(what) names category '\(id.value)', which does not gate (gating: false)", line: id.line, column: id.column)
             }
         }
     }

@@ -65,9 +65,11 @@ public enum ReportRenderer {
             frameworkVersion: input.framework.version, frameworkSHA256: input.frameworkSHA256,
             inputs: input.inputs.sorted { $0.key < $1.key }.map { InputFileView(path: $0.key, sha256: $0.value) },
             generatedAt: generatedAt)
-        return ReportBuilder(framework: input.framework).build(
+        var view = ReportBuilder(framework: input.framework).build(
             assessment, evidence: input.evidence, mitigations: input.mitigations, provenance: provenance,
             chartDirectory: chartDirectory, comparisons: input.comparisons.filter { $0.subject != assessment.subject },
             headings: headings)
+        view.signoffs = SignoffWording.view(input.signoffs, subject: assessment.subject)
+        return view
     }
 }

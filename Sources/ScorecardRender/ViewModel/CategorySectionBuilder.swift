@@ -197,6 +197,10 @@ struct CategorySectionBuilder {
                 return FlagView(
                     kind: "Interval straddles a threshold", stage: stage,
                     text: "\(indicator.name): the \(Format.short(interval.level * 100, places: 1))% interval \(Formatting.interval(interval, unit: indicator.unit)) contains the threshold \(Formatting.prose(thresholds)); \(policy).")
+            case .staleDetermination(let madeOn, let now, let location):
+                return FlagView(
+                    kind: "Stale determination", stage: stage,
+                    text: "The determination (\(location)) was made on evidence \(madeOn.prefix(12)) (its made_on), but this category's evidence at this stage now hashes to \(now.prefix(12)): the evidence changed after it was decided. Review the determination, then record the new hash in made_on.")
             case .approaching, .notAssessed:
                 return nil
             }

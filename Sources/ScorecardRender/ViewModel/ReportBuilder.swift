@@ -76,7 +76,7 @@ struct ReportBuilder {
     }
 
     /// "Overall: Pre-mitigation Medium, Post-mitigation Medium. Deployment: allowed. …"
-    private func verdict(_ assessment: SubjectAssessment, gates: [GateView]) -> String {
+    func verdict(_ assessment: SubjectAssessment, gates: [GateView]) -> String {
         let levels = framework.stages.map { stage in
             "\(stage.name) \(assessment.overall[stage.id]?.level.map(name) ?? "not assessed")"
         }
@@ -141,7 +141,7 @@ struct ReportBuilder {
         categoryName(id) + (overall.notRuledOut.contains(id) ? " (not ruled out)" : "")
     }
 
-    private func scorecard(_ assessment: SubjectAssessment) -> ScorecardTableView {
+    func scorecard(_ assessment: SubjectAssessment) -> ScorecardTableView {
         let rows = zip(framework.categories, assessment.categories).map { category, result in
             ScorecardRowView(
                 label: category.name + (category.gating ? (category.required ? "" : " (optional)") : " (research: not gating)"),
@@ -179,21 +179,24 @@ struct ReportBuilder {
             stageHeaders: framework.stages.map(\.name), rows: rows, overall: overall, notes: notes)
     }
 
-    private func gate(_ gate: Gate, _ decision: GateDecision) -> GateView {
+    func gate(_ gate: Gate, _ decision: GateDecision) -> GateView {
         let stage = stageName(gate.stage)
         let limit = name(gate.level)
+        // A gate on some categories names them: "Capability assessment for CBRN".
+        let scoped = gate.categories.map { "\(stage) for \(Formatting.prose($0.map(categoryName)))" } ?? stage
         let rule: String
         let outcome: String
         switch gate.kind {
-        case .ceiling: rule = "\(stage) ≤ \(limit)"
-        case .trigger: rule = "Required if \(stage) ≥ \(limit)"
+        case .ceiling: rule = "\(scoped) ≤ \(limit)"
+        case .trigger: rule = "Required if \(scoped) ≥ \(limit)"
         }
         outcome = GateWording.decision(gate.kind, passed: decision.passed)
         let overall = decision.overall
         let reason: String
         if let level = overall.level, let relation = decision.relation {
             let drivers = Formatting.prose(overall.drivers.map { driver($0, overall) })
-            reason = "\(stage) overall is \(name(level)) (from \(drivers)), \(relation.rawValue) \(limit)."
+            let scope = gate.categories == nil ? "\(stage) overall" : scoped
+            reason = "\(scope) is \(name(level)) (from \(drivers)), \(relation.rawValue) \(limit)."
         } else {
             let missing = Formatting.prose(overall.notAssessed.map(categoryName))
             let what = missing.isEmpty ? "\(stage) is not assessed" : "\(stage) is not assessed for \(missing)"

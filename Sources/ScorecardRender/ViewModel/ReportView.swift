@@ -25,6 +25,35 @@ public struct ReportView: Sendable, Encodable {
     public var headings: HeadingsView
     /// The models compared with the subject, in words, or nil.
     public var comparedWith: String?
+    /// Reviewers' sign-offs of the subject; nil when none is recorded.
+    public var signoffs: SignoffsView? = nil
+}
+
+/// The "Sign-off" table: who decided what on which scorecard version, when, and whether that
+/// version is the one this report shows.
+public struct SignoffsView: Sendable, Encodable {
+    /// One sentence on what the table shows and how to check it.
+    public var intro: String
+    public var rows: [SignoffRowView]
+}
+
+/// One reviewer's sign-off.
+public struct SignoffRowView: Sendable, Encodable {
+    public var reviewer: String
+    /// "Approved", "Rejected" or "Changes requested".
+    public var decision: String
+    /// The decision's CSS class: `signoff-approve`, `signoff-reject`, `signoff-request-changes`.
+    public var css: String
+    /// The signed document hash, first 12 hex digits.
+    public var version: String
+    public var signedAt: String
+    public var note: String?
+    /// "Current: this scorecard", "Stale: signed an earlier version", or why the signature fails.
+    public var standing: String
+    /// `signoff-current`, `signoff-stale` or `signoff-invalid`.
+    public var standingCSS: String
+    /// Whether the sign-off covers the scorecard shown and its signature holds.
+    public var current: Bool
 }
 
 /// A link whose target has been checked: only `http`/`https` URLs without spaces or quotes.
