@@ -450,17 +450,7 @@ p.missing { padding: .5rem .75rem; box-shadow: inset 0 0 0 2px #5f5f5f; font-sty
 {{/frameworks}}
 </tbody>
 </table>
-<table class="provenance">
-<caption>Input files</caption>
-<thead>
-<tr><th scope="col">Input file</th><th scope="col">SHA-256</th></tr>
-</thead>
-<tbody>
-{{#inputs}}
-<tr><td>{{path}}</td><td><code>{{sha256}}</code></td></tr>
-{{/inputs}}
-</tbody>
-</table>
+{{> inputfiles}}
 {{/provenance}}
 </section>
 </main>
@@ -545,6 +535,21 @@ Determined {{level}} by {{author}} on {{date}}: {{rationale}}
 {{#gates}}
 | {{name}} | {{rule}} | **{{decision}}** | {{reason}} |
 {{/gates}}
+
+"""#),
+        ("inputfiles.html.mustache", #"""
+{{! The input files of a page and their SHA-256, inside a provenance section. }}
+<table class="provenance">
+<caption>Input files</caption>
+<thead>
+<tr><th scope="col">Input file</th><th scope="col">SHA-256</th></tr>
+</thead>
+<tbody>
+{{#inputs}}
+<tr><td>{{path}}</td><td><code>{{sha256}}</code></td></tr>
+{{/inputs}}
+</tbody>
+</table>
 
 """#),
         ("intro.mustache", #"""
@@ -727,17 +732,7 @@ Framework text: [{{text}}]({{href}})
 <tr><th scope="row">Generated at</th><td>{{generatedAt}}</td></tr>
 </tbody>
 </table>
-<table class="provenance">
-<caption>Input files</caption>
-<thead>
-<tr><th scope="col">Input file</th><th scope="col">SHA-256</th></tr>
-</thead>
-<tbody>
-{{#inputs}}
-<tr><td>{{path}}</td><td><code>{{sha256}}</code></td></tr>
-{{/inputs}}
-</tbody>
-</table>
+{{> inputfiles}}
 {{/provenance}}
 </section>
 
