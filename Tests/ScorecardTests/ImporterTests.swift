@@ -20,6 +20,11 @@ import Testing
 
     func lines(_ file: String) throws -> [String] { try ScorecardTesting.lines(of: file) }
 
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(toFile: path(name), atomically: true, encoding: .utf8)
+        return path(name)
+    }
+
     static let preMitigation = ImportOptions(stage: "pre_mitigation")
 
     @Test func aLogBecomesSummaryAndSampleRecordsAndEachFileIsReported() throws {
@@ -76,6 +81,34 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no temporary file is left")
+    }
+
+    /// Only digests of the keys are kept while importing; a refusal still names each record.
+    @Test func clashesAndRepeatsNameTheirRecords() throws {
+        let a = try write("a.jsonl", """
+            {"model": "m", "stage": "pre_mitigation", "eval": "e1", "metric": "acc", "variant": "v1", "value": 0.5}
+            {"model": "m", "stage": "pre_mitigation", "eval": "e2", "metric": "acc", "value": 0.5}
+
+            """)
+        let b = try write("b.jsonl", """
+            {"model": "m", "stage": "pre_mitigation", "eval": "e1", "metric": "acc", "variant": "v1", "value": 0.7}
+            {"model": "m", "stage": "pre_mitigation", "eval": "e1", "metric": "acc", "value": 0.7}
+            {"model": "m", "stage": "pre_mitigation", "eval": "e3", "metric": "acc", "value": 0.1}
+            {"model": "m", "stage": "pre_mitigation", "eval": "e3", "metric": "acc", "value": 0.2}
+
+            """)
+        let out = path("evidence.jsonl")
+        do {
+            _ = try Importer(inputs: [a, b], out: out, options: .init()).run()
+            Issue.record("a clash and a repeat were imported")
+        } catch let ImportError.refused(problems, _) {
+            let messages = problems.map(\.message)
+            #expect(messages.count == 2, "\(messages)")
+            // Same metric without a variant is another record: no clash for e1 acc.
+            #expect(messages.contains { $0.hasPrefix("m pre_mitigation e1 acc [v1] also comes from \(a)") }, "\(messages)")
+            #expect(messages.contains("m pre_mitigation e3 acc appear twice in this file"), "\(messages)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func ourOwnEvidenceRepeatedIsWrittenOnce() throws {

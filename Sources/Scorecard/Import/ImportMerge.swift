@@ -15,10 +15,12 @@ import ScorecardIngest
 struct ImportMerge {
     /// Digests of the old lines of each source being imported again, and how many there were.
     private var previous: [String: (digest: String, lines: Int)] = [:]
-    private var keyOwner: [EvidenceRecord.Key: String] = [:]
+    /// Result records' keys (as digests) → who gave them, an index into `owners`.
+    private var keyOwner: [Digest128: UInt32] = [:]
+    private var owners = Owners()
     private var sliceOwner: [EvidenceSet.SliceKey: String] = [:]
     /// Digests of the lines written so far, kept only when some input is in our own format (which can repeat lines).
-    private var written = Set<LineDigest>()
+    private var written = Set<Digest128>()
     private let remembersLines: Bool
     private var outcome = (new: 0, replaced: 0, unchanged: 0)
     private var counts = (summaries: 0, samples: 0, duplicates: 0)
@@ -36,9 +38,10 @@ struct ImportMerge {
         remembersLines = inputs.contains { $0.reader is ScorecardEvidenceReader.Type }
         var digests: [String: SHA256Stream] = [:]
         var counts: [String: Int] = [:]
-        var keyOwner: [EvidenceRecord.Key: String] = [:]
+        var keyOwner: [Digest128: UInt32] = [:]
+        var owners = Owners()
         var sliceOwner: [EvidenceSet.SliceKey: String] = [:]
-        var written = Set<LineDigest>()
+        var written = Set<Digest128>()
         var kept = 0
         var keptSources = Set<String>()
         var names = SubjectNames()
@@ -53,12 +56,15 @@ struct ImportMerge {
                 counts[source, default: 0] += 1
                 return
             }
-            if remembers, !written.insert(LineDigest(UnsafeRawBufferPointer(bytes))).inserted { return }
+            if remembers, !written.insert(Digest128(UnsafeRawBufferPointer(bytes))).inserted { return }
             try writer.write(UnsafeRawBufferPointer(bytes))
             try writer.write([0x0A])
             kept += 1
             let owner = line.source ?? "\(path):\(line.number)"
-            if let key = line.key, keyOwner[key] == nil { keyOwner[key] = owner }
+            if let key = line.key {
+                let digest = Digest128(key)
+                if keyOwner[digest] == nil { keyOwner[digest] = owners.index(owner) }
+            }
             if let slice = line.slice, sliceOwner[slice] == nil { sliceOwner[slice] = owner }
             if let source = line.source { keptSources.insert(source) }
             if let subject = line.key?.subject ?? line.slice?.subject {
@@ -72,6 +78,7 @@ struct ImportMerge {
         }
         removed = counts.values.reduce(0, +)
         self.keyOwner = keyOwner
+        self.owners = owners
         self.sliceOwner = sliceOwner
         self.written = written
         self.kept = kept
@@ -84,7 +91,7 @@ struct ImportMerge {
     mutating func nameProblems(_ processed: ImportPipeline.Processed) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var last: Subject?
-        let subjects = processed.keys.lazy.map(\.subject) + processed.slices.sorted { $0.description < $1.description }.map(\.subject)
+        let subjects = processed.recordSubjects + processed.slices.sorted { $0.description < $1.description }.map(\.subject)
         for subject in subjects where subject != last {
             last = subject
             for problem in names.add(subject, seenAt: processed.path) {
@@ -99,22 +106,28 @@ struct ImportMerge {
         let path = processed.path
         var clashes: [String: [String]] = [:]
         var repeated: [String] = []
-        var own = Set<EvidenceRecord.Key>()
+        let pathOwner = owners.index(path)
         // A line of our own format identical to one already written is a repeat, not a second source.
         let checkRepeats = remembersLines && processed.format == ScorecardEvidenceReader.name
         let alreadyWritten = written
-        let repeats = { (line: UnsafeBufferPointer<UInt8>) in checkRepeats && alreadyWritten.contains(LineDigest(UnsafeRawBufferPointer(line))) }
+        let repeats = { (line: UnsafeBufferPointer<UInt8>) in checkRepeats && alreadyWritten.contains(Digest128(UnsafeRawBufferPointer(line))) }
+        // Only the digests of keys are kept; a clash is named from its line, read again.
+        let describe = { (line: UnsafeBufferPointer<UInt8>) in
+            ExistingEvidence.parse(line, number: 0)?.key?.description ?? "a result record"
+        }
         var index = 0
         try processed.summaryLines.forEach { line, _ in
             defer { index += 1 }
             guard !repeats(line) else { return }
-            let key = processed.keys[index]
-            if let owner = keyOwner[key], owner != path {
-                clashes[owner, default: []].append(key.description)
-            } else if !own.insert(key).inserted {
-                repeated.append(key.description)
+            let digest = processed.keyDigests[index]
+            if let owner = keyOwner[digest] {
+                if owner == pathOwner {
+                    repeated.append(describe(line))
+                } else {
+                    clashes[owners.names[Int(owner)], default: []].append(describe(line))
+                }
             } else {
-                keyOwner[key] = path
+                keyOwner[digest] = pathOwner
             }
         }
         var slices = processed.slices
@@ -157,7 +170,7 @@ struct ImportMerge {
                     digest.update(raw)
                     digest.update([0x0A])
                 }
-                if remembersLines, !written.insert(LineDigest(raw)).inserted {
+                if remembersLines, !written.insert(Digest128(raw)).inserted {
                     counts.duplicates += 1
                     return
                 }
@@ -184,9 +197,12 @@ struct ImportMerge {
     }
 }
 
-/// A line as a set member: a 128-bit digest of its bytes (two SipHash values under different
-/// prefixes), so that remembering millions of lines costs 16 bytes each rather than the lines.
-struct LineDigest: Hashable {
+/// A line or a record's key as a set member: a 128-bit digest (two SipHash values under
+/// different prefixes), so that remembering millions of them costs 16 bytes each rather than
+/// the bytes or the strings. A collision (odds about 2⁻¹²⁸ a pair) would make two different
+/// lines or keys look like one: an import refused, or a repeated line of our own format
+/// written once, never a record silently kept twice.
+struct Digest128: Hashable {
     let first: Int
     let second: Int
 
@@ -200,5 +216,29 @@ struct LineDigest: Hashable {
         second = b.finalize()
     }
 
+    init(_ key: EvidenceRecord.Key) {
+        var a = Hasher()
+        a.combine(key)
+        var b = Hasher()
+        b.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
+        b.combine(key)
+        first = a.finalize()
+        second = b.finalize()
+    }
+
     func hash(into hasher: inout Hasher) { hasher.combine(first) }
+}
+
+/// The sources that gave records, numbered, so that a key's owner costs four bytes.
+struct Owners {
+    private(set) var names: [String] = []
+    private var numbers: [String: UInt32] = [:]
+
+    mutating func index(_ name: String) -> UInt32 {
+        if let known = numbers[name] { return known }
+        let number = UInt32(names.count)
+        names.append(name)
+        numbers[name] = number
+        return number
+    }
 }

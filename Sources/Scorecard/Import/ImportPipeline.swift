@@ -19,7 +19,12 @@ enum ImportPipeline {
         /// Per-sample records' lines, in file order; for our own format each line's tag is its
         /// slice's index in `sampleSlices`.
         var sampleLines: LineSpool
-        var keys: [EvidenceRecord.Key] = []
+        /// Per result-record line, in order: its key as a digest (the key itself is read again
+        /// from the line when it has to be named).
+        var keyDigests: [Digest128] = []
+        /// The result records' subjects and evaluation ids, each once, in order of first appearance.
+        var recordSubjects: [Subject] = []
+        var recordEvaluations: [String] = []
         var slices: Set<EvidenceSet.SliceKey> = []
         /// For our own format (whose lines can repeat lines already in the output): the slices of
         /// its sample lines, which the lines' tags index.
@@ -48,6 +53,7 @@ enum ImportPipeline {
         let ownFormat = input.reader is ScorecardEvidenceReader.Type
         var sliceIndex: [EvidenceSet.SliceKey: UInt32] = [:]
         var last: EvidenceSet.SliceKey?
+        var seenSubjects = Set<Subject>(), seenEvaluations = Set<String>()
         var encoding = Duration.zero
         var parsedAt: ContinuousClock.Instant?
         let summary = result.summaryLines, samples = result.sampleLines
@@ -59,7 +65,9 @@ enum ImportPipeline {
                 do {
                     for record in batch.records {
                         try summary.append(EvidenceJSONL.line(record))
-                        result.keys.append(record.key)
+                        result.keyDigests.append(Digest128(record.key))
+                        if seenSubjects.insert(record.subject).inserted { result.recordSubjects.append(record.subject) }
+                        if seenEvaluations.insert(record.evaluation).inserted { result.recordEvaluations.append(record.evaluation) }
                     }
                     guard options.includeSamples else { return }
                     for sample in batch.samples {

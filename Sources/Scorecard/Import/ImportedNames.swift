@@ -9,7 +9,7 @@ struct ImportedNames {
     private var order: [String] = []
 
     mutating func add(_ processed: ImportPipeline.Processed) {
-        for evaluation in processed.keys.map(\.evaluation) + processed.slices.map(\.evaluation).sorted()
+        for evaluation in processed.recordEvaluations + processed.slices.map(\.evaluation).sorted()
         where evaluations[evaluation] == nil {
             evaluations[evaluation] = processed.path
             order.append(evaluation)
