@@ -50,20 +50,21 @@ extension ScorecardStore {
         sha256: String, format: String, byteCount: Int, records: [EvidenceRecord], samples: [SampleRecord]
     ) throws(StoreError) {
         guard let writer = try beginEvidence(sha256: sha256, byteCount: byteCount) else { return }
+        try writer.add(results: records)
         try writer.add(samples)
         try writer.finish()
         if let duplicate = writer.duplicates.first {
             try discardEvidence(sha256: sha256)
             throw StoreError(kind: .sqlite, path: path, message: "duplicate sample '\(duplicate.sample.sampleID)' epoch \(duplicate.sample.epoch)")
         }
-        try completeEvidence(sha256: sha256, format: format, records: records, sampleCount: writer.count)
+        try completeEvidence(sha256: sha256, format: format, recordCount: writer.resultCount, sampleCount: writer.count)
     }
 
     /// Starts storing the file `sha256`: marks it pending (replacing what a run that did not
     /// complete left of it) and returns a writer for its per-sample records; nil when the file is
-    /// stored already. ``completeEvidence(sha256:format:records:sampleCount:)`` stores its result
-    /// records and clears the mark; ``discardEvidence(sha256:)`` removes it.
-    public func beginEvidence(sha256: String, byteCount: Int) throws(StoreError) -> SampleWriter? {
+    /// stored already. ``completeEvidence(sha256:format:recordCount:sampleCount:)`` clears the
+    /// mark; ``discardEvidence(sha256:)`` removes the file and its records.
+    public func beginEvidence(sha256: String, byteCount: Int) throws(StoreError) -> EvidenceWriter? {
         let importedAt = now()
         let started = try write { db -> Bool in
             if try EvidenceFileRow.exists(db, key: sha256) {
@@ -76,16 +77,15 @@ extension ScorecardStore {
             try db.execute(sql: "INSERT INTO evidence_pending (sha256) VALUES (?)", arguments: [sha256])
             return true
         }
-        return started ? SampleWriter(store: self, sha256: sha256) : nil
+        return started ? EvidenceWriter(store: self, sha256: sha256) : nil
     }
 
-    /// Stores the result records of a pending file and clears its mark: it is stored.
-    public func completeEvidence(sha256: String, format: String, records: [EvidenceRecord], sampleCount: Int) throws(StoreError) {
+    /// Clears a pending file's mark, its records written (``EvidenceWriter``): it is stored.
+    public func completeEvidence(sha256: String, format: String, recordCount: Int, sampleCount: Int) throws(StoreError) {
         try write { db in
-            for record in records { try StoreConversion.row(record, file: sha256).insert(db) }
             try db.execute(
                 sql: "UPDATE evidence_file SET format = ?, record_count = ?, sample_count = ? WHERE sha256 = ?",
-                arguments: [format, records.count, sampleCount, sha256])
+                arguments: [format, recordCount, sampleCount, sha256])
             try db.execute(sql: "DELETE FROM evidence_pending WHERE sha256 = ?", arguments: [sha256])
         }
     }
@@ -119,8 +119,10 @@ extension ScorecardStore {
         try read { db in
             var records: [EvidenceRecord] = []
             for (sha256, path) in paths.sorted(by: { $0.value < $1.value }) {
-                let resultRows = try ResultRow.filter(ResultRow.Columns.fileSha256 == sha256).order(Column("line")).fetchAll(db)
-                records += resultRows.map { StoreConversion.record($0, path: path) }
+                // A cursor: rows are converted one at a time, never all held as rows.
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT \(StoreConversion.resultColumns) FROM result WHERE file_sha256 = ? ORDER BY line", arguments: [sha256])
+                while let row = try rows.next() { records.append(StoreConversion.record(row, path: path)) }
             }
             return records
         }

@@ -1,32 +1,43 @@
 import Foundation
+import GRDB
 import ScorecardCore
 
 /// Conversions between domain values and store rows, in one place.
 ///
 /// Optional text that identifies a record (snapshot, variant) is stored as "" so unique keys hold.
 enum StoreConversion {
-    static func row(_ record: EvidenceRecord, file: String) -> ResultRow {
-        ResultRow(
-            id: nil, fileSha256: file, line: record.location.line, model: record.subject.model,
-            snapshot: record.subject.snapshot ?? "", stage: record.stage, eval: record.evaluation, metric: record.metric,
-            variant: record.variant ?? "", value: record.value, unit: record.unit.rawValue, lowerIsBetter: record.lowerIsBetter,
-            n: record.n, k: record.k,
-            ciLow: record.interval?.low, ciHigh: record.interval?.high, ciLevel: record.interval?.level,
-            ciMethod: record.interval?.method, source: record.source, sourceSha256: record.sourceSHA256, notes: record.notes,
-            consistency: record.consistency?.rawValue)
+    /// The values of one `result` row, in the column order of ``EvidenceWriter``'s insert and
+    /// ``record(_:path:)``'s select (after `file_sha256`: `line`, `model`, … `consistency`).
+    static func arguments(_ record: EvidenceRecord, file: String) -> StatementArguments {
+        [
+            file, record.location.line, record.subject.model, record.subject.snapshot ?? "", record.stage, record.evaluation,
+            record.metric, record.variant ?? "", record.value, record.unit.rawValue, record.lowerIsBetter, record.n, record.k,
+            record.interval?.low, record.interval?.high, record.interval?.level, record.interval?.method, record.source,
+            record.sourceSHA256, record.notes, record.consistency?.rawValue,
+        ]
     }
 
-    static func record(_ row: ResultRow, path: String) -> EvidenceRecord {
+    /// The columns ``record(_:path:)`` reads, in order.
+    static let resultColumns = """
+        line, model, snapshot, stage, eval, metric, variant, value, unit, lower_is_better, n, k, ci_low, ci_high, ci_level,
+        ci_method, source, source_sha256, notes, consistency
+        """
+
+    /// A record from a row of ``resultColumns``, read by position (no per-row decoding machinery:
+    /// a store can hold millions).
+    static func record(_ row: Row, path: String) -> EvidenceRecord {
         var interval: ConfidenceInterval?
-        if let low = row.ciLow, let high = row.ciHigh {
-            interval = ConfidenceInterval(low: low, high: high, level: row.ciLevel ?? 0.95, method: row.ciMethod ?? "reported")
+        let low: Double? = row[12], high: Double? = row[13]
+        if let low, let high {
+            interval = ConfidenceInterval(low: low, high: high, level: row[14] ?? 0.95, method: row[15] ?? "reported")
         }
+        let snapshot: String = row[2], variant: String = row[6], unit: String = row[8], consistency: String? = row[19]
         return EvidenceRecord(
-            subject: Subject(model: row.model, snapshot: row.snapshot.isEmpty ? nil : row.snapshot), stage: row.stage,
-            evaluation: row.eval, metric: row.metric, variant: row.variant.isEmpty ? nil : row.variant, value: row.value,
-            unit: ValueUnit(rawValue: row.unit) ?? .rate, lowerIsBetter: row.lowerIsBetter, n: row.n, k: row.k, interval: interval, source: row.source,
-            sourceSHA256: row.sourceSha256, notes: row.notes, consistency: row.consistency.flatMap(EvidenceConsistency.init(rawValue:)),
-            location: SourceLocation(file: path, line: row.line))
+            subject: Subject(model: row[1], snapshot: snapshot.isEmpty ? nil : snapshot), stage: row[3],
+            evaluation: row[4], metric: row[5], variant: variant.isEmpty ? nil : variant, value: row[7],
+            unit: ValueUnit(rawValue: unit) ?? .rate, lowerIsBetter: row[9], n: row[10], k: row[11], interval: interval,
+            source: row[16], sourceSHA256: row[17], notes: row[18], consistency: consistency.flatMap(EvidenceConsistency.init(rawValue:)),
+            location: SourceLocation(file: path, line: row[0]))
     }
 
     /// Sample metadata as stored: a JSON object of strings, `{}` when empty.

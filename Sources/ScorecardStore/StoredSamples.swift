@@ -2,11 +2,14 @@ import Foundation
 import GRDB
 import ScorecardCore
 
-/// Writes one pending evidence file's per-sample records to the store in bounded batches
-/// (``ScorecardStore/beginEvidence(sha256:byteCount:)``), so that a file of millions of samples
-/// is never held whole. A sample that repeats one already stored for the file (same model,
-/// snapshot, stage, evaluation, id and epoch) is not stored; it is listed in ``duplicates``.
-public final class SampleWriter {
+/// Writes one pending evidence file's records to the store as they are read
+/// (``ScorecardStore/beginEvidence(sha256:byteCount:)``): result records a reader's batch at a
+/// time, per-sample records in bounded batches, so that a file of millions of records is never
+/// held whole for storing. A sample that repeats one already stored for the file (same model,
+/// snapshot, stage, evaluation, id and epoch) is not stored; it is listed in ``duplicates``. A
+/// result record that repeats one of the file is not stored either: the caller refuses the file
+/// (``EvidenceLoader/duplicateProblems(_:)``), naming both lines.
+public final class EvidenceWriter {
     /// Samples inserted in one transaction.
     public static let batchSize = 65_536
     /// Duplicates listed before the rest are only counted.
@@ -23,6 +26,8 @@ public final class SampleWriter {
     private var pending: [SampleRecord] = []
     /// Samples stored.
     public private(set) var count = 0
+    /// Result records given.
+    public private(set) var resultCount = 0
     /// The repeated samples (at most ``listedDuplicates``).
     public private(set) var duplicates: [Duplicate] = []
 
@@ -35,6 +40,25 @@ public final class SampleWriter {
     public func add(_ samples: [SampleRecord]) throws(StoreError) {
         pending += samples
         if pending.count >= Self.batchSize { try flush() }
+    }
+
+    /// Inserts result records, in one transaction.
+    public func add(results records: [EvidenceRecord]) throws(StoreError) {
+        guard !records.isEmpty else { return }
+        let sha256 = self.sha256
+        try store.write { db in
+            // Result records can number millions too: one prepared statement.
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO result (file_sha256, line, model, snapshot, stage, eval, metric, variant, value, unit,
+                                    lower_is_better, n, k, ci_low, ci_high, ci_level, ci_method, source, source_sha256,
+                                    notes, consistency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+            for record in records {
+                try insert.execute(arguments: StoreConversion.arguments(record, file: sha256))
+            }
+        }
+        resultCount += records.count
     }
 
     /// Inserts what is left.

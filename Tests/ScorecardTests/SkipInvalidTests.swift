@@ -83,4 +83,22 @@ import Testing
         let again = try card.regenerator().run()
         #expect(again.nothingChanged, "the refused file is the same, so nothing changed")
     }
+
+    /// Records are kept as a file is read; a file refused after thousands of good lines (more
+    /// than a reader's batch) must take them back out, so nothing of the file is assessed.
+    @Test("a file refused after many good lines leaves none of them in the assessment")
+    func refusedLateLeavesNothing() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        var lines = (1...10_000).map { #"{"model": "ghost", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "variant": "run-\#($0)", "value": 0.9}"# }
+        lines.append("this is not evidence")
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: card.directory.appendingPathComponent("evidence/late.jsonl"), atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: card.config, encoding: .utf8)
+            .replacingOccurrences(of: "  - path: evidence/*.jsonl", with: "  - path: evidence/*.jsonl\n    skip_invalid: true")
+        try text.write(to: card.config, atomically: true, encoding: .utf8)
+        let run = try card.regenerator().run()
+        #expect(run.status == .success)
+        #expect(run.models.map(\.model).sorted() == ["model-0", "model-1", "model-2"], "\(run.models.map(\.model))")
+    }
 }

@@ -32,10 +32,10 @@ public struct Checker {
     public func check(all: Bool = false, card: String? = nil) throws -> [CheckResult] {
         let scorecards = try all ? store.allScorecards() : store.currentScorecards(card: card)
         guard !scorecards.isEmpty else { throw CheckError.nothingToCheck }
-        let samples = SampleSources()
+        let sources = EvidenceSources()
         return scorecards.map { stored in
             do {
-                return try rederive(stored, samples: samples)
+                return try rederive(stored, sources: sources)
             } catch {
                 return CheckResult(scorecard: stored, outcome: .failed(error), flags: [])
             }
@@ -81,24 +81,39 @@ public struct Checker {
 
     /// Re-assesses one stored scorecard from the inputs the store holds for it.
     public func rederive(_ stored: StoredScorecard) throws -> CheckResult {
-        try rederive(stored, samples: SampleSources())
+        try rederive(stored, sources: EvidenceSources())
     }
 
-    /// Per-sample sources already made for the files of a scorecard (and its stage map): the
-    /// scorecards of one run share their evidence files, whose slices are summed up once.
-    final class SampleSources {
-        private var made: [String: StoredSamples] = [:]
+    /// Evidence already read for the files of a scorecard (and its stage map): the scorecards of
+    /// one run share their evidence files, whose per-sample slices are summed up once and whose
+    /// result records are read once. Only the last files' result records are kept, so a check
+    /// holds one evidence set at a time.
+    final class EvidenceSources {
+        private var samples: [String: StoredSamples] = [:]
+        private var last: (key: String, evidence: Evidence)?
 
-        func samples(_ store: ScorecardStore, files: [(sha256: String, path: String)], stageMap: StageMap) throws -> StoredSamples {
+        struct Evidence {
+            let set: EvidenceSet
+            let samples: StoredSamples
+            let leftOut: [String: Int]
+        }
+
+        func evidence(_ store: ScorecardStore, files: [(sha256: String, path: String)], stageMap: StageMap) throws -> Evidence {
             let key = (files.map { "\($0.sha256) \($0.path)" } + stageMap.pairs.map { "\($0.from)=\($0.to ?? "")" }).joined(separator: "\n")
-            if let known = made[key] { return known }
-            let samples = try StoredSamples(store: store, files: files, stage: stageMap.target(of:))
-            made[key] = samples
-            return samples
+            if let last, last.key == key { return last.evidence }
+            last = nil
+            let samples = try self.samples[key] ?? StoredSamples(store: store, files: files, stage: stageMap.target(of:))
+            self.samples[key] = samples
+            let records = try store.loadRecords(paths: Dictionary(files.map { ($0.sha256, $0.path) }) { first, _ in first })
+            // The stage map the scorecard records, applied as when it was made.
+            let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
+            let evidence = Evidence(set: EvidenceSet(records: mapped.records, sampleSource: samples), samples: samples, leftOut: mapped.leftOut)
+            last = (key, evidence)
+            return evidence
         }
     }
 
-    private func rederive(_ stored: StoredScorecard, samples sources: SampleSources) throws -> CheckResult {
+    private func rederive(_ stored: StoredScorecard, sources: EvidenceSources) throws -> CheckResult {
         let document = try stored.decoded()
         guard let frameworkText = try store.framework(sha256: stored.frameworkSHA256) else {
             throw CheckError.frameworkNotStored(sha256: stored.frameworkSHA256)
@@ -124,18 +139,15 @@ public struct Checker {
                 throw CheckError.inputNotStored(path: path, sha256: sha256)
             }
         }
-        let records = try store.loadRecords(paths: evidencePaths)
-        // The stage map the scorecard records, applied as when it was made.
         let stageMap = StageMap(Dictionary(document.stageMap.map { ($0.from, $0.to) }) { first, _ in first })
         // Samples are read from the store a slice at a time, in the order of the files' paths.
-        let samples = try sources.samples(
+        let evidence = try sources.evidence(
             store, files: evidencePaths.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) }, stageMap: stageMap)
-        let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
         var inputs = Inputs(
-            framework: framework, frameworkSHA256: stored.frameworkSHA256, records: mapped.records, sampleSource: samples,
+            framework: framework, frameworkSHA256: stored.frameworkSHA256, evidence: evidence.set,
             determinations: determinations.determinations, mitigations: determinations.mitigations, registry: loaded.registry,
             hashes: document.inputs, modelsWithoutEvidence: Set(determinations.modelsWithoutEvidence.map(\.model)),
-            stageMap: stageMap, leftOutByStageMap: mapped.leftOut)
+            stageMap: stageMap, leftOutByStageMap: evidence.leftOut)
         // The sections the scorecard was made beside: the records they show count as used.
         inputs.sections = try CardOptions.parts(document.sections.map { $0.file ?? $0.id }).compactMap {
             if case .section(let definition) = $0 { definition } else { nil }
@@ -148,7 +160,7 @@ public struct Checker {
         let flags = document.models.first?.flags ?? []
         let view = ReportRenderer.view(of: assessment, input: inputs.reportInput([assessment]), generatedAt: "", chartDirectory: "")
         let worded = TextReport.flagLines(view)
-        if let failure = samples.failure { throw failure }
+        if let failure = evidence.samples.failure { throw failure }
         if !altered.isEmpty {
             return CheckResult(scorecard: stored, outcome: .storedInputsAltered(altered), flags: flags, flagLines: worded)
         }

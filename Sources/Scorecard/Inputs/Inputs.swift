@@ -63,22 +63,36 @@ public struct Inputs: Sendable {
         hashes: [String: String], warnings: [Diagnostic] = [], modelsWithoutEvidence: Set<String> = [],
         stageMap: StageMap = StageMap(), leftOutByStageMap: [String: Int] = [:]
     ) {
+        self.init(
+            framework: framework, frameworkSHA256: frameworkSHA256, evidence: EvidenceSet(records: records, sampleSource: sampleSource),
+            determinations: determinations, mitigations: mitigations, registry: registry, hashes: hashes, warnings: warnings,
+            modelsWithoutEvidence: modelsWithoutEvidence, stageMap: stageMap, leftOutByStageMap: leftOutByStageMap)
+    }
+
+    /// Inputs over evidence indexed already (shared by the scorecards `check` re-derives from the same files).
+    public init(
+        framework: Framework, frameworkSHA256: String, evidence: EvidenceSet,
+        determinations: [Determination] = [], mitigations: [Mitigation] = [], registry: EvaluatorRegistry,
+        hashes: [String: String], warnings: [Diagnostic] = [], modelsWithoutEvidence: Set<String> = [],
+        stageMap: StageMap = StageMap(), leftOutByStageMap: [String: Int] = [:]
+    ) {
         self.framework = framework
         self.frameworkSHA256 = frameworkSHA256
-        self.evidence = EvidenceSet(records: records, sampleSource: sampleSource)
+        self.evidence = evidence
         self.determinations = determinations
         self.mitigations = mitigations
         self.registry = registry
         self.hashes = hashes
-        self.models = Set(records.map(\.subject.model) + sampleSource.summaries.keys.map(\.subject.model))
+        let summaries = evidence.samples.summaries
+        self.models = Set(evidence.records.map(\.subject.model) + summaries.keys.map(\.subject.model))
             .union(determinations.map(\.model).filter(modelsWithoutEvidence.contains))
         self.warnings = warnings
         self.modelsWithoutEvidence = modelsWithoutEvidence
         self.stageMap = stageMap
         self.leftOutByStageMap = leftOutByStageMap
         var byFile: [String: [String: Int]] = [:]
-        for record in records { byFile[record.location.file, default: [:]][record.subject.model, default: 0] += 1 }
-        for (slice, summary) in sampleSource.summaries {
+        for record in evidence.records { byFile[record.location.file, default: [:]][record.subject.model, default: 0] += 1 }
+        for (slice, summary) in summaries {
             for file in summary.files { byFile[file.location.file, default: [:]][slice.subject.model, default: 0] += file.records }
         }
         self.recordsByFile = byFile

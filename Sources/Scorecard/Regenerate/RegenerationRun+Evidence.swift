@@ -5,16 +5,16 @@ import ScorecardStore
 
 /// Evidence for a run: stored contents plus newly parsed files, and which files fed which subject.
 ///
-/// Result records are held in memory; per-sample records are in the store (those of files parsed
-/// in this run stored as they were read, pending until the run completes) and read from it one
-/// slice at a time.
+/// Result records are held in memory, once; per-sample records are in the store and read from it
+/// one slice at a time. The records of files parsed in this run are stored as they are read,
+/// pending until the run completes.
 struct LoadedEvidence {
     var records: [EvidenceRecord]
     var samples: StoredSamples?
     var filesBySubject: [Subject: [(display: String, sha256: String)]]
-    /// Files parsed in this run, whose storing the run completes (result records as read, before
-    /// the stage map; their per-sample records are stored already).
-    var parsed: [(file: ScannedFile, format: String, records: [EvidenceRecord], samples: Int)]
+    /// Files parsed in this run, whose storing the run completes (their records, result and
+    /// per-sample, are stored already, pending): how many result and per-sample records each has.
+    var parsed: [(file: ScannedFile, format: String, records: Int, samples: Int)]
     /// The readers' warnings about the files parsed in this run.
     var warnings: [Diagnostic] = []
     /// Evidence stage → records the stage map left out.
@@ -71,7 +71,9 @@ extension RegenerationRun {
                 stored[file.sha256] = file.display
                 continue
             }
-            var fileRecords: [EvidenceRecord] = []
+            // The file's records are appended as read; a file refused takes its own back out.
+            let firstRecord = records.count
+            var recordCount = 0
             var sampleCount = 0
             var storeFailure: StoreError?
             let outcome: Result<EvidenceFormats.ReadFile, InputError>
@@ -83,10 +85,16 @@ extension RegenerationRun {
                                            model: file.source.model),
                     bytes: file.bytes
                 ) { batch in
-                    fileRecords += batch.records
+                    records += batch.records
+                    recordCount += batch.records.count
                     sampleCount += batch.samples.count
                     guard storeFailure == nil else { return }
-                    do throws(StoreError) { try writer.add(batch.samples) } catch { storeFailure = error }
+                    do throws(StoreError) {
+                        try writer.add(results: batch.records)
+                        try writer.add(batch.samples)
+                    } catch {
+                        storeFailure = error
+                    }
                 })
             } catch {
                 outcome = .failure(error)
@@ -102,14 +110,14 @@ extension RegenerationRun {
                 duplicates += writer.duplicates.filter { stageMap.target(of: $0.sample.stage) != nil }.map {
                     EvidenceLoader.duplicate($0.sample, first: SourceLocation(file: $0.sample.location.file, line: $0.firstLine))
                 }
-                records += fileRecords
                 parsed.warnings += read.warnings
                 progress(.read(FileProgress(
                     index: index + 1, total: toRead.count, path: file.display, byteCount: file.byteCount,
-                    summaryRecords: fileRecords.count, sampleRecords: sampleCount, failed: false, warnings: read.warnings)))
-                parsed.parsed.append((file, read.format, fileRecords, writer.count))
+                    summaryRecords: recordCount, sampleRecords: sampleCount, failed: false, warnings: read.warnings)))
+                parsed.parsed.append((file, read.format, recordCount, writer.count))
                 readFiles.append((file.sha256, file.display))
             case .failure(let error):
+                records.removeSubrange(firstRecord...)
                 try store.discardEvidence(sha256: file.sha256)
                 if file.source.skipInvalid {
                     // The card's entry says `skip_invalid`: the file is left out and listed, the run goes on.
@@ -184,7 +192,7 @@ extension RegenerationRun {
                                          text: determinations.text, sha256: input.sha256)
         }
         for item in loaded.parsed {
-            try store.completeEvidence(sha256: item.file.sha256, format: item.format, records: item.records, sampleCount: item.samples)
+            try store.completeEvidence(sha256: item.file.sha256, format: item.format, recordCount: item.records, sampleCount: item.samples)
         }
     }
 }

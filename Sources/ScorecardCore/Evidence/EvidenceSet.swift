@@ -3,7 +3,11 @@
 /// Built once from records; lookups by subject, stage and evaluation are dictionary reads.
 public struct EvidenceSet: Sendable {
     public let records: [EvidenceRecord]
-    private let recordIndex: [SliceKey: [EvidenceRecord]]
+    /// Per slice, the positions of its records in `records` (positions, not copies: the records
+    /// can number millions).
+    private let recordIndex: [SliceKey: [Int]]
+    /// Per subject, the positions of its records in `records`.
+    private let subjectIndex: [Subject: [Int]]
     /// The per-sample records, read per slice when an evaluator asks.
     public let samples: any SampleSource
 
@@ -36,18 +40,21 @@ public struct EvidenceSet: Sendable {
     /// Indexes summary records; per-sample records come from `sampleSource`, a slice at a time.
     public init(records: [EvidenceRecord], sampleSource: any SampleSource) {
         self.records = records
-        var index: [SliceKey: [EvidenceRecord]] = [:]
-        for record in records {
+        var index: [SliceKey: [Int]] = [:]
+        var bySubject: [Subject: [Int]] = [:]
+        for (position, record) in records.enumerated() {
             index[SliceKey(subject: record.subject, stage: record.stage, evaluation: record.evaluation), default: []]
-                .append(record)
+                .append(position)
+            bySubject[record.subject, default: []].append(position)
         }
         recordIndex = index
+        subjectIndex = bySubject
         samples = sampleSource
     }
 
     /// Every subject that has evidence, sorted.
     public var subjects: [Subject] {
-        Array(Set(recordIndex.keys.map(\.subject)).union(samples.summaries.keys.map(\.subject))).sorted()
+        Array(Set(subjectIndex.keys).union(samples.summaries.keys.map(\.subject))).sorted()
     }
 
     /// The evidence of one subject at one stage.
@@ -57,7 +64,7 @@ public struct EvidenceSet: Sendable {
 
     /// The summary records of one subject, in file order.
     public func records(of subject: Subject) -> [EvidenceRecord] {
-        records.filter { $0.subject == subject }
+        (subjectIndex[subject] ?? []).map { records[$0] }
     }
 
     /// One subject's per-sample records, grouped by stage and evaluation, in order of stage then evaluation.
@@ -71,7 +78,7 @@ public struct EvidenceSet: Sendable {
             }
     }
 
-    func records(_ key: SliceKey) -> [EvidenceRecord] { recordIndex[key] ?? [] }
+    func records(_ key: SliceKey) -> [EvidenceRecord] { (recordIndex[key] ?? []).map { records[$0] } }
     func problems(_ key: SliceKey) -> [Problem] { samples.problems(key) }
     func hasSamples(_ key: SliceKey) -> Bool { samples.summaries[key] != nil }
     func sampleLocations(_ key: SliceKey) -> [SourceLocation] { samples.summaries[key]?.files.map(\.location) ?? [] }

@@ -32,38 +32,3 @@ struct EvidenceSourceRow: Codable, Sendable, FetchableRecord, PersistableRecord 
     var modifiedNs: Int64
     var checkedAt: String
 }
-
-/// A row of `result`: one result record of an evidence file.
-struct ResultRow: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "result"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    enum Columns {
-        static let fileSha256 = Column("file_sha256")
-    }
-
-    var id: Int64?
-    var fileSha256: String
-    var line: Int
-    var model: String
-    var snapshot: String
-    var stage: String
-    var eval: String
-    var metric: String
-    var variant: String
-    var value: Double
-    var unit: String
-    var lowerIsBetter: Bool?
-    var n: Int?
-    var k: Int?
-    var ciLow: Double?
-    var ciHigh: Double?
-    var ciLevel: Double?
-    var ciMethod: String?
-    var source: String?
-    var sourceSha256: String?
-    var notes: String?
-    /// `partial`, `contradicts`, or NULL (``EvidenceConsistency``); added by `v3_evidence_consistency`.
-    var consistency: String?
-}
