@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scorecard
 
 /// The `scorecard` command: turns evaluation evidence into risk scorecards under a framework.
@@ -30,4 +31,31 @@ public struct ScorecardCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses and runs a command as ArgumentParser's own `main()` does, except that its messages
+    /// are shown escaped (``terminalSafe(_:)``, line by line): a usage error quotes the
+    /// command line, and an option or value pasted from evidence can hold escape sequences.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let shown = message.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }
+                    .joined(separator: "\n") + "\n"
+                // Help and version go to standard output (which can fail like any output), errors to standard error.
+                if code.isSuccess {
+                    do throws(OutputError) { try Console.write(shown) } catch {
+                        Console.error(terminalSafe("error: \(error)"))
+                        Foundation.exit(ExitStatus.failure.rawValue)
+                    }
+                } else {
+                    Console.raw(shown)
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

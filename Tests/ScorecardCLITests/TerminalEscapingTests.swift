@@ -110,4 +110,23 @@ import Testing
         Self.expectNoLiveSequences(diff, "diff")
         #expect(diff.stdout.contains(shown), "\(diff.stdout)")
     }
+
+    /// The argument parser quotes what it could not parse; a hostile option, value or
+    /// subcommand is shown escaped, with the parser's exit code and its usage lines intact.
+    @Test func usageErrorsQuoteTheCommandLineEscaped() throws {
+        let live = "\u{1B}[2J\u{1B}]0;pwned\u{07}"
+        for arguments in [
+            ["schema", "--list", "--bogus\(live)"], ["assess", "--framework", "f", "--evidence", "e", "--format", "x\(live)"],
+            ["nonsense\(live)"],
+        ] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
+            Self.expectNoLiveSequences(result, arguments.joined(separator: " "))
+            #expect(result.stderr.contains(#"\u{1b}[2J\u{1b}]0;pwned\u{7}"#), "\(result.stderr)")
+        }
+        let usage = try CLI.run(["schema", "--list", "--bogus"])
+        #expect(usage.stderr.hasPrefix("Error: Unknown option '--bogus'\nUsage: scorecard schema [<name>] [--list]\n"), "\(usage.stderr)")
+        let help = try CLI.run(["assess", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: scorecard assess") && help.stderr.isEmpty)
+    }
 }
