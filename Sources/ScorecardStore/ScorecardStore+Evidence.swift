@@ -121,7 +121,7 @@ extension ScorecardStore {
             for (sha256, path) in paths.sorted(by: { $0.value < $1.value }) {
                 // A cursor: rows are converted one at a time, never all held as rows.
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT \(StoreConversion.resultColumns) FROM result WHERE file_sha256 = ? ORDER BY line", arguments: [sha256])
+                    db, sql: "SELECT \(StoreConversion.resultColumns) FROM result WHERE file_sha256 = ? ORDER BY id", arguments: [sha256])
                 while let row = try rows.next() { records.append(StoreConversion.record(row, path: path)) }
             }
             return records

@@ -6,9 +6,9 @@ import ScorecardCore
 /// (``ScorecardStore/beginEvidence(sha256:byteCount:)``): result records a reader's batch at a
 /// time, per-sample records in bounded batches, so that a file of millions of records is never
 /// held whole for storing. A sample that repeats one already stored for the file (same model,
-/// snapshot, stage, evaluation, id and epoch) is not stored; it is listed in ``duplicates``. A
-/// result record that repeats one of the file is not stored either: the caller refuses the file
-/// (``EvidenceLoader/duplicateProblems(_:)``), naming both lines.
+/// snapshot, stage, evaluation, id and epoch) is not stored; it is listed in ``duplicates``; so
+/// is a result record that repeats one of the file (same model, snapshot, stage, evaluation,
+/// metric and variant), in ``resultDuplicates``.
 public final class EvidenceWriter {
     /// Samples inserted in one transaction.
     public static let batchSize = 65_536
@@ -30,6 +30,8 @@ public final class EvidenceWriter {
     public private(set) var resultCount = 0
     /// The repeated samples (at most ``listedDuplicates``).
     public private(set) var duplicates: [Duplicate] = []
+    /// The repeated result records (at most ``listedDuplicates``), each with the first one's line.
+    public private(set) var resultDuplicates: [(record: EvidenceRecord, firstLine: Int)] = []
 
     init(store: ScorecardStore, sha256: String) {
         self.store = store
@@ -45,8 +47,8 @@ public final class EvidenceWriter {
     /// Inserts result records, in one transaction.
     public func add(results records: [EvidenceRecord]) throws(StoreError) {
         guard !records.isEmpty else { return }
-        let sha256 = self.sha256
-        try store.write { db in
+        let sha256 = self.sha256, room = Self.listedDuplicates - resultDuplicates.count
+        let repeated = try store.write { db -> [(record: EvidenceRecord, firstLine: Int)] in
             // Result records can number millions too: one prepared statement.
             let insert = try db.makeStatement(sql: """
                 INSERT INTO result (file_sha256, line, model, snapshot, stage, eval, metric, variant, value, unit,
@@ -54,11 +56,21 @@ public final class EvidenceWriter {
                                     notes, consistency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)
+            var repeated: [(record: EvidenceRecord, firstLine: Int)] = []
             for record in records {
                 try insert.execute(arguments: StoreConversion.arguments(record, file: sha256))
+                guard db.changesCount == 0, repeated.count < room else { continue }
+                let first = try Int.fetchOne(db, sql: """
+                    SELECT line FROM result WHERE file_sha256 = ? AND model = ? AND snapshot = ? AND stage = ? AND eval = ?
+                    AND metric = ? AND variant = ?
+                    """, arguments: [sha256, record.subject.model, record.subject.snapshot ?? "", record.stage, record.evaluation,
+                                     record.metric, record.variant ?? ""]) ?? 0
+                repeated.append((record, first))
             }
+            return repeated
         }
         resultCount += records.count
+        resultDuplicates += repeated
     }
 
     /// Inserts what is left.

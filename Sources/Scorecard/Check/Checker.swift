@@ -84,31 +84,31 @@ public struct Checker {
         try rederive(stored, sources: EvidenceSources())
     }
 
-    /// Evidence already read for the files of a scorecard (and its stage map): the scorecards of
-    /// one run share their evidence files, whose per-sample slices are summed up once and whose
-    /// result records are read once. Only the last files' result records are kept, so a check
-    /// holds one evidence set at a time.
+    /// Evidence already summed up for the files of a scorecard (and its stage map): the
+    /// scorecards of one run share their evidence files, whose subjects and slices are summed up
+    /// once; records are read from the store as each assessment asks.
     final class EvidenceSources {
-        private var samples: [String: StoredSamples] = [:]
-        private var last: (key: String, evidence: Evidence)?
+        private var made: [String: Evidence] = [:]
 
         struct Evidence {
-            let set: EvidenceSet
+            let results: StoredRecords
             let samples: StoredSamples
             let leftOut: [String: Int]
+
+            var set: EvidenceSet { EvidenceSet(results: results, sampleSource: samples) }
+            /// The first read from the store that failed while assessing, if any.
+            var failure: StoreError? { results.failure ?? samples.failure }
         }
 
         func evidence(_ store: ScorecardStore, files: [(sha256: String, path: String)], stageMap: StageMap) throws -> Evidence {
             let key = (files.map { "\($0.sha256) \($0.path)" } + stageMap.pairs.map { "\($0.from)=\($0.to ?? "")" }).joined(separator: "\n")
-            if let last, last.key == key { return last.evidence }
-            last = nil
-            let samples = try self.samples[key] ?? StoredSamples(store: store, files: files, stage: stageMap.target(of:))
-            self.samples[key] = samples
-            let records = try store.loadRecords(paths: Dictionary(files.map { ($0.sha256, $0.path) }) { first, _ in first })
+            if let known = made[key] { return known }
+            let results = try StoredRecords(store: store, files: files, stage: stageMap.target(of:))
+            let samples = try StoredSamples(store: store, files: files, stage: stageMap.target(of:))
             // The stage map the scorecard records, applied as when it was made.
-            let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
-            let evidence = Evidence(set: EvidenceSet(records: mapped.records, sampleSource: samples), samples: samples, leftOut: mapped.leftOut)
-            last = (key, evidence)
+            let counts = results.stageCounts.merging(samples.stageCounts, uniquingKeysWith: +)
+            let evidence = Evidence(results: results, samples: samples, leftOut: stageMap.accounting(stageCounts: counts).leftOut)
+            made[key] = evidence
             return evidence
         }
     }
@@ -160,7 +160,7 @@ public struct Checker {
         let flags = document.models.first?.flags ?? []
         let view = ReportRenderer.view(of: assessment, input: inputs.reportInput([assessment]), generatedAt: "", chartDirectory: "")
         let worded = TextReport.flagLines(view)
-        if let failure = evidence.samples.failure { throw failure }
+        if let failure = evidence.failure { throw failure }
         if !altered.isEmpty {
             return CheckResult(scorecard: stored, outcome: .storedInputsAltered(altered), flags: flags, flagLines: worded)
         }

@@ -84,14 +84,16 @@ public struct Inputs: Sendable {
         self.registry = registry
         self.hashes = hashes
         let summaries = evidence.samples.summaries
-        self.models = Set(evidence.records.map(\.subject.model) + summaries.keys.map(\.subject.model))
+        self.models = Set(evidence.results.subjects.map(\.subject.model) + summaries.keys.map(\.subject.model))
             .union(determinations.map(\.model).filter(modelsWithoutEvidence.contains))
         self.warnings = warnings
         self.modelsWithoutEvidence = modelsWithoutEvidence
         self.stageMap = stageMap
         self.leftOutByStageMap = leftOutByStageMap
         var byFile: [String: [String: Int]] = [:]
-        for record in evidence.records { byFile[record.location.file, default: [:]][record.subject.model, default: 0] += 1 }
+        for subject in evidence.results.subjects {
+            for (file, count) in subject.files { byFile[file, default: [:]][subject.subject.model, default: 0] += count }
+        }
         for (slice, summary) in summaries {
             for file in summary.files { byFile[file.location.file, default: [:]][slice.subject.model, default: 0] += file.records }
         }

@@ -76,12 +76,15 @@ enum NameCheck {
     /// Determinations take part for the models they alone assess (`models_without_evidence`); the
     /// others must match the evidence exactly, which ``determinations(_:subjects:)`` checks.
     static func subjects(records: [EvidenceRecord], samples: [SampleRecord], bundle: DeterminationBundle?) -> [Diagnostic] {
-        subjects(records: records, sampleSubjects: samples.lazy.map { ($0.subject, $0.location) }, bundle: bundle)
+        subjects(recordSubjects: records.lazy.map { ($0.subject, $0.location) }, sampleSubjects: samples.lazy.map { ($0.subject, $0.location) },
+                 bundle: bundle)
     }
 
-    /// As ``subjects(records:samples:bundle:)``, with the samples' subjects and places given in their order.
+    /// As ``subjects(records:samples:bundle:)``, with the records' and the samples' subjects and
+    /// places given in their order.
     static func subjects(
-        records: [EvidenceRecord], sampleSubjects: some Sequence<(Subject, SourceLocation)>, bundle: DeterminationBundle?
+        recordSubjects: some Sequence<(Subject, SourceLocation)>, sampleSubjects: some Sequence<(Subject, SourceLocation)>,
+        bundle: DeterminationBundle?
     ) -> [Diagnostic] {
         var names = SubjectNames()
         var problems: [Diagnostic] = []
@@ -93,7 +96,7 @@ enum NameCheck {
                 problems.append(Diagnostic(file: location.file, line: location.line, message: message(problem, subject)))
             }
         }
-        for record in records { add(record.subject, record.location) }
+        for (subject, location) in recordSubjects { add(subject, location) }
         for (subject, location) in sampleSubjects { add(subject, location) }
         let declared = Set(bundle?.modelsWithoutEvidence.map(\.model) ?? [])
         for determination in bundle?.determinations ?? [] where declared.contains(determination.model) {

@@ -74,16 +74,16 @@ public struct StageMap: Sendable, Hashable {
         return entry
     }
 
-    /// The records with their stages mapped, and how many records of each stage (these and the
-    /// per-sample records counted in `sampleStages`, which are mapped where they are read) were left out.
-    public func apply(records: [EvidenceRecord], sampleStages: [String: Int]) -> Applied {
-        var applied = apply(records: records, samples: [])
-        guard !isEmpty else { return applied }
-        for (stage, count) in sampleStages where count > 0 {
-            if case .some(.none) = entries[stage] { applied.leftOut[stage, default: 0] += count }
+    /// For evidence read from the store, whose stages are mapped as it is read: how many records
+    /// of each stage the map leaves out, and which of its entries match no record, given the
+    /// records (result and per-sample) per stored stage.
+    public func accounting(stageCounts: [String: Int]) -> (leftOut: [String: Int], unmatched: [String]) {
+        var leftOut: [String: Int] = [:]
+        for (stage, count) in stageCounts where count > 0 {
+            if case .some(.none) = entries[stage] { leftOut[stage, default: 0] += count }
         }
-        applied.unmatched = applied.unmatched.filter { (sampleStages[$0] ?? 0) == 0 }
-        return applied
+        let unmatched = entries.keys.filter { (stageCounts[$0] ?? 0) == 0 }.sorted()
+        return (leftOut, unmatched)
     }
 
     /// Evidence after mapping.

@@ -5,11 +5,11 @@ import ScorecardStore
 
 /// Evidence for a run: stored contents plus newly parsed files, and which files fed which subject.
 ///
-/// Result records are held in memory, once; per-sample records are in the store and read from it
-/// one slice at a time. The records of files parsed in this run are stored as they are read,
-/// pending until the run completes.
+/// Every record is in the store and read from it as the assessment asks: result records a
+/// subject at a time, per-sample records a slice at a time. The records of files parsed in this
+/// run are stored as they are read, pending until the run completes.
 struct LoadedEvidence {
-    var records: [EvidenceRecord]
+    var results: StoredRecords?
     var samples: StoredSamples?
     var filesBySubject: [Subject: [(display: String, sha256: String)]]
     /// Files parsed in this run, whose storing the run completes (their records, result and
@@ -22,13 +22,16 @@ struct LoadedEvidence {
     /// Contents of files refused and skipped (`skip_invalid`): nothing of theirs is stored.
     var refused: Set<String> = []
 
-    /// The per-sample records, a slice at a time (none when no file has any).
-    var sampleSource: any SampleSource { samples ?? InMemorySamples([]) }
+    /// The evidence, read from the store as the assessment asks.
+    var evidence: EvidenceSet {
+        EvidenceSet(results: results ?? InMemoryRecords([]), sampleSource: samples ?? InMemorySamples([]))
+    }
 
     /// Every subject with evidence, sorted.
-    var subjects: [Subject] {
-        Array(Set(records.map(\.subject)).union(sampleSource.summaries.keys.map(\.subject))).sorted()
-    }
+    var subjects: [Subject] { evidence.subjects }
+
+    /// The first read from the store that failed while assessing, if any.
+    var failure: StoreError? { results?.failure ?? samples?.failure }
 
     /// The samples' subjects, each at its first place, in the order of the files and lines.
     var sampleSubjects: [(Subject, SourceLocation)] {
@@ -38,7 +41,7 @@ struct LoadedEvidence {
         func before(_ a: SourceLocation, _ b: SourceLocation) -> Bool {
             (rank[a.file] ?? 0, a.line) < (rank[b.file] ?? 0, b.line)
         }
-        for (slice, summary) in sampleSource.summaries {
+        for (slice, summary) in samples?.summaries ?? [:] {
             for file in summary.files where first[slice.subject].map({ before(file.location, $0) }) ?? true {
                 first[slice.subject] = file.location
             }
@@ -48,15 +51,14 @@ struct LoadedEvidence {
 }
 
 extension RegenerationRun {
-    /// Parses files whose content is not stored yet (storing their per-sample records as they are
-    /// read) and loads the rest's result records from the store, then maps the evidence's stages
-    /// onto the framework's.
+    /// Parses files whose content is not stored yet, storing their records as they are read, then
+    /// sums up what the store holds for the card's files, with the evidence's stages mapped onto
+    /// the framework's.
     func loadEvidence(
         _ scan: EvidenceScan.Result, stageMap: StageMap, framework: Framework, progress: (ProgressEvent) -> Void
     ) throws -> LoadedEvidence {
         let stages = stageMap.accepted(by: framework)
-        var records: [EvidenceRecord] = []
-        var parsed = LoadedEvidence(records: [], samples: nil, filesBySubject: [:], parsed: [])
+        var parsed = LoadedEvidence(results: nil, samples: nil, filesBySubject: [:], parsed: [])
         var stored: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var duplicates: [Diagnostic] = []
@@ -71,8 +73,6 @@ extension RegenerationRun {
                 stored[file.sha256] = file.display
                 continue
             }
-            // The file's records are appended as read; a file refused takes its own back out.
-            let firstRecord = records.count
             var recordCount = 0
             var sampleCount = 0
             var storeFailure: StoreError?
@@ -85,7 +85,6 @@ extension RegenerationRun {
                                            model: file.source.model),
                     bytes: file.bytes
                 ) { batch in
-                    records += batch.records
                     recordCount += batch.records.count
                     sampleCount += batch.samples.count
                     guard storeFailure == nil else { return }
@@ -107,6 +106,9 @@ extension RegenerationRun {
             case .success(let read):
                 try writer.finish()
                 // Records of a stage the map leaves out are not assessed, so cannot count twice.
+                duplicates += writer.resultDuplicates.filter { stageMap.target(of: $0.record.stage) != nil }.map {
+                    EvidenceLoader.duplicate($0.record, first: SourceLocation(file: $0.record.location.file, line: $0.firstLine))
+                }
                 duplicates += writer.duplicates.filter { stageMap.target(of: $0.sample.stage) != nil }.map {
                     EvidenceLoader.duplicate($0.sample, first: SourceLocation(file: $0.sample.location.file, line: $0.firstLine))
                 }
@@ -117,7 +119,6 @@ extension RegenerationRun {
                 parsed.parsed.append((file, read.format, recordCount, writer.count))
                 readFiles.append((file.sha256, file.display))
             case .failure(let error):
-                records.removeSubrange(firstRecord...)
                 try store.discardEvidence(sha256: file.sha256)
                 if file.source.skipInvalid {
                     // The card's entry says `skip_invalid`: the file is left out and listed, the run goes on.
@@ -133,39 +134,42 @@ extension RegenerationRun {
         }
         progress(.done)
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
-        let fromStore = try store.loadRecords(paths: stored)
-        let unknownStages = fromStore.filter { !stages.contains($0.stage) }
-        if let first = unknownStages.first {
-            throw InputError(file: first.location.file, line: first.location.line,
-                             "unknown stage '\(first.stage)' (known: \(stages.joined(separator: ", ")))")
-        }
-        records += fromStore
-        // Samples in the order of the files read in this run, then of the stored ones by path.
+        // Records in the order of the files read in this run, then of the stored ones by path.
         let files = readFiles + stored.sorted { $0.value < $1.value }.map { (sha256: $0.key, path: $0.value) }
+        let results = try StoredRecords(store: store, files: files, stage: stageMap.target(of:))
+        let rank = Dictionary(files.enumerated().map { ($0.element.path, $0.offset) }) { first, _ in first }
+        // Files parsed in this run were read with the accepted stages; stored ones may hold others.
+        if let (stage, first) = results.stageFirst.filter({ !stages.contains($0.key) })
+            .min(by: { (rank[$0.value.file] ?? 0, $0.value.line) < (rank[$1.value.file] ?? 0, $1.value.line) }) {
+            throw InputError(file: first.file, line: first.line, "unknown stage '\(stage)' (known: \(stages.joined(separator: ", ")))")
+        }
         let samples = try StoredSamples(store: store, files: files, stage: stageMap.target(of:))
-        let mapped = stageMap.apply(records: records, sampleStages: samples.stageCounts)
-        records = mapped.records
-        parsed.leftOut = mapped.leftOut
-        for stage in mapped.unmatched {
+        let counts = results.stageCounts.merging(samples.stageCounts, uniquingKeysWith: +)
+        let accounting = stageMap.accounting(stageCounts: counts)
+        parsed.leftOut = accounting.leftOut
+        for stage in accounting.unmatched {
             parsed.warnings.append(Diagnostic(
                 file: config.path, line: config.stagesLine, message: "stages: no evidence has stage '\(stage)'; the mapping matches nothing"))
         }
-        var bundle = EvidenceBundle()
-        bundle.records = records
-        duplicates = EvidenceLoader.duplicateProblems(bundle) + duplicates
-            + (try samples.duplicates()).map { EvidenceLoader.duplicate($0.sample, first: $0.first) }
+        // A file repeats none of its own results (the writer lists those); results of one subject
+        // from two files, or from two stages the map makes one, can repeat each other.
+        for subject in results.subjects where subject.files.count > 1 || !stageMap.isEmpty {
+            duplicates += EvidenceLoader.duplicateResults(results.records(of: subject.subject))
+        }
+        duplicates += (try samples.duplicates()).map { EvidenceLoader.duplicate($0.sample, first: $0.first) }
+        if let failure = results.failure { throw failure }
         if !duplicates.isEmpty { throw InputError(duplicates) }
 
         let hashes = Dictionary(scan.files.map { ($0.display, $0.sha256) }) { first, _ in first }
         var bySubject: [Subject: Set<String>] = [:]
-        for record in records { bySubject[record.subject, default: []].insert(record.location.file) }
+        for subject in results.subjects { bySubject[subject.subject, default: []].formUnion(subject.files.keys) }
         for (slice, summary) in samples.summaries {
             for file in summary.files { bySubject[slice.subject, default: []].insert(file.location.file) }
         }
         parsed.filesBySubject = bySubject.mapValues { files in
             files.sorted().compactMap { display in hashes[display].map { (display, $0) } }
         }
-        parsed.records = records
+        parsed.results = results
         parsed.samples = samples
         return parsed
     }

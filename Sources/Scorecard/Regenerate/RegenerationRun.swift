@@ -81,7 +81,9 @@ struct RegenerationRun {
         }
 
         let loaded = try loadEvidence(scan, stageMap: stageMap, framework: framework.framework, progress: progress)
-        var problems = NameCheck.subjects(records: loaded.records, sampleSubjects: loaded.sampleSubjects, bundle: determinations)
+        var problems = NameCheck.subjects(
+            recordSubjects: (loaded.results?.subjects ?? []).map { ($0.subject, $0.first) }, sampleSubjects: loaded.sampleSubjects,
+            bundle: determinations)
         problems += determinations.map { NameCheck.determinations($0, subjects: loaded.subjects) } ?? []
         var common = [config.display(framework.path): framework.sha256]
         for input in determinations?.inputs ?? [] { common[config.display(input.path)] = input.sha256 }
@@ -91,7 +93,7 @@ struct RegenerationRun {
         problems += NameCheck.cardModels(config, subjects: Array(known))
         if !problems.isEmpty { throw InputError(problems) }
         var inputs = Inputs(
-            framework: framework.framework, frameworkSHA256: framework.sha256, records: loaded.records, sampleSource: loaded.sampleSource,
+            framework: framework.framework, frameworkSHA256: framework.sha256, evidence: loaded.evidence,
             determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
             registry: framework.registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
             stageMap: stageMap, leftOutByStageMap: loaded.leftOut)
@@ -129,8 +131,8 @@ struct RegenerationRun {
         let reports = ReportPlan(cards: cards, settings: renderSettings, inputs: inputs, previous: last, recorded: recorded,
                                  config: config, card: card, comparisons: try comparisons(inputs))
         let pending = try reports.prepare()
-        if let failure = loaded.samples?.failure {
-            // A slice the assessment read could not be read: what was assessed is incomplete.
+        if let failure = loaded.failure {
+            // Records the assessment asked for could not be read: what was assessed is incomplete.
             for file in pending { file.pending.discard() }
             throw failure
         }

@@ -1,13 +1,10 @@
 /// All evidence loaded for an assessment, indexed for evaluators.
 ///
-/// Built once from records; lookups by subject, stage and evaluation are dictionary reads.
+/// Result records come from a ``RecordSource`` (held in memory, or read from the store a subject
+/// at a time), per-sample records from a ``SampleSource`` (a slice at a time).
 public struct EvidenceSet: Sendable {
-    public let records: [EvidenceRecord]
-    /// Per slice, the positions of its records in `records` (positions, not copies: the records
-    /// can number millions).
-    private let recordIndex: [SliceKey: [Int]]
-    /// Per subject, the positions of its records in `records`.
-    private let subjectIndex: [Subject: [Int]]
+    /// The result records.
+    public let results: any RecordSource
     /// The per-sample records, read per slice when an evaluator asks.
     public let samples: any SampleSource
 
@@ -39,22 +36,21 @@ public struct EvidenceSet: Sendable {
 
     /// Indexes summary records; per-sample records come from `sampleSource`, a slice at a time.
     public init(records: [EvidenceRecord], sampleSource: any SampleSource) {
-        self.records = records
-        var index: [SliceKey: [Int]] = [:]
-        var bySubject: [Subject: [Int]] = [:]
-        for (position, record) in records.enumerated() {
-            index[SliceKey(subject: record.subject, stage: record.stage, evaluation: record.evaluation), default: []]
-                .append(position)
-            bySubject[record.subject, default: []].append(position)
-        }
-        recordIndex = index
-        subjectIndex = bySubject
+        self.init(results: InMemoryRecords(records), sampleSource: sampleSource)
+    }
+
+    /// Evidence whose result records come from `results` and per-sample records from `sampleSource`.
+    public init(results: any RecordSource, sampleSource: any SampleSource) {
+        self.results = results
         samples = sampleSource
     }
 
+    /// Every result record, in file order (see ``RecordSource/allRecords``).
+    public var records: [EvidenceRecord] { results.allRecords }
+
     /// Every subject that has evidence, sorted.
     public var subjects: [Subject] {
-        Array(Set(subjectIndex.keys).union(samples.summaries.keys.map(\.subject))).sorted()
+        Array(Set(results.subjects.map(\.subject)).union(samples.summaries.keys.map(\.subject))).sorted()
     }
 
     /// The evidence of one subject at one stage.
@@ -63,9 +59,7 @@ public struct EvidenceSet: Sendable {
     }
 
     /// The summary records of one subject, in file order.
-    public func records(of subject: Subject) -> [EvidenceRecord] {
-        (subjectIndex[subject] ?? []).map { records[$0] }
-    }
+    public func records(of subject: Subject) -> [EvidenceRecord] { results.records(of: subject) }
 
     /// One subject's per-sample records, grouped by stage and evaluation, in order of stage then evaluation.
     public func sampleGroups(of subject: Subject) -> [SampleGroup] {
@@ -78,7 +72,7 @@ public struct EvidenceSet: Sendable {
             }
     }
 
-    func records(_ key: SliceKey) -> [EvidenceRecord] { (recordIndex[key] ?? []).map { records[$0] } }
+    func records(_ key: SliceKey) -> [EvidenceRecord] { results.records(key) }
     func problems(_ key: SliceKey) -> [Problem] { samples.problems(key) }
     func hasSamples(_ key: SliceKey) -> Bool { samples.summaries[key] != nil }
     func sampleLocations(_ key: SliceKey) -> [SourceLocation] { samples.summaries[key]?.files.map(\.location) ?? [] }

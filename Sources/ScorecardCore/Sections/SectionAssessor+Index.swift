@@ -20,9 +20,10 @@ extension SectionAssessor {
         init(evidence: EvidenceSet, stage: String?, subjects: [Subject]) {
             self.evidence = evidence
             self.stage = stage
-            let wanted = Set(subjects)
-            for record in evidence.records where wanted.contains(record.subject) && (stage == nil || record.stage == stage) {
-                records[Key(subject: record.subject, evaluation: record.evaluation), default: []].append(record)
+            for subject in Set(subjects) {
+                for record in evidence.records(of: subject) where stage == nil || record.stage == stage {
+                    records[Key(subject: record.subject, evaluation: record.evaluation), default: []].append(record)
+                }
             }
         }
 

@@ -69,17 +69,7 @@ public enum EvidenceLoader {
 
     /// Duplicate result and sample records across all files of a bundle, each naming both places.
     public static func duplicateProblems(_ bundle: EvidenceBundle) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        var seen: [EvidenceRecord.Key: SourceLocation] = [:]
-        for record in bundle.records {
-            if let first = seen[record.key] {
-                problems.append(Diagnostic(
-                    file: record.location.file, line: record.location.line,
-                    message: "duplicate result for \(record.key) (first at \(first)); give distinct variants or remove one"))
-            } else {
-                seen[record.key] = record.location
-            }
-        }
+        var problems = duplicateResults(bundle.records)
         struct SampleKey: Hashable {
             let subject: Subject, stage: String, evaluation: String, id: String, epoch: Int
         }
@@ -98,6 +88,27 @@ public enum EvidenceLoader {
     }
 
     /// The problem of a sample record that repeats one at `first` (same subject, stage, evaluation, id and epoch).
+    /// Result records that repeat an earlier one of `records` (same key), each with the first one's place.
+    public static func duplicateResults(_ records: some Sequence<EvidenceRecord>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var seen: [EvidenceRecord.Key: SourceLocation] = [:]
+        for record in records {
+            if let first = seen[record.key] {
+                problems.append(duplicate(record, first: first))
+            } else {
+                seen[record.key] = record.location
+            }
+        }
+        return problems
+    }
+
+    /// The problem of a result record that repeats one at `first` (same key).
+    public static func duplicate(_ record: EvidenceRecord, first: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            file: record.location.file, line: record.location.line,
+            message: "duplicate result for \(record.key) (first at \(first)); give distinct variants or remove one")
+    }
+
     public static func duplicate(_ sample: SampleRecord, first: SourceLocation) -> Diagnostic {
         Diagnostic(
             file: sample.location.file, line: sample.location.line,
