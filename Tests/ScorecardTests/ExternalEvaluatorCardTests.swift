@@ -88,11 +88,17 @@ import Testing
         #expect(try Checker(store: store, root: root).check().allSatisfy(\.matches))
         try "import sys\nsys.exit(1)\n".write(toFile: folder.path("evaluators/counting.py"), atomically: true, encoding: .utf8)
         let result = try #require(try Checker(store: store, root: root).check().first)
-        guard case .evaluatorsChanged(let changes) = result.outcome else {
+        guard case .evaluatorsChanged(let changes, let storedBy) = result.outcome else {
             Issue.record("expected the evaluator change to be named, got \(result.outcome)")
             return
         }
         #expect(changes.map(\.part) == [.program])
+        #expect(storedBy == ToolIdentity.version)
+        // As JSON (`check --format json`), the difference names both tools, as for any other difference.
+        let report = CheckReport(result)
+        #expect(report.outcome == "evaluator_changed")
+        #expect(report.difference?.storedBy == ToolIdentity.version && report.difference?.rederivedBy == ToolIdentity.version)
+        #expect(report.difference?.field == "evaluator 'counting' program")
         #expect(changes.first?.evaluator == "counting" && changes.first?.indicators == ["probe"])
         #expect(changes.first?.description.hasPrefix("evaluator 'counting' program changed: recorded evaluators/counting.py (sha256 ") == true)
     }

@@ -167,7 +167,7 @@ public struct Checker {
         if data == stored.document { return CheckResult(scorecard: stored, outcome: .unchanged, flags: flags, flagLines: worded) }
         let changed = EvaluatorChange.between(stored: document, rederived: try ScorecardDocument.decode(data))
         if !changed.isEmpty {
-            return CheckResult(scorecard: stored, outcome: .evaluatorsChanged(changed), flags: flags, flagLines: worded)
+            return CheckResult(scorecard: stored, outcome: .evaluatorsChanged(changed, storedBy: document.tool.version), flags: flags, flagLines: worded)
         }
         let line = TextDifference.firstLine(String(decoding: stored.document, as: UTF8.self), String(decoding: data, as: UTF8.self))
         let difference = CheckResult.Difference(
@@ -187,8 +187,8 @@ public struct CheckResult {
         /// They give another document.
         case differs(Difference)
         /// An evaluator's definition or program is not the one the scorecard records (so the
-        /// re-derived document differs too).
-        case evaluatorsChanged([EvaluatorChange])
+        /// re-derived document differs too); `storedBy` is the tool version that stored it.
+        case evaluatorsChanged([EvaluatorChange], storedBy: String)
         /// They give no scorecard for this subject any more.
         case noLongerProduced
         /// The scorecard could not be re-derived (an input is missing from the store, or does not load).

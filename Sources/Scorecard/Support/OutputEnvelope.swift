@@ -69,13 +69,13 @@ public struct CheckReport: Encodable, Sendable {
                 category: found.place?.category, stage: found.place?.stage, field: found.place?.field ?? "line \(found.line)",
                 stored: found.place?.stored ?? found.stored, rederived: found.place?.rederived ?? found.rederived,
                 line: found.line, storedBy: found.storedBy, rederivedBy: found.rederivedBy)
-        case .evaluatorsChanged(let changes):
+        case .evaluatorsChanged(let changes, let storedBy):
             // The first change, as a difference whose field names the evaluator and what changed.
             outcome = "evaluator_changed"
             difference = changes.first.map { change in
                 Difference(
                     category: nil, stage: nil, field: "evaluator '\(change.evaluator)' \(change.part.rawValue)", stored: change.recorded,
-                    rederived: change.current, line: 0, storedBy: "", rederivedBy: "")
+                    rederived: change.current, line: 0, storedBy: storedBy, rederivedBy: ToolIdentity.version)
             }
         case .noLongerProduced:
             outcome = "no_longer_produced"

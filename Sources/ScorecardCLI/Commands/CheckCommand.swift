@@ -71,7 +71,7 @@ struct CheckCommand: ScorecardSubcommand {
                     text += terminalSafe(" (stored by scorecard \(difference.storedBy), re-derived by \(difference.rederivedBy))")
                 }
                 out += "\(label): DIFFERS: \(text)\n"
-            case .evaluatorsChanged(let changes):
+            case .evaluatorsChanged(let changes, _):
                 out += "\(label): DIFFERS: " + changes.map { terminalSafe($0.description) }.joined(separator: "; ") + "\n"
             case .noLongerProduced:
                 out += "\(label): DIFFERS: the stored inputs no longer produce a scorecard for this model\n"
