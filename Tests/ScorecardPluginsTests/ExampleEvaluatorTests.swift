@@ -73,7 +73,7 @@ import Testing
         // The records the rules and the program read beyond each indicator's own metric (the
         // control arm, the other CTF tiers) count as read: they are cited as sources.
         #expect(assessment.evidenceUse.unused.isEmpty, "\(assessment.evidenceUse.unused)")
-        #expect(assessment.evidenceUse.readBy.values.contains(["ctf_tiers"]))
+        #expect(assessment.evidenceUse.readByRecord.values.contains(["ctf_tiers"]), "the other tiers are read as cited sources")
     }
 
     @Test func theExampleSaysWhatIsMissingRatherThanGuessing() throws {

@@ -5,17 +5,46 @@
 /// that matches no indicator (an evaluation id with a typo, a metric the indicator does not
 /// accept) is reported, never dropped in silence.
 public struct EvidenceUse: Hashable, Sendable {
-    /// Summary record → ids of the indicators that read it, in framework order.
-    public var readBy: [EvidenceRecord.Key: [String]]
+    /// What identifies a group of summary records that indicators read alike: one metric of one
+    /// evaluation at one stage, whatever the variant.
+    public struct Metric: Hashable, Sendable {
+        public let stage: String
+        public let evaluation: String
+        public let metric: String
+
+        public init(stage: String, evaluation: String, metric: String) {
+            self.stage = stage
+            self.evaluation = evaluation
+            self.metric = metric
+        }
+    }
+
+    /// Metric → ids of the indicators that read every record of it (by its evaluation and metric,
+    /// or because the evaluation has per-sample records), in framework order. Kept per metric,
+    /// not per record: a subject can have millions of variants.
+    public var readByMetric: [Metric: [String]]
+    /// Summary record → ids of what reads it, where that is not its metric's readers: a record an
+    /// indicator's score came from or cites, or one a section shows.
+    public var readByRecord: [EvidenceRecord.Key: [String]]
     /// What no indicator reads, in file order.
     public var unused: [UnusedEvidence]
     /// Indicators that read one tier but were given samples of several.
     public var mixedTiers: [MixedTiers]
 
-    public init(readBy: [EvidenceRecord.Key: [String]] = [:], unused: [UnusedEvidence] = [], mixedTiers: [MixedTiers] = []) {
-        self.readBy = readBy
+    public init(
+        readByMetric: [Metric: [String]] = [:], readByRecord: [EvidenceRecord.Key: [String]] = [:], unused: [UnusedEvidence] = [],
+        mixedTiers: [MixedTiers] = []
+    ) {
+        self.readByMetric = readByMetric
+        self.readByRecord = readByRecord
         self.unused = unused
         self.mixedTiers = mixedTiers
+    }
+
+    /// The ids of the indicators (or sections) that read the subject's summary record `key`, in
+    /// framework order; empty for a record listed in ``unused``.
+    public func readers(of key: EvidenceRecord.Key) -> [String] {
+        readByRecord[key] ?? readByMetric[Metric(stage: key.stage, evaluation: key.evaluation, metric: key.metric)] ?? []
     }
 }
 

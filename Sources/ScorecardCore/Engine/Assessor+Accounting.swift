@@ -46,21 +46,27 @@ extension Assessor {
         }
         for record in evidence.records(of: subject) {
             if let shown = shownBySections[record.key] {
-                use.readBy[record.key] = shown
+                use.readByRecord[record.key] = shown
                 continue
             }
             let readers = byEvaluation[record.evaluation] ?? []
             let withSamples = sampled.contains(Slice(stage: record.stage, evaluation: record.evaluation))
+            // Who reads every record of this metric, and who reads this one because its score came from it.
+            let byMetric = readers.filter { withSamples || $0.metrics.contains(record.metric) }
             let reading = readers.filter { indicator in
-                withSamples || indicator.metrics.contains(record.metric)
-                    || measurements[record.stage]?[indicator.id]?.score?.record == record.key
+                byMetric.contains { $0.id == indicator.id } || measurements[record.stage]?[indicator.id]?.score?.record == record.key
             }
             if !reading.isEmpty {
-                use.readBy[record.key] = reading.map(\.id)
+                if reading.count == byMetric.count {
+                    use.readByMetric[EvidenceUse.Metric(stage: record.stage, evaluation: record.evaluation, metric: record.metric)] =
+                        byMetric.map(\.id)
+                } else {
+                    use.readByRecord[record.key] = reading.map(\.id)
+                }
                 continue
             }
             if let citing = cited[Cited(stage: record.stage, location: record.location)] {
-                use.readBy[record.key] = citing
+                use.readByRecord[record.key] = citing
                 continue
             }
             let reason: UnusedEvidence.Reason

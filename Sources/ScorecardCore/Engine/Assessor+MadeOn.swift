@@ -15,7 +15,7 @@ extension Assessor {
         let evaluations = Set(category.indicators.map(\.evaluation))
         var lines: [String] = []
         for record in evidence.records(of: subject) where record.stage == stage {
-            guard (use.readBy[record.key] ?? []).contains(where: indicators.contains) else { continue }
+            guard use.readers(of: record.key).contains(where: indicators.contains) else { continue }
             let interval = record.interval.map { [String($0.low), String($0.high), String($0.level)] } ?? ["", "", ""]
             lines.append(CanonicalFields.encode(
                 ["record", record.evaluation, record.metric, record.variant ?? "", String(record.value), "\(record.unit)",
