@@ -9,7 +9,8 @@ import ScorecardCore
 /// a subject's records reads that subject's rows (through the unique index on file, model and
 /// snapshot first) with their stages mapped, in the order `files` gives and then the order the
 /// records were stored in, as they were read. The last few subjects read are kept, indexed by
-/// slice, for the next requests: an assessment looks at one subject and its reference models.
+/// slice, for the next requests: an assessment looks at one subject (and a reference model) at a
+/// time, and a subject can have hundreds of thousands of records.
 ///
 /// ``RecordSource`` cannot throw: a read that fails gives no records and is kept in
 /// ``failure``, which the caller checks before using what it assessed.
@@ -26,7 +27,7 @@ public final class StoredRecords: RecordSource, @unchecked Sendable {
     private let stageMap: [String: String?]
     private let lock = NSLock()
     private var cached: [(subject: Subject, records: [EvidenceRecord], slices: [EvidenceSet.SliceKey: [Int]])] = []
-    private static let cachedSubjects = 4
+    private static let cachedSubjects = 2
     private var firstFailure: StoreError?
 
     /// The result records of `files` (content hash and the path records are named by), in that
