@@ -86,9 +86,11 @@ public struct Checker {
 
     /// Evidence already summed up for the files of a scorecard (and its stage map): the
     /// scorecards of one run share their evidence files, whose subjects and slices are summed up
-    /// once; records are read from the store as each assessment asks.
+    /// once; records are read from the store as each assessment asks. Only the last files'
+    /// evidence is kept (the scorecards of a run come together), so checking a long history
+    /// holds one evidence set at a time.
     final class EvidenceSources {
-        private var made: [String: Evidence] = [:]
+        private var last: (key: String, evidence: Evidence)?
 
         struct Evidence {
             let results: StoredRecords
@@ -102,13 +104,14 @@ public struct Checker {
 
         func evidence(_ store: ScorecardStore, files: [(sha256: String, path: String)], stageMap: StageMap) throws -> Evidence {
             let key = (files.map { "\($0.sha256) \($0.path)" } + stageMap.pairs.map { "\($0.from)=\($0.to ?? "")" }).joined(separator: "\n")
-            if let known = made[key] { return known }
+            if let last, last.key == key { return last.evidence }
+            last = nil
             let results = try StoredRecords(store: store, files: files, stage: stageMap.target(of:))
             let samples = try StoredSamples(store: store, files: files, stage: stageMap.target(of:))
             // The stage map the scorecard records, applied as when it was made.
             let counts = results.stageCounts.merging(samples.stageCounts, uniquingKeysWith: +)
             let evidence = Evidence(results: results, samples: samples, leftOut: stageMap.accounting(stageCounts: counts).leftOut)
-            made[key] = evidence
+            last = (key, evidence)
             return evidence
         }
     }

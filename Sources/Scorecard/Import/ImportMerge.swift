@@ -206,22 +206,17 @@ struct Digest128: Hashable {
     let first: Int
     let second: Int
 
-    init(_ bytes: UnsafeRawBufferPointer) {
-        var a = Hasher()
-        a.combine(bytes: bytes)
-        var b = Hasher()
-        b.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
-        b.combine(bytes: bytes)
-        first = a.finalize()
-        second = b.finalize()
-    }
+    init(_ bytes: UnsafeRawBufferPointer) { self.init { $0.combine(bytes: bytes) } }
 
-    init(_ key: EvidenceRecord.Key) {
+    init(_ key: EvidenceRecord.Key) { self.init { $0.combine(key) } }
+
+    /// Two hashes of what `feed` gives, the second under a prefix.
+    private init(_ feed: (inout Hasher) -> Void) {
         var a = Hasher()
-        a.combine(key)
+        feed(&a)
         var b = Hasher()
         b.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
-        b.combine(key)
+        feed(&b)
         first = a.finalize()
         second = b.finalize()
     }
