@@ -112,6 +112,20 @@ enum Evidence {
         #expect(agentic.notes.contains("95% Wilson interval from n = 477 with k ≈ value × n = 91"))
     }
 
+    @Test func worstCaseNoteNamesTheRiskiestOthersAndCountsTheRest() throws {
+        // 40 variants: the note names the worst, the next ten and counts the 29 left, with the least risky value.
+        let records = (1...40).map { Evidence.record("ctf", "pass@5", Double($0) / 100, variant: "run-\($0)", line: $0) }
+        let score = try #require(try MetricEvaluator(checking: .init()).measure(Evidence.target("ctf", ["pass@5"]), in: Evidence.slice(records)).score)
+        #expect(score.value == 0.4)
+        let others = (30...39).reversed().map { "pass@5 [run-\($0)] = \($0 == 30 ? "0.3" : "0.\($0)")" }.joined(separator: ", ")
+        #expect(score.notes[0] == "worst case of 40 results used: run-40; also \(others), and 29 more, down to 0.01")
+        // Eleven records: all ten others named, none counted.
+        let eleven = try #require(try MetricEvaluator(checking: .init()).measure(
+            Evidence.target("ctf", ["pass@5"]), in: Evidence.slice(Array(records.prefix(11)))).score)
+        #expect(!eleven.notes[0].contains("more"))
+        #expect(eleven.notes[0].hasSuffix("pass@5 [run-1] = 0.01"))
+    }
+
     @Test func benchmarkComparesWithTheNamedBaseline() throws {
         let baselines = [Baseline(name: "consensus expert", value: 0.8, source: nil), Baseline(name: "median expert", value: 0.57, source: nil)]
         let target = Evidence.target("tacit", ["cons@10"], baselines: baselines)

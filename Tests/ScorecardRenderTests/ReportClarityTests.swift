@@ -64,7 +64,30 @@ import Testing
         #expect(rows[0].value == "35%", "the evaluator takes the worst case")
         #expect(rows[1].metric == "2 other results")
         #expect(rows[1].notes == "pass@1 [scaffold 0] 30%; pass@1 [scaffold 2] 20%")
-        #expect(rows[1].location == "e.jsonl:1, e.jsonl:3")
+        #expect(rows[1].location == "e.jsonl:1, 3")
+    }
+
+    @Test func manyAlternatesAreCountedAndTheirLinesGivenAsRanges() throws {
+        // 60 variants on lines 1–60; the worst (line 30, 0.6) decides, the other 59 fold into one row.
+        let records = (1...60).map { line in
+            EvidenceRecord(subject: Subject(model: "m"), stage: "pre", evaluation: "swe", metric: "pass@1", variant: "v\(line)",
+                           value: line == 30 ? 0.6 : Double(line % 10) / 100, location: SourceLocation(file: "e.jsonl", line: line))
+        }
+        let rows = try Self.view(records).categories[0].evidence
+        #expect(rows.map(\.use) == ["decides", "alternates"])
+        #expect(rows[1].metric == "59 other results")
+        #expect(rows[1].location == "e.jsonl:1–29, 31–60", "every line named, runs as ranges")
+        let view = try Self.view(records)
+        let note = try #require(view.categories[0].evidenceNotes.first)
+        #expect(note.hasPrefix("pass@1 [v1] 1%; pass@1 [v2] 2%;"))
+        #expect(note.hasSuffix("pass@1 [v20] 0%; and 39 more; all 59 range from 0% to 9%"), "20 named in file order, the rest counted")
+    }
+
+    @Test func locationsGroupEachFileAndMergeConsecutiveLines() {
+        let locations = [("a.jsonl", 4), ("a.jsonl", 5), ("a.jsonl", 6), ("/x/b.jsonl", 2), ("a.jsonl", 9), ("/x/b.jsonl", 3)]
+            .map { SourceLocation(file: $0.0, line: $0.1) }
+        #expect(EvidenceRows.locations(locations) == "a.jsonl:4–6, 9, b.jsonl:2–3")
+        #expect(EvidenceRows.locations([]) == "")
     }
 
     @Test func aLoneAlternateIsShownInFullNotFolded() throws {

@@ -23,6 +23,11 @@ enum SummaryReading {
         return .success(matching)
     }
 
+    /// How many of the other results the worst-case note names, riskiest first; the rest are
+    /// counted. A subject can have thousands of variants, and a note naming each would be
+    /// unreadable (and carried by every scorecard and report).
+    static let othersNamed = 10
+
     /// The worst case among records: the riskiest value, as the Beta framework's "worst known case" asks.
     static func worstCase(_ records: [EvidenceRecord], direction: Direction) -> (EvidenceRecord, [String]) {
         let sorted = records.sorted { a, b in
@@ -31,8 +36,12 @@ enum SummaryReading {
         let chosen = sorted[0]
         var notes: [String] = []
         if records.count > 1 {
-            let others = sorted.dropFirst().map { record in
+            var others = sorted.dropFirst().prefix(othersNamed).map { record in
                 "\(record.metric)\(record.variant.map { " [\($0)]" } ?? "") = \(Format.number(record.value))"
+            }
+            let unnamed = records.count - 1 - others.count
+            if unnamed > 0, let last = sorted.last {
+                others.append("and \(unnamed) more, down to \(Format.number(last.value))")
             }
             notes.append("worst case of \(records.count) results used\(chosen.variant.map { ": \($0)" } ?? ""); also \(others.joined(separator: ", "))")
         }

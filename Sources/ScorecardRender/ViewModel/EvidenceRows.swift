@@ -96,7 +96,7 @@ struct EvidenceRows {
             interval: Formatting.interval(score.interval, unit: indicator.unit),
             n: Formatting.count(score.n), k: Formatting.count(score.k),
             link: nil, sourceText: "per-sample records",
-            location: score.sources.map(Self.location).joined(separator: ", "),
+            location: Self.locations(score.sources),
             notes: Self.note(score.notes.joined(separator: "; "), into: &notes))
     }
 
@@ -104,16 +104,26 @@ struct EvidenceRows {
     private func folded(
         _ records: [EvidenceRecord], indicator: Indicator, stage: StageDefinition, notes: inout [String]
     ) -> EvidenceRowView {
-        let listed = records.map { record in
+        var listed = records.prefix(Self.alternatesListed).map { record in
             "\(record.metric)\(record.variant.map { " [\($0)]" } ?? "") \(Formatting.value(record.value, unit: record.unit))"
+        }
+        if records.count > Self.alternatesListed, let low = records.min(by: { $0.value < $1.value }),
+           let high = records.max(by: { $0.value < $1.value }) {
+            listed.append("and \(records.count - Self.alternatesListed) more; all \(records.count) range from "
+                + "\(Formatting.value(low.value, unit: low.unit)) to \(Formatting.value(high.value, unit: high.unit))")
         }
         return EvidenceRowView(
             evaluation: indicator.name, stage: stage.name, use: "alternates", metric: "\(records.count) other results",
             variant: Formatting.none, value: Formatting.none, interval: Formatting.none, n: Formatting.none,
             k: Formatting.none, link: nil, sourceText: "records",
-            location: records.map { Self.location($0.location) }.joined(separator: ", "),
+            location: Self.locations(records.map(\.location)),
             notes: Self.note(listed.joined(separator: "; "), into: &notes))
     }
+
+    /// How many of the results folded into one row its note names, in file order; the rest are
+    /// counted with the range of all their values (a subject can have thousands of variants; the
+    /// row's locations name every one).
+    static let alternatesListed = 20
 
     /// A note as the table shows it: itself when short, else its start and a reference to the
     /// full text, which is added to `notes`.
@@ -128,5 +138,28 @@ struct EvidenceRows {
     /// `evidence.jsonl:14`: the file's name and line (the full paths are in the provenance).
     static func location(_ location: SourceLocation) -> String {
         "\(URL(fileURLWithPath: location.file).lastPathComponent):\(location.line)"
+    }
+
+    /// Several locations, each file once with its lines and runs of consecutive lines as ranges,
+    /// in the order given: `evidence.jsonl:1–50, 52–5000, other.jsonl:3`.
+    static func locations(_ locations: [SourceLocation]) -> String {
+        var files: [(name: String, runs: [ClosedRange<Int>])] = []
+        var index: [String: Int] = [:]
+        for location in locations {
+            guard let at = index[location.file] else {
+                index[location.file] = files.count
+                files.append((location.file, [location.line...location.line]))
+                continue
+            }
+            if let last = files[at].runs.last, location.line - 1 == last.upperBound {
+                files[at].runs[files[at].runs.count - 1] = last.lowerBound...location.line
+            } else {
+                files[at].runs.append(location.line...location.line)
+            }
+        }
+        return files.map { file in
+            let lines = file.runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+            return "\(URL(fileURLWithPath: file.name).lastPathComponent):\(lines.joined(separator: ", "))"
+        }.joined(separator: ", ")
     }
 }
