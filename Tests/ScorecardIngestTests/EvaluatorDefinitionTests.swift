@@ -159,6 +159,48 @@ import ScorecardEvaluators
         #expect(problems.contains { $0.hasPrefix("ratio.yaml:4:12: unknown key 'variantz' in worst_of; did you mean 'variant'?") }, "\(problems)")
     }
 
+    @Test func anEvaluatorWrittenOnAnIndicatorIsDefinedUnderTheIndicatorsName() throws {
+        // External: a command makes it external; summary defaults; the program's hash is recorded like a defined one's.
+        let external = "evaluator: {command: [python3, score.py], timeout_s: 5, params: {control: {kind: text, required: true, help: h}}}\n        params: {control: ctrl}"
+        let loaded = try Self.load(["framework.yaml": Self.framework(evaluators: "  {}", indicator: external), "score.py": "print(1)\n"])
+        let indicator = try #require(loaded.framework.categories.first?.indicators.first)
+        #expect(indicator.evaluator == "inline_i")
+        let description = try #require(loaded.registry.description(of: "inline_i"))
+        #expect(description.kind == .external && description.summary == "written on indicator i")
+        #expect(description.origin?.program == "score.py" && description.origin?.line == 16)
+        #expect(loaded.evaluatorFiles == ["score.py": SHA256.hex(of: Array("print(1)\n".utf8))])
+        // Declarative: a shape makes it declarative, and its parameters are checked like any definition's.
+        let declarative = "evaluator: {ratio: {numerator: {}, denominator: {metric: $control}}, params: {control: {kind: text, required: true, help: h}}}\n        params: {contrl: ctrl}"
+        let problems = Self.problems(["framework.yaml": Self.framework(evaluators: "  {}", indicator: declarative)])
+        #expect(problems.contains { $0.hasPrefix("framework.yaml:17:17: indicator 'i': evaluator 'inline_i': parameter 'contrl': unknown parameter") }, "\(problems)")
+    }
+
+    static let badInline: [(evaluators: String, indicator: String, expected: String)] = [
+        ("  {}", "evaluator: {timeout_s: 5}",
+         "framework.yaml:16:20: indicator 'i': an evaluator written on the indicator needs a command (an external program) or one of the declarative shapes"),
+        ("  inline_i: {kind: declarative, summary: s, worst_of: {}}", "evaluator: {command: [/bin/true]}",
+         "framework.yaml:16:20: indicator 'i': its evaluator is defined as 'inline_i', a name evaluators: or another indicator already uses"),
+        ("  {}", "evaluator: {command: [/bin/true], worst_of: {}}",
+         "framework.yaml:16:53: 'worst_of' is a declarative shape; this evaluator is external"),
+        ("  {}", "evaluator: {command: [/bin/true], file: x.yaml}", "framework.yaml:16:43: unknown key 'file' in categories[0].indicators[0].evaluator"),
+    ]
+
+    @Test(arguments: badInline)
+    func aBadEvaluatorOnAnIndicatorIsAnErrorWithItsPlace(evaluators: String, indicator: String, expected: String) {
+        let problems = Self.problems(["framework.yaml": Self.framework(evaluators: evaluators, indicator: indicator)])
+        #expect(problems.contains { $0.hasPrefix(expected) }, "\(problems)")
+        #expect(problems.count == 1, "one problem, stated once: \(problems)")
+        #expect(!problems.contains { $0.contains("unknown evaluator 'inline_i'") }, "a definition that failed is not also unknown")
+    }
+
+    @Test func anEvaluatorOnAnIndicatorNeedsSchemaVersionTwo() {
+        let text = Self.framework(evaluators: "  {}", indicator: "evaluator: {command: [/bin/true]}", version: 1)
+            .replacingOccurrences(of: "evaluators:\n  {}\n", with: "")
+            .replacingOccurrences(of: "    rule_out: {medium: {indicators: [i], rationale: test}}", with: "")
+        let problems = Self.problems(["framework.yaml": text])
+        #expect(problems.contains { $0.hasSuffix("an evaluator written on an indicator needs schema_version 2 (this file declares 1)") }, "\(problems)")
+    }
+
     @Test func evaluatorsNeedSchemaVersionTwo() {
         let problems = Self.problems(["framework.yaml": Self.framework(evaluators: Self.ratio, version: 1).replacingOccurrences(of: "    rule_out: {medium: {indicators: [i], rationale: test}}", with: "")])
         #expect(problems.contains("framework.yaml:9:3: evaluators needs schema_version 2 (this file declares 1)"), "\(problems)")

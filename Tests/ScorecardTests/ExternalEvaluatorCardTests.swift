@@ -11,8 +11,9 @@ import Testing
 @Suite struct ExternalEvaluatorCardTests {
     static let script = PackagePaths.file("Tests/ScorecardPluginsTests/Scripts/counting.py").path
 
-    /// A card in a temporary folder: `evaluators/counting.py` measures one indicator.
-    static func card() throws -> ScratchFolder {
+    /// A card in a temporary folder: `evaluators/counting.py` measures one indicator, defined in
+    /// the framework's `evaluators:` section or (`inline`) written on the indicator.
+    static func card(inline: Bool = false) throws -> ScratchFolder {
         let folder = try ScratchFolder("scorecard-external-card")
         try FileManager.default.createDirectory(atPath: folder.path("evaluators"), withIntermediateDirectories: true)
         _ = try folder.copy(script, to: "evaluators/counting.py")
@@ -24,17 +25,13 @@ import Testing
             levels: [{id: low}, {id: medium}]
             stages: [{id: pre}]
             aggregation: max
-            evaluators:
-              counting:
-                kind: external
-                summary: counts its calls
-                command: [python3, evaluators/counting.py]
+            \(inline ? "" : "evaluators:\n  counting:\n    kind: external\n    summary: counts its calls\n    command: [python3, evaluators/counting.py]")
             categories:
               - id: cyber
                 name: Cyber
                 indicators:
-                  - {id: probe, name: Probe, evaluator: counting, eval: probe_eval, metric: solve_rate,
-                     thresholds: {medium: {value: 0.5, rationale: test}}}
+                  - {id: probe, name: Probe, evaluator: \(inline ? "{command: [python3, evaluators/counting.py]}" : "counting"),
+                     eval: probe_eval, metric: solve_rate, thresholds: {medium: {value: 0.5, rationale: test}}}
                 rule_out: {medium: {indicators: [probe], rationale: test}}
             """.write(toFile: folder.path("framework.yaml"), atomically: true, encoding: .utf8)
         try #"{"model": "m", "stage": "pre", "eval": "probe_eval", "metric": "solve_rate", "value": 0.3, "n": 50}"#
@@ -101,5 +98,25 @@ import Testing
         #expect(report.difference?.field == "evaluator 'counting' program")
         #expect(changes.first?.evaluator == "counting" && changes.first?.indicators == ["probe"])
         #expect(changes.first?.description.hasPrefix("evaluator 'counting' program changed: recorded evaluators/counting.py (sha256 ") == true)
+    }
+
+    @Test func anEvaluatorWrittenOnTheIndicatorIsRunRecordedAndCheckedAlike() throws {
+        let folder = try Self.card(inline: true)
+        _ = try Regenerator(config: folder.path("scorecard.yaml")).run()
+        #expect(try Self.calls(folder) == 1)
+        let store = try ScorecardStore(path: folder.path(".scorecard/scorecard.sqlite"), create: false)
+        let document = try #require(try store.currentScorecards().first?.decoded())
+        let entry = try #require(document.models.first?.categories.first?.stages["pre"]?.indicators.first)
+        #expect(entry.evaluator == "inline_probe" && entry.evaluatorKind == "external")
+        #expect(entry.evaluatorProgram == "evaluators/counting.py" && entry.value == 0.3)
+        let root = folder.url.path
+        #expect(try Checker(store: store, root: root).check().allSatisfy(\.matches))
+        try "import sys\nsys.exit(1)\n".write(toFile: folder.path("evaluators/counting.py"), atomically: true, encoding: .utf8)
+        let result = try #require(try Checker(store: store, root: root).check().first)
+        guard case .evaluatorsChanged(let changes, _) = result.outcome else {
+            Issue.record("expected the evaluator change to be named, got \(result.outcome)")
+            return
+        }
+        #expect(changes.first?.evaluator == "inline_probe" && changes.first?.indicators == ["probe"])
     }
 }

@@ -313,7 +313,7 @@ extension PublishedSchemas {
                   "properties": {
                     "rule_out": false,
                     "gating": false,
-                    "indicators": {"items": {"properties": {"thresholds": {"additionalProperties": {"properties": {"relative_to": false}}}}}}
+                    "indicators": {"items": {"properties": {"evaluator": {"$ref": "#/$defs/text"}, "thresholds": {"additionalProperties": {"properties": {"relative_to": false}}}}}}
                   }
                 }
               }
@@ -435,7 +435,10 @@ extension PublishedSchemas {
           "properties": {
             "id": {"$ref": "#/$defs/text", "description": "Identifier, unique across the framework."},
             "name": {"$ref": "#/$defs/text", "description": "Name shown in reports."},
-            "evaluator": {"$ref": "#/$defs/text", "description": "A built-in evaluator or one the evaluators section defines (scorecard evaluators lists them)."},
+            "evaluator": {
+              "description": "A built-in evaluator or one the evaluators section defines (scorecard evaluators lists them), by name; or (schema_version 2) an evaluator written here, defined as inline_ and the indicator's id.",
+              "anyOf": [{"$ref": "#/$defs/text"}, {"$ref": "#/$defs/inlineEvaluator"}]
+            },
             "params": {"type": "object", "description": "The evaluator's parameters, checked against what it declares when the file is loaded."},
             "eval": {"$ref": "#/$defs/text", "description": "The evaluation id the evidence uses."},
             "metric": {
@@ -540,8 +543,17 @@ extension PublishedSchemas {
           "properties": {"schema_version": false}
         },
         "evaluatorFileBody": {
+          "description": "The keys of a definition file; kind and summary are required.",
+          "$ref": "#/$defs/evaluatorKeys",
+          "required": ["kind", "summary"]
+        },
+        "inlineEvaluator": {
+          "description": "An evaluator written on an indicator: the keys of a definition, where kind follows from them (a command: external; a declarative shape: declarative) and summary may be left out.",
+          "$ref": "#/$defs/evaluatorKeys",
+          "properties": {"schema_version": false}
+        },
+        "evaluatorKeys": {
           "type": "object",
-          "required": ["kind", "summary"],
           "properties": {
             "schema_version": {"const": 1, "description": "(definition files only, where it is required) Version of the definition file format: 1."},
             "kind": {"enum": ["declarative", "external"], "description": "declarative (a rule below) or external (a program speaking the evaluator protocol)."},
@@ -625,7 +637,7 @@ extension PublishedSchemas {
             "best_of": {"$ref": "#/$defs/extreme", "description": "(declarative) The best result over variants."}
           },
           "additionalProperties": false,
-          "if": {"properties": {"kind": {"const": "external"}}, "required": ["kind"]},
+          "if": {"anyOf": [{"properties": {"kind": {"const": "external"}}, "required": ["kind"]}, {"required": ["command"], "not": {"required": ["kind"]}}]},
           "then": {
             "required": ["command"],
             "properties": {"ratio": false, "difference": false, "weighted_mean": false, "count_above": false, "worst_of": false, "best_of": false}

@@ -53,6 +53,40 @@ struct EvaluatorDefinitionReader {
         return found
     }
 
+    /// The name an evaluator written on indicator `id` is defined under: `inline_` and the id,
+    /// lower-cased, with any other character than a letter, digit or underscore as `_`.
+    static func inlineName(indicator id: String) -> String {
+        "inline_" + String(String.UnicodeScalarView(id.lowercased().unicodeScalars.map { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? scalar : "_"
+        }))
+    }
+
+    /// The evaluators written on indicators (`evaluator: {command: [...]}`), each defined under
+    /// its ``inlineName(indicator:)``: external when it has a `command`, declarative when it has
+    /// a shape; `kind` and `summary` may be left out. `taken` are the names `evaluators:` defines.
+    func readInline(_ indicators: [IndicatorDocument], taken: Set<String>, _ log: inout DiagnosticLog) -> [Read] {
+        var found: [Read] = []
+        var seen = taken
+        for indicator in indicators {
+            guard let node = indicator.inlineEvaluator, let name = indicator.evaluator?.value, let map = node.map(&log) else { continue }
+            guard seen.insert(name).inserted else {
+                node.log("indicator '\(indicator.id.value)': its evaluator is defined as '\(name)', a name evaluators: or another indicator already uses", &log)
+                continue
+            }
+            let reader = DefinitionBody(name: name, folder: directory, prefix: nil, inlineOn: indicator.id.value)
+            let definition = reader.read(map, origin: EvaluatorOrigin(line: node.line), &log)
+            if let definition {
+                found.append(Read(definition: definition, line: node.line, column: node.column, file: frameworkFile))
+            }
+            // Keys are checked once the kind is known: without one, the missing command or shape is the problem.
+            if definition != nil || map.keys.contains("kind") || map.keys.contains("command")
+                || DeclarativeRuleReader.shapes.contains(where: map.keys.contains) {
+                map.finish(known: Self.keys, &log)
+            }
+        }
+        return found
+    }
+
     /// A definition file: read, hashed, parsed with its own diagnostics.
     private func readFile(
         _ name: String, path: String, at node: YAMLValue, _ log: inout DiagnosticLog, other: inout [Diagnostic]
@@ -98,18 +132,34 @@ struct DefinitionBody {
     let folder: String
     /// That folder relative to the framework's (nil for the framework itself), to record program paths.
     let prefix: String?
+    /// The indicator an evaluator written on it belongs to: its `kind` follows from its keys and
+    /// its `summary` may be left out.
+    var inlineOn: String? = nil
 
     func read(_ map: YAMLMap, origin: EvaluatorOrigin, _ log: inout DiagnosticLog) -> EvaluatorDefinition? {
         var origin = origin
-        let kindNode = map.required("kind", &log)
-        let kindText = kindNode?.string(&log)
+        let kindNode = inlineOn == nil ? map.required("kind", &log) : map.optional("kind")
+        var kindText = kindNode?.string(&log)
+        if kindText == nil, let indicator = inlineOn {
+            if map.keys.contains("command") {
+                kindText = "external"
+            } else if DeclarativeRuleReader.shapes.contains(where: map.keys.contains) {
+                kindText = "declarative"
+            } else {
+                map.value.log(
+                    "indicator '\(indicator)': an evaluator written on the indicator needs a command (an external program) "
+                        + "or one of the declarative shapes (\(DeclarativeRuleReader.shapes.joined(separator: ", "))), or a name", &log)
+                return nil
+            }
+        }
         let version = map.optional("version").flatMap { node in
             node.integer(&log).flatMap { value in
                 guard value >= 1 else { node.log("version must be 1 or more, found \(value)", &log); return nil }
                 return value
             }
         } ?? 1
-        let summary = map.required("summary", &log)?.string(&log) ?? ""
+        let summary = inlineOn.map { indicator in map.optional("summary")?.string(&log) ?? "written on indicator \(indicator)" }
+            ?? map.required("summary", &log)?.string(&log) ?? ""
         let parameters = ParameterDeclarationReader.read(map.optional("params"), &log)
         let body: EvaluatorDefinition.Body?
         switch kindText {

@@ -30,6 +30,18 @@ struct FrameworkDocument {
     var gates: [GateDocument] = []
     /// The `evaluators:` section (schema 2), read by `EvaluatorDefinitionReader`.
     var evaluatorsNode: YAMLValue?
+
+    /// The names the `evaluators:` section defines.
+    var sectionEvaluatorNames: [String] {
+        guard let node = evaluatorsNode, case .mapping(let mapping) = node.node else { return [] }
+        return mapping.keys.compactMap(\.string)
+    }
+
+    /// The names the framework defines evaluators under: the `evaluators:` section's and those
+    /// of evaluators written on indicators.
+    var definedEvaluatorNames: [String] {
+        sectionEvaluatorNames + categories.flatMap(\.indicators).filter { $0.inlineEvaluator != nil }.compactMap(\.evaluator?.value)
+    }
 }
 
 struct LevelDocument {
@@ -86,6 +98,9 @@ struct IndicatorDocument {
     let id: Located<String>
     var name: String = ""
     var evaluator: Located<String>?
+    /// An evaluator written on the indicator itself (`evaluator: {command: [...], timeout_s: 30}`),
+    /// defined under the name in ``evaluator``.
+    var inlineEvaluator: YAMLValue?
     var parameters: Located<EvaluatorParameters> = .init(.init(), line: nil, column: nil)
     var evaluation: String = ""
     var metrics: [String] = []

@@ -54,10 +54,7 @@ public enum FrameworkLoader {
         let (extended, files) = define(doc, file: file, folder: folder, registry: registry, &log, other: &other)
         var validator = FrameworkValidator(doc: doc, registry: extended)
         validator.failedDefinitions = Set(
-            (doc.evaluatorsNode.flatMap { node -> [String]? in
-                guard case .mapping(let mapping) = node.node else { return nil }
-                return mapping.keys.compactMap(\.string)
-            } ?? []).filter { extended.description(of: $0) == nil })
+            doc.definedEvaluatorNames.filter { extended.description(of: $0) == nil })
         validator.run(&log)
         if !log.isEmpty || !other.isEmpty { throw InputError(log.diagnostics + other) }
         return LoadedFramework(
@@ -70,9 +67,12 @@ public enum FrameworkLoader {
         _ doc: FrameworkDocument, file: String, folder: String, registry: EvaluatorRegistry, _ log: inout DiagnosticLog,
         other: inout [Diagnostic]
     ) -> (EvaluatorRegistry, [String: String]) {
-        guard let node = doc.evaluatorsNode else { return (registry, [:]) }
+        let indicatorDocuments = doc.categories.flatMap(\.indicators)
+        guard doc.evaluatorsNode != nil || indicatorDocuments.contains(where: { $0.inlineEvaluator != nil }) else { return (registry, [:]) }
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
-        let read = EvaluatorDefinitionReader(directory: absolute, frameworkFile: file).read(node, &log, other: &other)
+        let reader = EvaluatorDefinitionReader(directory: absolute, frameworkFile: file)
+        var read = doc.evaluatorsNode.map { reader.read($0, &log, other: &other) } ?? []
+        read += reader.readInline(indicatorDocuments, taken: Set(doc.sectionEvaluatorNames), &log)
         var files: [String: String] = [:]
         var extended = registry
         let hinted = build(doc)

@@ -140,7 +140,14 @@ struct FrameworkReader {
         guard let idNode = map.required("id", &log), let id = idNode.string(&log) else { return nil }
         var indicator = IndicatorDocument(id: .init(id, at: idNode))
         indicator.name = map.required("name", &log)?.string(&log) ?? id
-        if let node = map.required("evaluator", &log), let s = node.string(&log) { indicator.evaluator = .init(s, at: node) }
+        if let node = map.required("evaluator", &log) {
+            if case .mapping = node.node {
+                indicator.evaluator = .init(EvaluatorDefinitionReader.inlineName(indicator: id), at: node)
+                indicator.inlineEvaluator = node
+            } else if let s = node.string(&log) {
+                indicator.evaluator = .init(s, at: node)
+            }
+        }
         if let node = map.optional("params") {
             indicator.parameters = .init(EvaluatorParameters(readParameters(node, &log)), at: node)
         }

@@ -20,6 +20,10 @@ extension FrameworkValidator {
                 log.add("gating needs schema_version 2 (this file declares \(schemaVersion))", line: gating.line, column: gating.column)
             }
             for indicator in category.indicators {
+                if let node = indicator.inlineEvaluator {
+                    log.add("an evaluator written on an indicator needs schema_version 2 (this file declares \(schemaVersion))",
+                            line: node.line, column: node.column)
+                }
                 for threshold in indicator.thresholds {
                     if let relative = threshold.relative {
                         log.add("relative_to needs schema_version 2 (this file declares \(schemaVersion))",

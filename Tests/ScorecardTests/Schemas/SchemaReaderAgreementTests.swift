@@ -43,7 +43,7 @@ import Testing
             ("framework", "#/$defs/category", FrameworkReader.categoryKeys),
             ("framework", "#/$defs/indicator", FrameworkReader.indicatorKeys),
             ("framework", "#/$defs/gate", FrameworkReader.gateKeys),
-            ("framework", "#/$defs/evaluatorFileBody", EvaluatorDefinitionReader.fileKeys),
+            ("framework", "#/$defs/evaluatorKeys", EvaluatorDefinitionReader.fileKeys),
             ("framework", "#/$defs/parameterDeclaration", ParameterDeclarationReader.keys),
             ("framework", "#/$defs/operand", DeclarativeRuleReader.operandKeys),
             ("determinations", "#/$defs/determination", DeterminationLoader.determinationKeys),
@@ -69,7 +69,7 @@ import Testing
             ("framework", "#/$defs/indicator/properties/unit", ValueUnit.allCases.map(\.rawValue)),
             ("framework", "#/$defs/indicator/properties/direction", Direction.allCases.map(\.rawValue)),
             ("framework", "#/$defs/parameterDeclaration/properties/kind", ParameterDeclarationReader.kinds),
-            ("framework", "#/$defs/evaluatorFileBody/properties/kind", EvaluatorKind.allCases.map(\.rawValue).filter { $0 != "builtin" }),
+            ("framework", "#/$defs/evaluatorKeys/properties/kind", EvaluatorKind.allCases.map(\.rawValue).filter { $0 != "builtin" }),
             ("evidence-record", "#/$defs/result/properties/unit", ValueUnit.allCases.map(\.rawValue)),
             ("evidence-record", "#/$defs/consistency", EvidenceConsistency.allCases.map(\.rawValue) + [""]),
             ("card", "#/properties/evidence/items/anyOf/1/properties/format", ["auto"] + EvidenceFormats.names),
@@ -88,7 +88,7 @@ import Testing
         let versions = Self.resolve("#/properties/schema_version", in: root)?.objectValue?["enum"]
         #expect(versions == .array(FrameworkLoader.supportedSchemaVersions.map { .number(Double($0), text: String($0)) }),
                 "the framework schema takes the schema_version values the loader reads")
-        #expect(Set(DeclarativeRuleReader.shapes).isSubset(of: try Self.keys("framework", "#/$defs/evaluatorFileBody")))
+        #expect(Set(DeclarativeRuleReader.shapes).isSubset(of: try Self.keys("framework", "#/$defs/evaluatorKeys")))
         // Inline definitions take every key of a definition file but its schema_version.
         #expect(try Self.keys("framework", "#/$defs/evaluatorBody") == ["schema_version"])
     }

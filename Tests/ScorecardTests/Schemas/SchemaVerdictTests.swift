@@ -132,6 +132,14 @@ import Testing
         // threshold, a non-gating category without indicators, a trigger gate, a declarative evaluator.
         Case(schema: "framework", text: everyShape, refusal: nil),
 
+        // Evaluators written on an indicator: the kind follows from the keys, the summary may be left out.
+        Case(schema: "framework", text: framework(replacing: "evaluator: metric,", with: "evaluator: {command: [/bin/true], timeout_s: 5},"), refusal: nil),
+        Case(schema: "framework", text: framework(replacing: "evaluator: metric,", with: "evaluator: {summary: s, best_of: {variants: [a, b]}},"), refusal: nil),
+        Case(schema: "framework", text: framework(replacing: "evaluator: metric,", with: "evaluator: {timeout_s: 5},"),
+             refusal: "$.categories[0].indicators[0].evaluator: matches none of the anyOf schemas"),
+        Case(schema: "framework", text: framework(replacing: "evaluator: metric,", with: "evaluator: {command: [/bin/true], best_of: {}},"),
+             refusal: "$.categories[0].indicators[0].evaluator: matches none of the anyOf schemas"),
+
         Case(schema: "evaluator-definition", text: "schema_version: 1\nkind: declarative\nsummary: s\nparams: {bar: {kind: number, range: [0, 1], default: 0.5, help: h}}\ncount_above: {bar: $bar, results: [{eval: a}, {eval: b, bar: 0.2}]}\n", refusal: nil),
         Case(schema: "evaluator-definition", text: "kind: declarative\nsummary: s\nbest_of: {}\n", refusal: "$: missing required 'schema_version'"),
         Case(schema: "evaluator-definition", text: "schema_version: 1\nkind: declarative\nsummary: s\nbest_of: {}\ncommand: [python3, x.py]\n", refusal: "$.command: no value is allowed here"),
