@@ -90,6 +90,20 @@ import ScorecardCore
         #expect(nested.warnings.map(\.description).contains { $0.hasSuffix(":5: a <testsuite> without a name: its cases take the enclosing suite's name, or the file's ('report')") })
     }
 
+    @Test func aTestThatNeverRanIsSkippedNotPassed() throws {
+        // googletest: DISABLED_Later is status="notrun" with no child: 1 of 2 attempted passed, not 2 of 3.
+        let gtest = try JUnitReader.read(path: FormatFixtures.path("junit/googletest-disabled.xml"), options: options)
+        let refusal = try #require(gtest.records.first { $0.evaluation == "Refusal" })
+        #expect(refusal.n == 2 && refusal.k == 1)
+        #expect(!gtest.samples.contains { $0.sampleID == "Refusal.DISABLED_Later" })
+        // CTest: Refusal.Later is status="disabled": 4 of 8 attempted, not 5 of 9.
+        let ctest = try JUnitReader.read(path: FormatFixtures.path("junit/ctest-disabled.xml"), options: options)
+        #expect(ctest.records.map(\.n) == [8] && ctest.records.map(\.k) == [4])
+        // A status that says the case failed, with no child, is a failure; one that says it ran is read from its children.
+        let stated = try read(#"<testsuite name="s"><testcase name="a" status="failed"/><testcase name="b" status="run"/><testcase name="c" status="NotRun"/></testsuite>"#)
+        #expect(stated.records.first?.n == 2 && stated.records.first?.k == 1)
+    }
+
     @Test func allSkippedGivesNoPassRateButAWarning() throws {
         let imported = try read(#"<testsuite name="s"><testcase name="a"><skipped message="no network"/></testcase></testsuite>"#)
         #expect(imported.records.isEmpty && imported.samples.isEmpty)

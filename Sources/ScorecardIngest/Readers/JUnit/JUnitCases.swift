@@ -43,7 +43,10 @@ struct JUnitSuite {
 /// nested suites, or test cases straight under `<testsuites>`. Each `<testcase>` belongs to the
 /// suite element that directly holds it. Its outcome is its worst child: `<error>` (setup or
 /// teardown error, collection failure), `<failure>` (assertion or exception in the test body),
-/// `<skipped type="pytest.xfail">` (expected failure), other `<skipped>`; none means passed.
+/// `<skipped type="pytest.xfail">` (expected failure), other `<skipped>`. Without such a child,
+/// a case whose `status` or `result` attribute says it never ran (googletest's
+/// `status="notrun"`/`result="suppressed"` for a disabled test, CTest's `status="disabled"` or
+/// `"notrun"`) is skipped, and one whose `status` says it failed is a failure; otherwise it passed.
 /// Surefire's `flakyFailure`/`rerunFailure` children are ignored: the final outcome decides.
 enum JUnitCases {
     /// The test cases in document order, the suites that hold them, and the line of the first
@@ -77,6 +80,22 @@ enum JUnitCases {
         return (cases, suites, unnamed)
     }
 
+    /// `status` values (lower-cased) of a case that never ran, and of one that failed, as
+    /// googletest, CTest and other C/C++ runners write them on a `<testcase>` with no child.
+    static let notRun: Set = ["notrun", "not_run", "not run", "disabled", "skipped", "ignored", "suppressed"]
+    static let failed: Set = ["fail", "failed", "failure", "error"]
+
+    /// The outcome a case's own attributes state when no child element does.
+    private static func statedOutcome(_ element: XMLTreeElement) -> (outcome: JUnitOutcome, message: String)? {
+        for key in ["status", "result"] {
+            guard let value = element.attribute(key) else { continue }
+            let lowered = value.lowercased()
+            if notRun.contains(lowered) { return (.skipped, "not run (\(key)=\"\(value)\")") }
+            if key == "status", failed.contains(lowered) { return (lowered == "error" ? .error : .failure, "\(key)=\"\(value)\"") }
+        }
+        return nil
+    }
+
     private static func testCase(_ element: XMLTreeElement, suite: String) -> JUnitCase {
         var outcome = JUnitOutcome.passed
         var message: String?
@@ -92,6 +111,10 @@ enum JUnitCases {
                 outcome = found
                 message = child.attribute("message")
             }
+        }
+        if outcome == .passed, let stated = statedOutcome(element) {
+            outcome = stated.outcome
+            message = stated.message
         }
         return JUnitCase(suite: suite, classname: element.attribute("classname") ?? "", name: element.attribute("name") ?? "",
                          outcome: outcome, message: message, line: element.line)
