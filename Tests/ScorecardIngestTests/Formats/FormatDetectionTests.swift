@@ -83,4 +83,22 @@ import Testing
         let inspectLike = #"{"results": {"total_samples": 3, "scores": []}, "version": 2}"#
         #expect(Self.claims("r.json", Array(inspectLike.utf8)).isEmpty, "Inspect's results object is not lm-eval's")
     }
+
+    @Test func anEvalSetFolderReadsItsLogsAndSkipsItsListing() throws {
+        let folder = FormatFixtures.path("inspect-evalset")
+        let (inputs, skipped) = try EvidenceFormats.inputs([folder])
+        #expect(inputs.count == 3 && inputs.allSatisfy { $0.path.hasSuffix(".eval") && $0.reader == InspectReader.self })
+        #expect(skipped.map { ($0 as NSString).lastPathComponent } == ["README.md", "eval-set.json", "logs.json"])
+        let listing = Array(try FormatFixtures.bytes(folder + "/logs.json").prefix(65_536))
+        #expect(FormatSniffing.isInspectLogListing(listing))
+        #expect(!ScorecardEvidenceReader.detect(path: "logs.json", prefix: listing), "it names models and evals, but is not our evidence")
+        #expect(ScorecardEvidenceReader.detect(path: "e.json", prefix: Array(try FormatFixtures.bytes(FormatFixtures.demoEvidence).prefix(4096))))
+        // Named directly, it is refused with what it is.
+        #expect(throws: InputError.self) { try EvidenceFormats.inputs([folder + "/logs.json"]) }
+        do {
+            _ = try EvidenceFormats.inputs([folder + "/logs.json"])
+        } catch {
+            #expect(error.diagnostics.first?.message.hasPrefix("this is the listing inspect eval-set writes beside its logs") == true)
+        }
+    }
 }

@@ -19,7 +19,7 @@ public enum ScorecardEvidenceReader: EvidenceReader {
         let text = String(decoding: FormatSniffing.withoutByteOrderMark(Array(prefix.prefix(4096))), as: UTF8.self)
         let head = text.drop { $0.isWhitespace }
         if head.hasPrefix("[") || head.hasPrefix("{") {
-            return text.contains("\"model\"") && text.contains("\"eval\"")
+            return text.contains("\"model\"") && text.contains("\"eval\"") && !FormatSniffing.isInspectLogListing(prefix)
         }
         let header = head.prefix { $0 != "\n" && $0 != "\r" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return header.contains("model") && header.contains("eval")

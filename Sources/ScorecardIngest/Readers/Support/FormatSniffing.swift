@@ -18,6 +18,17 @@ enum FormatSniffing {
         }
     }
 
+    /// Whether the prefix is the listing `inspect eval-set` writes beside its logs (`logs.json`):
+    /// an object whose members are named after log files (`….eval`, `….json`) and hold their
+    /// headers. It is not a log, and not our evidence format, though it names models and tasks.
+    static func isInspectLogListing(_ prefix: [UInt8]) -> Bool {
+        withCursor(prefix) { cursor in
+            guard (try? cursor.peekKind()) == .object, var container = try? cursor.beginObject(),
+                  let key = try? cursor.nextKey(&container), let name = try? cursor.string(of: key) else { return false }
+            return (name.hasSuffix(".eval") || name.hasSuffix(".json")) && (try? cursor.peekKind()) == .object
+        } ?? false
+    }
+
     /// The member names of the first object-valued member of the top-level member `name`, as far as
     /// the prefix goes; nil when there is no such member in the prefix.
     ///
