@@ -94,4 +94,23 @@ import ScorecardCore
         let noStage = Problems.of { try EveryEvalEverReader.read(path: FormatFixtures.eeeLeaderboard, options: ImportOptions()) }
         #expect(noStage == ["\(FormatFixtures.eeeLeaderboard): no stage: Every Eval Ever files do not say whether results are pre- or post-mitigation; give the stage at import"])
     }
+
+    @Test func gradedRowsGiveNoExactKAndRowsOfSeveralEpochsAverageBySample() throws {
+        // EEE's own Inspect converter: partial_grade is 0.2778 over 9 rows scored 1, 0, 0, 0, 0, 1, 0.5, 0, 0,
+        // the 0.5 row "is_correct": no k (3 of 9 would be 0.333) and no binomial interval from it.
+        let scorers = try EveryEvalEverReader.read(
+            path: FormatFixtures.path("eee/converter-inspect/6c27e5fb-6637-4556-87c2-e77e220ffe45.json"), options: .at())
+        let partial = try #require(scorers.records.first { $0.variant == "partial_grade:accuracy" })
+        #expect(abs(partial.value - 0.2777777777777778) < 1e-12 && partial.n == 9 && partial.k == nil)
+        #expect(partial.notes?.contains("graded rather than right or wrong: no exact k") == true)
+        let match = try #require(scorers.records.first { $0.variant == "match:accuracy" })
+        #expect(match.n == 9 && match.k == 6, "0/1 rows still give k")
+        // Early stopping over 3 epochs: 14 rows for 6 samples, each carrying its sample's reduced score.
+        let early = try EveryEvalEverReader.read(
+            path: FormatFixtures.path("eee/converter-inspect/5e40c978-059e-4b1c-bc33-48079e58a3d6.json"), options: .at())
+        let accuracy = try #require(early.records.first)
+        #expect(accuracy.consistency == nil, "0.3889 is the mean over the 6 samples, not a contradiction")
+        #expect(!early.warnings.contains { $0.message.contains("contradicts") }, "\(early.warnings)")
+        #expect(Set(early.samples.map(\.sampleID)).count == 6)
+    }
 }

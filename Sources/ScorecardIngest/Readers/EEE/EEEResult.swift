@@ -106,13 +106,18 @@ struct EEEResult {
         if consistency == .contradicts {
             notes.append("the score is not the mean of its instance rows: n and k not taken from them")
         } else if !rows.isEmpty {
+            // Rows of several epochs repeat a sample; the per-sample records keep its first row.
+            let distinct = Self.firstPerSample(rows)
             if n == nil { n = rows.count }
-            if n == rows.count, unit == .rate, rows.allSatisfy({ $0.isCorrect != nil || $0.error != nil }) {
-                k = rows.filter { $0.isCorrect == true && $0.error == nil }.count
-                notes.append("k from \(rows.count) instance rows")
-            } else if n == rows.count, unit == .rate {
-                notes.append("\(rows.count) instance rows, graded rather than right or wrong: no exact k")
-            } else if n != rows.count {
+            let counted = n == rows.count ? rows : n == distinct.count ? distinct : nil
+            if let counted, unit == .rate, counted.allSatisfy({ row in
+                row.error != nil || (row.isCorrect != nil && row.score / scale.divisor == (row.isCorrect == true ? 1 : 0))
+            }) {
+                k = counted.filter { $0.isCorrect == true && $0.error == nil }.count
+                notes.append("k from \(counted.count) instance rows" + (counted.count < rows.count ? " (the first of each sample's \(rows.count))" : ""))
+            } else if let counted, unit == .rate {
+                notes.append("\(counted.count) instance rows, graded rather than right or wrong: no exact k")
+            } else if counted == nil {
                 notes.append("\(rows.count) instance rows but num_samples \(n.map(String.init) ?? "?"): k not taken from them")
             }
         }
@@ -141,6 +146,12 @@ struct EEEResult {
         return (record, scale.divisor)
     }
 
+    /// The first row of each sample id, in file order.
+    static func firstPerSample(_ rows: [EEEInstances.Row]) -> [EEEInstances.Row] {
+        var seen = Set<String>()
+        return rows.filter { seen.insert($0.sampleID).inserted }
+    }
+
     /// Whether a rate's instance rows agree with it: `partial` when the result says it was measured
     /// on more samples than there are rows; `contradicts` when the rows (none errored) do not
     /// average to the score, beyond the rounding of a published figure (5e-4).
@@ -156,6 +167,11 @@ struct EEEResult {
         guard rows.allSatisfy({ $0.error == nil }) else { return nil }
         let mean = rows.reduce(0) { $0 + $1.score / divisor } / Double(rows.count)
         guard abs(mean - value) > 5e-4 else { return nil }
+        // Rows of several epochs that each carry the sample's reduced score: the mean is over samples.
+        let distinct = Self.firstPerSample(rows)
+        if distinct.count < rows.count, abs(distinct.reduce(0) { $0 + $1.score / divisor } / Double(distinct.count) - value) <= 5e-4 {
+            return nil
+        }
         warnings.append(Diagnostic(file: file, line: line, message: "'\(evaluationName)' \(metric): the score \(Format.short(value, places: 4)) is not the mean of its \(rows.count) instance rows (\(Format.short(mean, places: 4))); the result and its rows are marked contradicts"))
         return .contradicts
     }
