@@ -103,8 +103,27 @@ enum InspectHeaderParser {
     static func readResults(_ cursor: inout JSONCursor) throws(JSONError) -> InspectResults? {
         if cursor.readNullIfPresent() { return nil }
         var results = InspectResults()
+        // Log format version 1 has one scorer: `scorer: {name}` and `metrics` beside it, not `scores`.
+        var versionOneScorer: String?
+        var versionOneMetrics: [InspectReportedMetric]?
         try cursor.forEachMember("results") { (cursor: inout JSONCursor, key) throws(JSONError) in
-            if cursor.key(key, is: "total_samples") {
+            if cursor.key(key, is: "scorer") {
+                if cursor.readNullIfPresent() { return }
+                try cursor.forEachMember("results.scorer") { (cursor: inout JSONCursor, key) throws(JSONError) in
+                    if cursor.key(key, is: "name") {
+                        versionOneScorer = try cursor.readOptionalString("results.scorer.name")
+                    } else {
+                        try cursor.skipValue()
+                    }
+                }
+            } else if cursor.key(key, is: "metrics") {
+                if cursor.readNullIfPresent() { return }
+                var metrics: [InspectReportedMetric] = []
+                try cursor.forEachMember("results.metrics") { (cursor: inout JSONCursor, key) throws(JSONError) in
+                    metrics.append(try readMetric(key: try cursor.string(of: key), &cursor))
+                }
+                versionOneMetrics = metrics
+            } else if cursor.key(key, is: "total_samples") {
                 results.totalSamples = try cursor.readOptionalInteger("results.total_samples")
             } else if cursor.key(key, is: "completed_samples") {
                 results.completedSamples = try cursor.readOptionalInteger("results.completed_samples")
@@ -125,6 +144,10 @@ enum InspectHeaderParser {
             } else {
                 try cursor.skipValue()
             }
+        }
+        if results.scores.isEmpty, versionOneScorer != nil || versionOneMetrics != nil {
+            let name = versionOneScorer ?? InspectSampleParser.versionOneScore
+            results.scores = [InspectReportedScore(name: name, scorer: name, metrics: versionOneMetrics ?? [])]
         }
         return results
     }

@@ -46,6 +46,14 @@ public enum InspectJSONLog {
             }
         }
         guard cursor.atEnd() else { throw cursor.error("unexpected content after the log's closing brace") }
+        if header.version == 1, let scorer = header.results?.scores.first?.scorer, scorer != InspectSampleParser.versionOneScore {
+            // A version 1 sample's one `score` is its scorer's, which the results name.
+            for index in samples.indices {
+                for part in samples[index].scores.indices where samples[index].scores[part].name == InspectSampleParser.versionOneScore {
+                    samples[index].scores[part].name = scorer
+                }
+            }
+        }
         return InspectLog(header: header, samples: samples, sampleSource: "samples")
     }
 }

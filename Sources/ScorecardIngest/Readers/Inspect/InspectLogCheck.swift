@@ -6,10 +6,13 @@ import ScorecardCore
 enum InspectLogCheck {
     /// Log format versions this reader understands.
     ///
-    /// Version 3 marks logs whose samples use a newer layout (Inspect's interim `message_pool`
-    /// shape, and the chunked `.eval` sample layout); the fields a scorecard reads (spec, results,
-    /// sample ids, epochs, scores, metadata, errors) are the same as in version 2.
-    static let supportedVersions = [2, 3]
+    /// Version 1 (inspect-ai before 0.3.18, `.json` only) has one scorer: `results.scorer` and
+    /// `results.metrics`, and one `score` per sample; it is read as a version 2 log with that
+    /// scorer, as Inspect itself migrates it. Version 3 marks logs whose samples use a newer
+    /// layout (Inspect's interim `message_pool` shape, and the chunked `.eval` sample layout); the
+    /// fields a scorecard reads (spec, results, sample ids, epochs, scores, metadata, errors) are
+    /// the same as in version 2.
+    static let supportedVersions = [1, 2, 3]
     /// The version Inspect gives a log that has no `version` field (`EvalLog.version` defaults to 2).
     static let defaultVersion = 2
     /// The statuses Inspect writes.
@@ -25,8 +28,8 @@ enum InspectLogCheck {
         }
         let version = header.version ?? defaultVersion
         guard supportedVersions.contains(version) else {
-            let hint = version < 2
-                ? "; it was written by inspect-ai before 0.3.18: rewrite it with a current inspect-ai (`inspect log convert PATH --to json --output-dir DIR`), which migrates old logs"
+            let hint = version < 1
+                ? "; Inspect's log versions start at 1"
                 : "; it was written by a newer inspect-ai than this reader knows"
             return "log version \(version) is not supported (supported: \(supportedVersions.map(String.init).joined(separator: ", ")))\(hint)"
         }

@@ -29,6 +29,7 @@ struct InspectSampleParser {
         var id: (text: String, isNumber: Bool)?
         var epoch: Int?
         var sample = InspectSample(id: "", idIsNumber: false, epoch: 0, offset: start, member: member)
+        var single: [InspectSampleScore] = []
         var object = try cursor.beginObject()
         while let key = try cursor.nextKey(&object) {
             // Most members (messages, output, events, …) are none of the fields read: their length says so.
@@ -40,6 +41,9 @@ struct InspectSampleParser {
                 epoch = try cursor.readOptionalInteger("sample epoch")
             } else if cursor.key(key, is: "scores") {
                 sample.scores = try readScores(&cursor)
+            } else if cursor.key(key, is: "score") {
+                // Log format version 1: one scorer, one `score` per sample, named after the scorer later.
+                single = cursor.readNullIfPresent() ? [] : try readScore(named: Self.versionOneScore, &cursor)
             } else if cursor.key(key, is: "metadata") {
                 sample.metadata = try cursor.readScalarObject("sample metadata")
                 sample.hasMetadataField = true
@@ -52,6 +56,7 @@ struct InspectSampleParser {
                 try cursor.skipValue()
             }
         }
+        if sample.scores.isEmpty { sample.scores = single }
         guard let id, !id.text.isEmpty else { throw cursor.error("a sample has no id", at: start) }
         guard let epoch else { throw cursor.error("sample \(id.text) has no epoch", at: start) }
         guard epoch >= 1 else { throw cursor.error("sample \(id.text) has epoch \(epoch); epochs start at 1", at: start) }
@@ -70,34 +75,44 @@ struct InspectSampleParser {
         try cursor.forEachMember("sample scores") { (cursor: inout JSONCursor, key) throws(JSONError) in
             let name = try cursor.string(of: key)
             if cursor.readNullIfPresent() { return }
-            guard try cursor.peekKind() == .object else {
-                throw cursor.error("score '\(name)' must be an object with a value, found \(cursor.kindDescription())")
-            }
-            let start = cursor.offset
-            var value: InspectScoreValue?
-            var parts: [(String, InspectScoreValue)]?
-            var answer: SampleAnswer?
-            var object = try cursor.beginObject()
-            while let field = try cursor.nextKey(&object) {
-                if cursor.key(field, is: "value") {
-                    if try cursor.peekKind() == .object {
-                        parts = try readDictValue(&cursor)
-                    } else {
-                        value = try readValue(&cursor)
-                    }
-                } else if readAnswers, cursor.key(field, is: "answer") {
-                    answer = try cursor.readOptionalString("score answer").map(SampleAnswer.init(inspectAnswer:))
+            scores += try readScore(named: name, &cursor)
+        }
+        return scores
+    }
+
+    /// The name a version 1 sample's `score` is read under, until the log's scorer names it.
+    static let versionOneScore = "score"
+
+    /// One `Score` object; a dict-valued score becomes one entry per key.
+    private func readScore(named name: String, _ cursor: inout JSONCursor) throws(JSONError) -> [InspectSampleScore] {
+        var scores: [InspectSampleScore] = []
+        guard try cursor.peekKind() == .object else {
+            throw cursor.error("score '\(name)' must be an object with a value, found \(cursor.kindDescription())")
+        }
+        let start = cursor.offset
+        var value: InspectScoreValue?
+        var parts: [(String, InspectScoreValue)]?
+        var answer: SampleAnswer?
+        var object = try cursor.beginObject()
+        while let field = try cursor.nextKey(&object) {
+            if cursor.key(field, is: "value") {
+                if try cursor.peekKind() == .object {
+                    parts = try readDictValue(&cursor)
                 } else {
-                    try cursor.skipValue()
+                    value = try readValue(&cursor)
                 }
-            }
-            if let parts {
-                for (part, partValue) in parts { scores.append(InspectSampleScore(name: part, value: partValue, answer: answer)) }
-            } else if let value {
-                scores.append(InspectSampleScore(name: name, value: value, answer: answer))
+            } else if readAnswers, cursor.key(field, is: "answer") {
+                answer = try cursor.readOptionalString("score answer").map(SampleAnswer.init(inspectAnswer:))
             } else {
-                throw cursor.error("score '\(name)' has no value", at: start)
+                try cursor.skipValue()
             }
+        }
+        if let parts {
+            for (part, partValue) in parts { scores.append(InspectSampleScore(name: part, value: partValue, answer: answer)) }
+        } else if let value {
+            scores.append(InspectSampleScore(name: name, value: value, answer: answer))
+        } else {
+            throw cursor.error("score '\(name)' has no value", at: start)
         }
         return scores
     }
