@@ -33,3 +33,15 @@ import Testing
         #expect(abs(consensus.value - 1.0 / 6) < 1e-12 && consensus.k == 1)
     }
 }
+
+/// A `.eval` whose summaries leave out the scores' answers (inspect-ai 0.3.110).
+@Suite struct InspectSummaryAnswerTests {
+    @Test func answersLeftOutOfTheSummariesAreReadFromTheSamples() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/inspect-0.3.110/old_epochs.eval").path
+        let evidence = try InspectReader.read(path: path, options: InspectFixtures.options())
+        let consensus = try #require(evidence.records.first { $0.metric == "cons@3" }, "\(evidence.records.map(\.metric))")
+        #expect(abs(consensus.value - 1.0 / 6) < 1e-12 && consensus.n == 6 && consensus.k == 1)
+        #expect(!evidence.records.contains { $0.notes?.contains("have no answer") == true })
+    }
+}

@@ -63,6 +63,7 @@ public enum InspectEvalArchive {
                 archive, summaries, path: path, readAnswers: readAnswers, streamAbove: streamSummariesAbove)
             if rows.count == layout.samples.count {
                 try completeMetadata(&rows, archive: archive, layout: layout, path: path, parser: parser, warnings: &warnings)
+                if readAnswers { try completeAnswers(&rows, archive: archive, layout: layout, path: path, parser: parser) }
                 return InspectLog(header: header, samples: rows, sampleSource: "summaries.json")
             }
             warnings.append(Diagnostic(
@@ -133,6 +134,29 @@ public enum InspectEvalArchive {
                 }.metadata
             }
             rows[index].hasMetadataField = true
+        }
+    }
+
+    /// Gives rows whose summary left out their scores' answers (summaries of inspect-ai 0.3.1xx
+    /// logs do) the answers of their sample, which consensus (cons@k) needs. When the first sample
+    /// read has none either, the log's scorer gives none, and no further sample is read.
+    static func completeAnswers(
+        _ rows: inout [InspectSample], archive: ZipArchive, layout: InspectEvalLayout, path: String, parser: InspectSampleParser
+    ) throws(InputError) {
+        var byName: [String: InspectEvalLayout.SampleMembers]?
+        for index in rows.indices where rows[index].scores.contains(where: { $0.answer == nil && $0.value != .null }) {
+            let names = byName ?? layout.byMonolithName()
+            byName = names
+            guard let members = names["samples/\(rows[index].id)_epoch_\(rows[index].epoch).json"] else { continue }
+            let sample = try readSample(members, archive: archive, path: path, parser: parser)
+            var found = false
+            for part in rows[index].scores.indices where rows[index].scores[part].answer == nil {
+                if let answer = sample.scores.first(where: { $0.name == rows[index].scores[part].name })?.answer {
+                    rows[index].scores[part].answer = answer
+                    found = true
+                }
+            }
+            if !found { return }
         }
     }
 
