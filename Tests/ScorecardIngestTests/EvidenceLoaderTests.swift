@@ -54,6 +54,11 @@ import ScorecardCore
         (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 0.5, "ci_low": 0.6, "ci_high": 0.7}"#, "the interval [0.6, 0.7] does not contain the value 0.5"),
         (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 0.5, "ci_low": 0.4}"#, "give both ci_low and ci_high, or neither"),
         (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 0.5, "n": 10, "k": 11}"#, "k = 11 successes is more than n = 10 trials"),
+        // k/n far from the value: its computed interval [0.13, 0.29] would decide a level below 0.55.
+        (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 0.55, "n": 100, "k": 20}"#,
+         "e.jsonl:1: k/n = 20/100 = 0.2 does not give the value 0.55"),
+        (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 0.56, "n": 100, "k": 55}"#,
+         "k/n = 55/100 = 0.55 does not give the value 0.56"),
         (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": "46%"}"#, "value must be a number, found '46%'; write rates as fractions"),
         (#"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "vaule": 0.5}"#, "unknown field 'vaule'; did you mean 'value'?"),
         (#"{"stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": 0.5}"#, "e.jsonl:1: record is missing 'model'"),
@@ -70,6 +75,14 @@ import ScorecardCore
         let file = text.hasPrefix("[") ? "e.json" : "e.jsonl"
         let found = problems(text, file: file)
         #expect(found.contains { $0.contains(expected) }, "\(found)")
+    }
+
+    @Test func aRateWithinRoundingOfKOverNIsAccepted() {
+        // 13% published for 5 of 40 (0.125), 2 of 3 as 0.67, 91 of 477 as 0.19: rounding, not a contradiction.
+        for (value, n, k) in [(0.13, 40, 5), (0.67, 3, 2), (0.19, 477, 91), (0.0, 10, 0)] {
+            let text = #"{"model": "m", "stage": "pre_mitigation", "eval": "e", "metric": "acc", "value": \#(value), "n": \#(n), "k": \#(k)}"#
+            #expect(problems(text, file: "e.jsonl").isEmpty, "\(value) from \(k)/\(n)")
+        }
     }
 
     @Test func duplicatesAcrossRecordsAreRefusedWithBothPlaces() throws {

@@ -193,7 +193,7 @@ extension PublishedSchemas {
             "unit": {"enum": ["rate", "ratio", "count", "score", null], "description": "rate (default; in [0, 1]), ratio (>= 0), count (a whole number >= 0) or score (any finite number)."},
             "lower_is_better": {"type": ["boolean", "null"], "description": "Whether a lower value is the better result; null or absent: unknown (a record without it whose notes say 'lower is better' is read as true)."},
             "n": {"$ref": "#/$defs/count", "minimum": 1, "description": "The number of trials or problems behind the figure."},
-            "k": {"$ref": "#/$defs/count", "minimum": 0, "description": "Successes among the n trials (needs n; at most n)."},
+            "k": {"$ref": "#/$defs/count", "minimum": 0, "description": "Successes among the n trials (needs n; at most n). For a rate, k/n must give the value to within rounding (half a success or half a percentage point); the reader checks it."},
             "ci_low": {"$ref": "#/$defs/bound", "description": "Lower end of a reported confidence interval (with ci_high)."},
             "ci_high": {"$ref": "#/$defs/bound", "description": "Upper end of a reported confidence interval (with ci_low)."},
             "ci_level": {"type": ["number", "null"], "exclusiveMinimum": 0, "exclusiveMaximum": 1, "description": "The interval's confidence level (default 0.95; needs ci_low and ci_high)."},

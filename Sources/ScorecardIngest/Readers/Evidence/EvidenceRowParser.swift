@@ -61,6 +61,11 @@ struct EvidenceRowParser {
             log.add("k (\(k) successes) needs n, the number of trials", line: raw.field("k")?.line)
         } else if let k, let n, k > n {
             log.add("k = \(k) successes is more than n = \(n) trials", line: raw.field("k")?.line)
+        } else if let k, let n, n > 0, unit == .rate, abs(Double(k) / Double(n) - value) > Self.rateTolerance(n: n) {
+            // An interval computed from k and n would not be the value's: it could decide a level below it.
+            log.add("k/n = \(k)/\(n) = \(Format.number(Double(k) / Double(n))) does not give the value \(Format.number(value)) "
+                        + "(a rate's k successes of n trials are its value, to within rounding): correct k or n, or leave k out",
+                    line: raw.field("k")?.line)
         }
         let interval = interval(raw, value: value, unit: unit, &log)
         let notes = optionalText("notes", raw, &log)
@@ -73,6 +78,10 @@ struct EvidenceRowParser {
             source: optionalText("source", raw, &log), sourceSHA256: hash("source_sha256", raw, &log),
             notes: notes, consistency: consistency(raw, &log), location: SourceLocation(file: file, line: raw.line))
     }
+
+    /// How far a rate may be from k/n: half a success, or half a percentage point (a published
+    /// figure rounded to whole percents), whichever is larger.
+    static func rateTolerance(n: Int) -> Double { max(0.5 / Double(n), 0.005) + 1e-9 }
 
     /// The legacy path: a record without `lower_is_better`, written before the field existed, whose
     /// notes carry the importers' words for it ("lower is better", alone or followed by `:` and
