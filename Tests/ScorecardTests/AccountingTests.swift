@@ -154,6 +154,9 @@ import Testing
         #expect(review.warnings.map(\.kind) == [.filteredFile])
         #expect(review.warnings.first?.description == "\(gpt): --only-model left out every record of this file (18 of GPT-4o); is a model name misspelt?")
         #expect(review.notes == ["--only-model left out 1 record of GPT-4o in \(mixed)"])
+        // A model shown beside the selected one (--compare-with, compare_with:) has its records used, not left out.
+        let compared = inputs.review(try inputs.assess(models: ["o1"]), models: ["o1"], comparedWith: ["GPT-4o"])
+        #expect(compared.warnings.filter { $0.kind == .filteredFile }.isEmpty && compared.notes.isEmpty, "\(compared.warnings) \(compared.notes)")
     }
 
     @Test func aStageMapAssessesBetaEvidenceUnderTheV2Framework() throws {

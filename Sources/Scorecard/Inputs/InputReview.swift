@@ -122,10 +122,14 @@ extension Inputs {
     /// - Parameters:
     ///   - models: the model filter (empty: every model).
     ///   - filter: how the filter is named in messages (`--only-model`, the card's `models:`).
-    public func review(_ assessments: [SubjectAssessment], models: [String] = [], filter: String = "--only-model") -> InputReview {
+    ///   - comparedWith: models shown beside them (`--compare-with`, `compare_with:`): their
+    ///     records are used, not left out.
+    public func review(
+        _ assessments: [SubjectAssessment], models: [String] = [], filter: String = "--only-model", comparedWith: [String] = []
+    ) -> InputReview {
         var review = InputReview(warnings: warnings.map { InputWarning($0) } + InputReview.evidenceUse(assessments))
         if !models.isEmpty {
-            let chosen = Set(models)
+            let chosen = Set(models + comparedWith)
             for (file, counts) in recordsByFile.sorted(by: { $0.key < $1.key }) {
                 let left = counts.filter { !chosen.contains($0.key) }
                 guard !left.isEmpty else { continue }

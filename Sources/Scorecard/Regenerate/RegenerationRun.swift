@@ -101,7 +101,7 @@ struct RegenerationRun {
         inputs.sections = card?.sections ?? []
         let assessed = try inputs.assess(models: config.models.map(\.name))
         let subjects = assessed.filter(selected)
-        var review = inputs.review(subjects, models: config.models.map(\.name), filter: "the card's models:")
+        var review = inputs.review(subjects, models: config.models.map(\.name), filter: "the card's models:", comparedWith: config.compareWith)
         if let left = unselectedSnapshots(assessed), !left.isEmpty {
             review.notes.append("the card's models: leave out the snapshots \(left)")
         }

@@ -127,7 +127,7 @@ struct RenderCommand: ScorecardSubcommand {
             var loaded = try inputs.load()
             loaded.sections = card?.sections ?? []
             let assessments = try loaded.assess(models: inputs.models)
-            try inputs.review(loaded, assessments)
+            try inputs.review(loaded, assessments, comparedWith: compareWith)
             if let signoffs { try loaded.showSignoffs(file: signoffs, keyring: keyring, for: assessments) }
             rendered = try renderer.render(loaded, assessments: assessments, formats: format.map(\.reportFormat), out: out, card: card)
         }

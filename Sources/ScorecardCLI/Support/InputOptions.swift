@@ -96,8 +96,9 @@ struct InputOptions: ParsableArguments {
 
     /// Prints what `assessments` did not use (notes and warnings on standard error) and, in strict
     /// mode, fails when there is any warning.
-    func review(_ inputs: Inputs, _ assessments: [SubjectAssessment]) throws {
-        try InputReviewText.report(inputs.review(assessments, models: models), strict: strict)
+    /// - Parameter comparedWith: models shown beside the selected ones (`--compare-with`).
+    func review(_ inputs: Inputs, _ assessments: [SubjectAssessment], comparedWith: [String] = []) throws {
+        try InputReviewText.report(inputs.review(assessments, models: models, comparedWith: comparedWith), strict: strict)
     }
 }
 
