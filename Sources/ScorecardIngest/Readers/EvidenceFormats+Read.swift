@@ -55,8 +55,32 @@ extension EvidenceFormats {
             if let bytes { prefix = Array(bytes.prefix(64 << 10)) } else { prefix = try InputFile.prefix(path) }
             chosen = Self.reader(for: path, prefix: prefix)
         }
+        // A figure computed from a log can overflow (a mean of scores near 1e308, a bound of value ± 1.96 × a
+        // huge standard error): such a record could not be written as JSON nor read back, so the file is refused.
+        var overflow: [Diagnostic] = []
         let evidence = try chosen.read(
-            path: path, name: name ?? path, bytes: bytes, options: options, parsed: parsed, deliver: deliver)
+            path: path, name: name ?? path, bytes: bytes, options: options, parsed: parsed
+        ) { batch in
+            for record in batch.records where overflow.count < 20 {
+                if let problem = Self.nonFinite(record) {
+                    overflow.append(Diagnostic(file: record.location.file, line: record.location.line > 0 ? record.location.line : nil, message: problem))
+                }
+            }
+            deliver(batch)
+        }
+        if !overflow.isEmpty { throw InputError(overflow) }
         return ReadFile(records: [], samples: [], warnings: evidence.warnings, sha256: evidence.sha256, format: chosen.name)
+    }
+
+    /// Why a record's value or interval is not a finite number, or nil.
+    static func nonFinite(_ record: EvidenceRecord) -> String? {
+        let what = "'\(record.evaluation)' \(record.metric)\(record.variant.map { " [\($0)]" } ?? "")"
+        if !record.value.isFinite {
+            return "\(what): the value computed from the file is \(record.value), not a finite number (a score is not finite, or too large to average)"
+        }
+        if let interval = record.interval, !(interval.low.isFinite && interval.high.isFinite) {
+            return "\(what): the interval computed from the file, [\(interval.low), \(interval.high)], is not finite (its standard error is too large)"
+        }
+        return nil
     }
 }

@@ -84,6 +84,18 @@ import Testing
         }
     }
 
+    @Test("a figure that overflows (the mean of scores near 1e308) refuses the file instead of writing Infinity")
+    func overflowingMeanIsRefused() throws {
+        let log = SyntheticLog.json(samples: [SyntheticLog.sample(value: "1e308"), SyntheticLog.sample(id: "2", value: "1.7e308")])
+        let path = try folder.write("big.json", log)
+        do {
+            let file = try EvidenceFormats.read(path: path, options: InspectFixtures.options())
+            Issue.record("expected a refusal, got \(file.records.map { "\($0.metric) \($0.value)" })")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("the value computed from the file is inf, not a finite number") }, "\(error)")
+        }
+    }
+
     @Test("duplicate sample records are an error naming both places")
     func duplicateSamples() throws {
         let log = SyntheticLog.json(samples: [SyntheticLog.sample(), SyntheticLog.sample(value: "\"I\"")])
