@@ -52,6 +52,29 @@ import Testing
         #expect(warning.contains("is within 10 percentage points of the Medium threshold"))
     }
 
+    @Test func aLevelRuledOutNarrowlyByItsBarIsAnEarlyWarning() throws {
+        // A rule-out bar of 0.4 below the 0.5 threshold: 0.35 rules Medium out, within the 0.10 margin of the bar.
+        let framework = Self.framework.replacingOccurrences(of: "indicators: [swe], rationale", with: "indicators: [{id: swe, bar: 0.4}], rationale")
+        let input = try Inputs.input(
+            framework: try FrameworkLoader.parse(framework, file: "t.yaml", registry: BuiltinEvaluators.registry),
+            records: [Self.record("pass@1", 0.35, line: 1)])
+        let assessment = input.assessments[0]
+        let result = try #require(assessment.categories.first?.stages["pre"])
+        #expect(result.level?.id == "low" && result.notRuledOut.isEmpty)
+        let warning = try #require(result.warnings.first)
+        #expect(warning.ruleOutBar && warning.level.id == "medium" && warning.threshold == 0.4 && warning.value == 0.35)
+        #expect(assessment.flags.contains { $0.message == "swe: 0.35 rules medium out, within the early-warning margin of its rule-out bar 0.4" })
+        let view = ReportRenderer.view(of: assessment, input: input, generatedAt: "", chartDirectory: "c")
+        #expect(view.categories[0].warnings == ["Pre-mitigation: SWE-bench Verified at 35% rules Medium out narrowly: it is within 10 percentage points of the rule-out bar (40%)."])
+        // Well below the bar: no warning. At the threshold used as the bar: the threshold's own warning, once.
+        let far = try Inputs.input(
+            framework: try FrameworkLoader.parse(framework, file: "t.yaml", registry: BuiltinEvaluators.registry),
+            records: [Self.record("pass@1", 0.2, line: 1)])
+        #expect(far.assessments[0].categories.first?.stages["pre"]?.warnings.isEmpty == true)
+        let same = try Self.view([Self.record("pass@1", 0.45, line: 1)])
+        #expect(same.categories[0].warnings.count == 1)
+    }
+
     @Test func theDecidingRowIsMarkedAndAlternatesAreFolded() throws {
         let view = try Self.view([
             Self.record("pass@1", 0.30, line: 1), Self.record("accuracy", 0.35, line: 2), Self.record("pass@1", 0.2, line: 3),

@@ -182,23 +182,29 @@ public struct IndicatorResult: Hashable, Sendable {
     }
 }
 
-/// A value within the early-warning margin of a higher level's threshold.
+/// A value within the early-warning margin of a higher level's threshold, or of the bar that
+/// rules a higher level out (a level ruled out narrowly).
 public struct EarlyWarning: Hashable, Sendable {
     public let indicator: String
-    /// The level whose threshold is near.
+    /// The level whose threshold (or rule-out bar) is near.
     public let level: Level
     /// The value compared with the threshold (the deciding value).
     public let value: Double
+    /// The threshold, or the rule-out bar when ``ruleOutBar``.
     public let threshold: Double
     /// The margin that applied, in the indicator's units.
     public let margin: Double
+    /// Whether ``threshold`` is the bar of a rule-out set that ruled ``level`` out: the value is
+    /// on the safe side of it, but within the margin.
+    public let ruleOutBar: Bool
 
-    public init(indicator: String, level: Level, value: Double, threshold: Double, margin: Double) {
+    public init(indicator: String, level: Level, value: Double, threshold: Double, margin: Double, ruleOutBar: Bool = false) {
         self.indicator = indicator
         self.level = level
         self.value = value
         self.threshold = threshold
         self.margin = margin
+        self.ruleOutBar = ruleOutBar
     }
 
     /// Whether a warning towards `near` matters beside the final level `level`: only when it points

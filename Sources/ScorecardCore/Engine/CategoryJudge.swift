@@ -51,7 +51,19 @@ struct CategoryJudge {
             }
             trace.append(line + ": \(determination.rationale)")
         }
-        let warnings = results.compactMap(\.warning).filter { EarlyWarning.counts($0.level, above: level) }
+        var warnings = results.compactMap(\.warning).filter { EarlyWarning.counts($0.level, above: level) }
+        if let reached {
+            // A bar that is the level's threshold already has the threshold's early warning.
+            let narrow = ruleOut.narrowlyRuledOut(above: notRuledOut.last ?? reached, checks: checks, results: results)
+                .filter { near in
+                    EarlyWarning.counts(near.level, above: level)
+                        && !warnings.contains { $0.indicator == near.indicator && $0.level == near.level && $0.threshold == near.threshold }
+                }
+            for warning in narrow {
+                trace.append("\(warning.indicator): \(Format.number(warning.value)) rules \(warning.level.id) out within margin \(Format.number(warning.margin)) of its bar \(Format.number(warning.threshold))")
+            }
+            warnings += narrow
+        }
         return CategoryStageResult(
             level: level, indicatedLevel: indicated, reachedLevel: reached, notRuledOut: notRuledOut,
             ruleOutChecks: checks, status: status, notAssessedReason: reached == nil ? reason : nil,

@@ -34,6 +34,25 @@ struct RuleOutJudge {
             ruledOut: needed > 0 && safe >= needed && !risky)
     }
 
+    /// Early warnings for the level the checks ruled out first above `reached`: each indicator of
+    /// the route that ruled it out whose value is on the safe side of its bar but within the
+    /// early-warning margin of it (the indicator's, else the framework's). A level ruled out
+    /// narrowly is one a little more capability would not rule out.
+    func narrowlyRuledOut(above reached: Level, checks: [RuleOutCheck], results: [IndicatorResult]) -> [EarlyWarning] {
+        guard let first = checks.first(where: { $0.level > reached && $0.ruledOut }) else { return [] }
+        return first.entries.compactMap { entry in
+            guard entry.safe == true, let value = entry.value, let bar = entry.bar ?? results.first(where: { $0.indicator == entry.indicator })?
+                    .threshold(for: first.level)?.value,
+                  let indicator = category.indicator(entry.indicator) else { return nil }
+            let margin = indicator.margin(default: framework.earlyWarningMargin)
+            guard margin > 0 else { return nil }
+            // The same slack as a threshold's early warning, so a value exactly at the edge counts.
+            let slack = 1e-9 * max(1, abs(bar))
+            let near = indicator.direction == .higherIsRiskier ? value >= bar - margin - slack : value <= bar + margin + slack
+            return near ? EarlyWarning(indicator: indicator.id, level: first.level, value: value, threshold: bar, margin: margin, ruleOutBar: true) : nil
+        }
+    }
+
     /// The levels above `reached` that are not ruled out, lowest first, with a trace line per
     /// check. A level with several rule-out routes is ruled out when any route rules it out.
     func notRuledOut(above reached: Level, checks: [RuleOutCheck], trace: inout [String]) -> [Level] {

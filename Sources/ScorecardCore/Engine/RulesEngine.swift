@@ -151,8 +151,9 @@ public struct RulesEngine: Sendable {
                     "\(indicator.indicator): interval [\(Format.short(interval.low)), \(Format.short(interval.high))] contains the \(indicator.straddles.map(\.id).joined(separator: ", ")) threshold")
             }
             for warning in result.warnings where warning.indicator == indicator.indicator {
-                add(.approaching(warning),
-                    "\(warning.indicator): \(Format.short(warning.value)) is within the early-warning margin of \(warning.level.id)")
+                add(.approaching(warning), warning.ruleOutBar
+                    ? "\(warning.indicator): \(Format.short(warning.value)) rules \(warning.level.id) out, within the early-warning margin of its rule-out bar \(Format.short(warning.threshold))"
+                    : "\(warning.indicator): \(Format.short(warning.value)) is within the early-warning margin of \(warning.level.id)")
             }
         }
         return flags

@@ -156,7 +156,11 @@ struct CategorySectionBuilder {
                     let bound = warning.value == interval.high ? "upper" : "lower"
                     value = "\(Formatting.value(score.value, unit: unit)) (the framework compares its \(bound) \(Format.short(interval.level * 100, places: 1))% bound, \(Formatting.value(warning.value, unit: unit)))"
                 }
-                out.append("\(stage.name): \(indicator.name) at \(value) is within \(Formatting.margin(warning.margin, unit: unit)) of the \(report.name(warning.level)) threshold (\(threshold)).")
+                if warning.ruleOutBar {
+                    out.append("\(stage.name): \(indicator.name) at \(value) rules \(report.name(warning.level)) out narrowly: it is within \(Formatting.margin(warning.margin, unit: unit)) of the rule-out bar (\(Formatting.value(warning.threshold, unit: unit))).")
+                } else {
+                    out.append("\(stage.name): \(indicator.name) at \(value) is within \(Formatting.margin(warning.margin, unit: unit)) of the \(report.name(warning.level)) threshold (\(threshold)).")
+                }
             }
         }
         return out
