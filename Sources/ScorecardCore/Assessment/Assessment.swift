@@ -207,6 +207,14 @@ public struct EarlyWarning: Hashable, Sendable {
         self.ruleOutBar = ruleOutBar
     }
 
+    /// Whether `value` is within `margin` of `bar` on the safe side, or past it, for an indicator
+    /// of `direction`: the early-warning test of thresholds and rule-out bars alike. A little
+    /// slack lets a value exactly at the margin's edge count despite binary rounding (0.5 − 0.1).
+    public static func isNear(_ value: Double, to bar: Double, margin: Double, direction: Direction) -> Bool {
+        let slack = 1e-9
+        return direction == .higherIsRiskier ? value >= bar - margin - slack : value <= bar + margin + slack
+    }
+
     /// Whether a warning towards `near` matters beside the final level `level`: only when it points
     /// above it (or there is no final level).
     public static func counts(_ near: Level, above level: Level?) -> Bool {

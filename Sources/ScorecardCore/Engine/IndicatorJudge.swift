@@ -109,12 +109,8 @@ struct IndicatorJudge {
 
     private func warning(_ value: Double, above level: Level, _ thresholds: [ResolvedThreshold]) -> EarlyWarning? {
         let margin = indicator.margin(default: self.margin)
-        guard margin > 0, let next = thresholds.first(where: { $0.level > level }) else { return nil }
-        // A little slack so a value exactly at the margin's edge counts despite binary rounding (0.5 − 0.1).
-        let slack = 1e-9
-        let near = indicator.direction == .higherIsRiskier
-            ? value >= next.value - margin - slack : value <= next.value + margin + slack
-        guard near else { return nil }
+        guard margin > 0, let next = thresholds.first(where: { $0.level > level }),
+              EarlyWarning.isNear(value, to: next.value, margin: margin, direction: indicator.direction) else { return nil }
         return EarlyWarning(indicator: indicator.id, level: next.level, value: value, threshold: next.value, margin: margin)
     }
 

@@ -45,11 +45,8 @@ struct RuleOutJudge {
                     .threshold(for: first.level)?.value,
                   let indicator = category.indicator(entry.indicator) else { return nil }
             let margin = indicator.margin(default: framework.earlyWarningMargin)
-            guard margin > 0 else { return nil }
-            // The same slack as a threshold's early warning, so a value exactly at the edge counts.
-            let slack = 1e-9 * max(1, abs(bar))
-            let near = indicator.direction == .higherIsRiskier ? value >= bar - margin - slack : value <= bar + margin + slack
-            return near ? EarlyWarning(indicator: indicator.id, level: first.level, value: value, threshold: bar, margin: margin, ruleOutBar: true) : nil
+            guard margin > 0, EarlyWarning.isNear(value, to: bar, margin: margin, direction: indicator.direction) else { return nil }
+            return EarlyWarning(indicator: indicator.id, level: first.level, value: value, threshold: bar, margin: margin, ruleOutBar: true)
         }
     }
 
