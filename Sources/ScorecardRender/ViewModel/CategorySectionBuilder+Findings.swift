@@ -10,8 +10,8 @@ extension CategorySectionBuilder {
         case .all: "a level counts only when every assessed indicator reaches it"
         case .atLeast(let n): "a level counts when at least \(n) indicators reach it"
         }
-        let verb = result.notRuledOut.isEmpty ? "indicates" : "shows reached"
-        var lines = ["The evidence \(verb) \(report.name(reached)) (\(rule))."]
+        let finding = result.notRuledOut.isEmpty ? "indicates \(report.name(reached))" : "shows \(report.name(reached)) reached"
+        var lines = ["The evidence \(finding) (\(rule))."]
         var missing: [String] = []
         for indicator in category.indicators where category.isDecisive(indicator) {
             guard let outcome = result.indicator(indicator.id), let score = outcome.measurement.score else {
