@@ -39,11 +39,11 @@ enum Fixture {
 
     static func framework(
         _ categories: [ScorecardCore.Category], policy: UncertaintyPolicy = .point, margin: Double = 0,
-        stages: [String] = ["pre", "post"]
+        stages: [String] = ["pre", "post"], mitigates: [String: String] = [:]
     ) -> Framework {
         Framework(
             schemaVersion: 1, id: "test", name: "Test", version: "1", source: nil, summary: nil, scale: scale,
-            stages: stages.map { StageDefinition(id: $0, name: $0.capitalized) }, categories: categories,
+            stages: stages.map { StageDefinition(id: $0, name: $0.capitalized, mitigates: mitigates[$0]) }, categories: categories,
             aggregation: .max, uncertainty: policy, earlyWarningMargin: margin,
             gates: [
                 Gate(id: "deploy", name: "Deploy", summary: nil, kind: .ceiling, stage: stages.last!, level: level("medium")),

@@ -153,6 +153,35 @@ import ScorecardEvaluators
         #expect(list.description.contains("the document must be a mapping"))
     }
 
+    static let mitigatesCases: [(String, String, String)] = [
+        ("  - {id: pre_mitigation, name: Pre-mitigation, mitigates: pre_mitigation}\n  - {id: post_mitigation, name: Post-mitigation}\n", "10:59",
+         "stage 'pre_mitigation' cannot mitigate itself"),
+        ("  - {id: pre_mitigation, name: Pre-mitigation, mitigates: post_mitigation}\n  - {id: post_mitigation, name: Post-mitigation}\n", "10:59",
+         "stage 'pre_mitigation' mitigates 'post_mitigation', a stage listed after it: name a stage listed before it"),
+        ("  - {id: pre_mitigation, name: Pre-mitigation}\n  - {id: post_mitigation, name: Post-mitigation, mitigates: pre-mitigation}\n", "11:61",
+         "stage 'post_mitigation' mitigates 'pre-mitigation', no stage of this framework: name a stage listed before it (known: pre_mitigation)"),
+    ]
+
+    @Test("a stage's mitigates must name a stage listed before it", arguments: mitigatesCases)
+    func mitigatesNamesAnEarlierStage(stages: String, place: String, message: String) throws {
+        let original = try String(contentsOfFile: Self.path("valid.yaml"), encoding: .utf8)
+        let text = original.replacingOccurrences(
+            of: "  - {id: pre_mitigation, name: Pre-mitigation}\n  - {id: post_mitigation, name: Post-mitigation}\n", with: stages)
+        #expect(text != original)
+        let error = try #require(throws: InputError.self) {
+            try FrameworkLoader.parse(text, file: "x.yaml", registry: BuiltinEvaluators.registry)
+        }
+        let lines = error.diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("x.yaml:\(place): ") && $0.contains(message) }, "\(lines)")
+    }
+
+    @Test func aStageThatMitigatesAnEarlierOneLoads() throws {
+        let text = try String(contentsOfFile: Self.path("valid.yaml"), encoding: .utf8).replacingOccurrences(
+            of: "  - {id: post_mitigation, name: Post-mitigation}", with: "  - {id: post_mitigation, name: Post-mitigation, mitigates: pre_mitigation}")
+        let framework = try FrameworkLoader.parse(text, file: "x.yaml", registry: BuiltinEvaluators.registry)
+        #expect(framework.stages.map(\.mitigates) == [nil, "pre_mitigation"])
+    }
+
     @Test func shippedFrameworksAreValid() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("frameworks").path)

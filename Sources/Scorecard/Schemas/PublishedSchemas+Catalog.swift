@@ -351,7 +351,8 @@ extension PublishedSchemas {
           "properties": {
             "id": {"$ref": "#/$defs/text", "description": "Identifier of the stage, as evidence records and determinations name it."},
             "name": {"$ref": "#/$defs/text", "description": "Name shown in reports (default: the id)."},
-            "summary": {"$ref": "#/$defs/text", "description": "What is evaluated at this stage."}
+            "summary": {"$ref": "#/$defs/text", "description": "What is evaluated at this stage."},
+            "mitigates": {"$ref": "#/$defs/text", "description": "A stage listed before this one that this stage is the mitigated form of (post_mitigation: pre_mitigation). Mitigations do not add capability, so the level this stage shows reached (or a determination sets there) is a floor for that stage: an evidence-derived level there below it is raised to it, and a determination below it or a category not assessed there is the review flag below_mitigated_stage."}
           },
           "additionalProperties": false
         },
@@ -1218,7 +1219,7 @@ extension PublishedSchemas {
           "required": ["kind", "category", "stage", "message"],
           "properties": {
             "kind": {
-              "enum": ["lowered_by_determination", "determined_below_not_ruled_out", "determined_without_evidence", "not_ruled_out", "straddles_threshold", "approaching", "not_assessed", "stale_determination"],
+              "enum": ["lowered_by_determination", "determined_below_not_ruled_out", "determined_without_evidence", "not_ruled_out", "straddles_threshold", "approaching", "not_assessed", "stale_determination", "below_mitigated_stage"],
               "description": "What kind of review the flag asks for."
             },
             "category": {"type": "string", "description": "The category."},

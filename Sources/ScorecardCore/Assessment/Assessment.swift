@@ -65,9 +65,9 @@ public enum AssessmentStatus: String, Hashable, Sendable, Codable, CaseIterable 
 }
 
 /// The level of one category at one stage, with everything that produced it.
-/// The level of one category at one stage, with everything that produced it.
 public struct CategoryStageResult: Hashable, Sendable {
-    /// The final level: the determination's when there is one, else the indicated level.
+    /// The final level: the determination's when there is one, else the indicated level, or the
+    /// level a stage that mitigates this one shows when that is higher (``raise``).
     public let level: Level?
     /// The level the evidence indicates: the highest level it does not rule out; nil when not assessed.
     public let indicatedLevel: Level?
@@ -89,12 +89,21 @@ public struct CategoryStageResult: Hashable, Sendable {
     public let determination: Determination?
     /// True when a determination set a level below the one the evidence shows reached.
     public let lowered: Bool
+    /// Set when the level was raised to what a stage that mitigates this one shows.
+    public let raise: Raise?
     public let trace: [String]
+
+    /// A level raised to the floor a mitigated stage sets: that stage, and the level this stage's
+    /// own evidence gave.
+    public struct Raise: Hashable, Sendable {
+        public let stage: String
+        public let from: Level
+    }
 
     public init(
         level: Level?, indicatedLevel: Level?, reachedLevel: Level?, notRuledOut: [Level], ruleOutChecks: [RuleOutCheck],
         status: AssessmentStatus, notAssessedReason: NotAssessedReason?, approaching: Level?, warnings: [EarlyWarning],
-        indicators: [IndicatorResult], determination: Determination?, lowered: Bool, trace: [String]
+        indicators: [IndicatorResult], determination: Determination?, lowered: Bool, raise: Raise? = nil, trace: [String]
     ) {
         self.level = level
         self.indicatedLevel = indicatedLevel
@@ -108,11 +117,26 @@ public struct CategoryStageResult: Hashable, Sendable {
         self.indicators = indicators
         self.determination = determination
         self.lowered = lowered
+        self.raise = raise
         self.trace = trace
     }
 
     /// The result of the indicator with this identifier.
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.indicator == id } }
+
+    /// This result with its evidence-derived level raised to `floor`, the level `stage` (a stage
+    /// that mitigates this one) shows. What this stage's own evidence indicates and reaches is
+    /// kept; levels not ruled out at or below the floor are settled by it, and warnings at or
+    /// below it no longer point above the level.
+    func raised(to floor: Level, by stage: String, because reason: String) -> CategoryStageResult {
+        let open = notRuledOut.filter { $0 > floor }
+        return CategoryStageResult(
+            level: max(level ?? floor, floor), indicatedLevel: indicatedLevel, reachedLevel: reachedLevel,
+            notRuledOut: open, ruleOutChecks: ruleOutChecks, status: open.isEmpty ? .assessed : .notRuledOut,
+            notAssessedReason: nil, approaching: approaching.flatMap { $0 > floor ? $0 : nil },
+            warnings: warnings.filter { $0.level > floor }, indicators: indicators, determination: determination,
+            lowered: lowered, raise: level.map { Raise(stage: stage, from: $0) }, trace: trace + [reason])
+    }
 
     /// The check of the lowest level not ruled out that is closest to settling it: of several
     /// routes, one that no indicator contradicts (none above its bar) and that lacks the fewest
@@ -294,6 +318,19 @@ public struct ReviewFlag: Hashable, Sendable {
         case notAssessed = "not_assessed"
         /// A determination's `made_on` is not the hash of its category's evidence now.
         case staleDetermination = "stale_determination"
+        /// A level is below the one its mitigated stage shows (the framework's `mitigates`).
+        case belowMitigatedStage = "below_mitigated_stage"
+
+        /// Kinds that question the level a reviewer accepted: a determination that the evidence
+        /// does not carry, or no longer matches, or a stage below its own mitigated form. A
+        /// regeneration that makes one appear calls for a review even when no level moved.
+        public var questionsLevel: Bool {
+            switch self {
+            case .loweredByDetermination, .determinedBelowNotRuledOut, .determinedWithoutEvidence, .staleDetermination,
+                 .belowMitigatedStage: true
+            case .notRuledOut, .straddlesThreshold, .approaching, .notAssessed: false
+            }
+        }
     }
 
     /// What the flag is about.
@@ -309,6 +346,10 @@ public struct ReviewFlag: Hashable, Sendable {
         case notAssessed(NotAssessedReason?)
         /// The evidence hash the determination records and the one the evidence has now.
         case staleDetermination(madeOn: String, now: String, location: SourceLocation)
+        /// This stage's level (nil: not assessed) and the level its mitigated stage shows reached
+        /// or determined; `raised` when the evidence's level here was raised to it, false when it
+        /// was left below (a determination here or there, or not assessed here).
+        case belowMitigatedStage(mitigated: String, level: Level?, mitigatedLevel: Level, raised: Bool)
 
         public var kind: Kind {
             switch self {
@@ -320,6 +361,7 @@ public struct ReviewFlag: Hashable, Sendable {
             case .approaching: .approaching
             case .notAssessed: .notAssessed
             case .staleDetermination: .staleDetermination
+            case .belowMitigatedStage: .belowMitigatedStage
             }
         }
     }

@@ -22,6 +22,7 @@ public struct RulesEngine: Sendable {
         determinations: [Determination]
     ) -> SubjectAssessment {
         var categories: [CategoryAssessment] = []
+        var crossStage: [ReviewFlag] = []
         for category in framework.categories {
             let judge = CategoryJudge(category: category, framework: framework)
             var stages: [String: CategoryStageResult] = [:]
@@ -33,6 +34,7 @@ public struct RulesEngine: Sendable {
                     stage: stage.id, measurements: measurements[stage.id] ?? [:], references: references,
                     determination: determination)
             }
+            crossStage += applyMitigatedStages(&stages, category: category.id)
             categories.append(CategoryAssessment(category: category.id, stages: stages))
         }
         let overall = Dictionary(uniqueKeysWithValues: framework.stages.map { ($0.id, self.overall($0.id, categories)) })
@@ -40,7 +42,44 @@ public struct RulesEngine: Sendable {
             decide(gate, overall: gate.categories == nil ? overall[gate.stage] : self.overall(gate.stage, categories, for: gate))
         }
         return SubjectAssessment(
-            subject: subject, categories: categories, overall: overall, gates: gates, flags: flags(categories))
+            subject: subject, categories: categories, overall: overall, gates: gates, flags: flags(categories) + crossStage)
+    }
+
+    /// A stage's level is at least the level its mitigated stage (one whose `mitigates` names it)
+    /// shows, reached by its evidence or set by a determination: mitigations do not add capability.
+    /// An evidence-derived level below that is raised to it; a determination below it, or a stage
+    /// not assessed, is flagged and left as it is. A mitigated stage at the scale's floor, or above
+    /// it only by levels not ruled out, says nothing about the stage before it. Stages are taken
+    /// last first, so a chain of mitigations carries a floor all the way back.
+    func applyMitigatedStages(_ stages: inout [String: CategoryStageResult], category: String) -> [ReviewFlag] {
+        var flags: [ReviewFlag] = []
+        for stage in framework.stages.reversed() {
+            guard let mitigated = stage.mitigates, let after = stages[stage.id], let before = stages[mitigated] else { continue }
+            // A level the mitigated stage merely does not rule out proves no capability: no floor.
+            // One it was raised to (a chain) carries on.
+            let raisedTo = after.raise == nil ? nil : after.level
+            guard let shown = [after.determination?.level, after.reachedLevel, raisedTo].compactMap({ $0 }).max(),
+                  shown > framework.scale.floor, before.level.map({ $0 < shown }) ?? true
+            else { continue }
+            let how = after.reachedLevel == shown ? "shows \(shown.id) reached"
+                : after.determination?.level == shown ? "is determined \(shown.id)" : "is raised to \(shown.id)"
+            let detail = ReviewFlag.Detail.belowMitigatedStage(
+                mitigated: stage.id, level: before.level, mitigatedLevel: shown, raised: before.determination == nil && before.level != nil)
+            let message: String
+            if before.determination == nil, let level = before.level {
+                stages[mitigated] = before.raised(
+                    to: shown, by: stage.id,
+                    because: "raised to \(shown.id): \(stage.id) \(how) with mitigations in place, and mitigations do not add capability (the evidence at \(mitigated) alone indicates \(level.id))")
+                message = "raised from \(level.id) to \(shown.id): \(stage.id) \(how) with mitigations in place"
+            } else if let level = before.level {
+                message = "\(level.id), below the \(shown.id) of \(stage.id) with mitigations in place: a level before mitigations is at least the level after"
+                    + (before.determination.map { " (determination: \($0.rationale))" } ?? "")
+            } else {
+                message = "not assessed, while \(stage.id) \(how) with mitigations in place: the level before mitigations is at least \(shown.id)"
+            }
+            flags.append(ReviewFlag(category: category, stage: mitigated, detail: detail, message: message))
+        }
+        return flags
     }
 
     /// The overall level of a stage under the framework's aggregation; with `gate`, over the

@@ -6,10 +6,15 @@ public struct StageDefinition: Hashable, Sendable, Codable {
     public let id: String
     public let name: String
     public let summary: String?
+    /// The stage this one is the mitigated form of (post-mitigation names pre-mitigation): the
+    /// same model with mitigations added, which cannot make it more capable. The level the evidence
+    /// shows reached here is therefore a floor for that stage's level.
+    public let mitigates: String?
 
-    public init(id: String, name: String, summary: String? = nil) {
+    public init(id: String, name: String, summary: String? = nil, mitigates: String? = nil) {
         self.id = id
         self.name = name
         self.summary = summary
+        self.mitigates = mitigates
     }
 }

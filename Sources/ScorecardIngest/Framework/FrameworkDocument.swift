@@ -54,6 +54,8 @@ struct StageDocument {
     let id: Located<String>
     let name: String
     let summary: String?
+    /// The stage this one is the mitigated form of.
+    var mitigates: Located<String>? = nil
 }
 
 struct CategoryDocument {

@@ -161,7 +161,7 @@ public enum FrameworkLoader {
         return Framework(
             schemaVersion: doc.schemaVersion?.value ?? 1, id: doc.id?.value ?? "", name: doc.name?.value ?? "",
             version: doc.version?.value ?? "", source: doc.source, summary: doc.summary, scale: scale,
-            stages: doc.stages.map { StageDefinition(id: $0.id.value, name: $0.name, summary: $0.summary) },
+            stages: doc.stages.map { StageDefinition(id: $0.id.value, name: $0.name, summary: $0.summary, mitigates: $0.mitigates?.value) },
             categories: categories, aggregation: Aggregation(rawValue: doc.aggregation?.value ?? "max") ?? .max,
             uncertainty: UncertaintyPolicy(rawValue: doc.uncertainty?.value ?? "point") ?? .point,
             earlyWarningMargin: doc.earlyWarningMargin?.value ?? 0, gates: gates)

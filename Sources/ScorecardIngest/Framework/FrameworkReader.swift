@@ -42,9 +42,11 @@ struct FrameworkReader {
             guard let m = item.map(&log) else { continue }
             if let idNode = m.required("id", &log), let id = idNode.string(&log) {
                 let name = m.optional("name")?.string(&log) ?? id
-                doc.stages.append(StageDocument(id: .init(id, at: idNode), name: name, summary: m.optional("summary")?.string(&log)))
+                let mitigates = m.optional("mitigates").flatMap { node in node.string(&log).map { Located($0, at: node) } }
+                doc.stages.append(StageDocument(
+                    id: .init(id, at: idNode), name: name, summary: m.optional("summary")?.string(&log), mitigates: mitigates))
             }
-            m.finish(known: ["id", "name", "summary"], &log)
+            m.finish(known: ["id", "name", "summary", "mitigates"], &log)
         }
         for item in map.required("categories", &log)?.list(&log) ?? [] {
             if let category = readCategory(item, &log) { doc.categories.append(category) }

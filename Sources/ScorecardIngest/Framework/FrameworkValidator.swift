@@ -59,6 +59,17 @@ struct FrameworkValidator {
     func checkStages(_ log: inout DiagnosticLog) {
         if doc.stages.isEmpty { log.add("a framework needs at least one stage") }
         duplicates(doc.stages.map(\.id), "stage", &log)
+        for (index, stage) in doc.stages.enumerated() {
+            guard let mitigates = stage.mitigates else { continue }
+            let earlier = doc.stages[..<index].map(\.id.value)
+            if mitigates.value == stage.id.value {
+                log.add("stage '\(stage.id.value)' cannot mitigate itself", line: mitigates.line, column: mitigates.column)
+            } else if !earlier.contains(mitigates.value) {
+                let what = stageIDs.contains(mitigates.value) ? "a stage listed after it" : "no stage of this framework"
+                log.add("stage '\(stage.id.value)' mitigates '\(mitigates.value)', \(what): name a stage listed before it\(earlier.isEmpty ? "" : known(earlier))",
+                        line: mitigates.line, column: mitigates.column)
+            }
+        }
     }
 
     func checkPolicies(_ log: inout DiagnosticLog) {

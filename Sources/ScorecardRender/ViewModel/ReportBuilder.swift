@@ -129,6 +129,7 @@ struct ReportBuilder {
         case .assessed, .notAssessed:
             break
         }
+        if let raise = result.raise { notes.append("raised from \(name(raise.from)): \(stageName(raise.stage)) shows \(name(level))") }
         if let approaching = result.approaching { notes.append("approaching \(name(approaching))") }
         return LevelCellView(
             level: text, detail: notes.isEmpty ? nil : notes.joined(separator: "; "),

@@ -1,0 +1,136 @@
+import Testing
+@testable import ScorecardCore
+
+/// A stage that `mitigates` another carries its reached level back to it: mitigations do not add
+/// capability, so the level before them is never shown below the level after them.
+@Suite struct MitigatedStageTests {
+    static let categories = [Fixture.category("cyber", [Fixture.indicator("ctf")])]
+
+    func judge(
+        _ measurements: [String: [String: Measurement]], _ determinations: [Determination] = [],
+        stages: [String] = ["pre", "post"], mitigates: [String: String] = ["post": "pre"]
+    ) -> SubjectAssessment {
+        let framework = Fixture.framework(Self.categories, stages: stages, mitigates: mitigates)
+        return RulesEngine(framework: framework).judge(
+            subject: Fixture.subject, measurements: measurements, determinations: determinations)
+    }
+
+    func stage(_ a: SubjectAssessment, _ id: String) -> CategoryStageResult { a.categories[0].stages[id]! }
+
+    @Test("an evidence-derived level below what the mitigated stage shows reached is raised to it, and flagged")
+    func evidenceLevelIsRaised() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.6)], "post": ["ctf": Fixture.score(0.85)]])
+        let pre = stage(a, "pre")
+        #expect(pre.level?.id == "high")
+        #expect(pre.indicatedLevel?.id == "medium", "what this stage's own evidence indicates is kept")
+        #expect(pre.reachedLevel?.id == "medium")
+        #expect(pre.status == .assessed)
+        #expect(pre.raise == CategoryStageResult.Raise(stage: "post", from: Fixture.level("medium")))
+        #expect(pre.trace.last?.hasPrefix("raised to high: post shows high reached with mitigations in place") == true, "\(pre.trace)")
+        #expect(stage(a, "post").level?.id == "high", "the mitigated stage itself is untouched")
+        let flag = a.flags.first { $0.kind == .belowMitigatedStage }
+        #expect(flag?.stage == "pre")
+        #expect(flag?.detail == .belowMitigatedStage(mitigated: "post", level: Fixture.level("medium"), mitigatedLevel: Fixture.level("high"), raised: true))
+        #expect(a.overall["pre"]?.level?.id == "high", "the overall level and gates follow the raised level")
+        #expect(a.gates.first { $0.gate == "harden" }?.passed == false)
+    }
+
+    @Test("without mitigates, the stages are judged apart, as before")
+    func withoutMitigatesNothingMoves() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.6)], "post": ["ctf": Fixture.score(0.85)]], mitigates: [:])
+        #expect(stage(a, "pre").level?.id == "medium")
+        #expect(!a.flags.contains { $0.kind == .belowMitigatedStage })
+    }
+
+    @Test("a pre level at or above the mitigated stage's is left alone, and no flag is raised")
+    func consistentStagesAreQuiet() {
+        let a = judge(["pre": ["ctf": Fixture.score(0.9)], "post": ["ctf": Fixture.score(0.6)]])
+        #expect(stage(a, "pre").level?.id == "high")
+        #expect(stage(a, "pre").trace.allSatisfy { !$0.hasPrefix("raised") })
+        #expect(stage(a, "pre").raise == nil)
+        #expect(!a.flags.contains { $0.kind == .belowMitigatedStage })
+    }
+
+    @Test("a determination below the mitigated stage is kept and flagged, with its rationale")
+    func determinationIsFlaggedNotOverridden() {
+        let a = judge(
+            ["pre": ["ctf": Fixture.score(0.1)], "post": ["ctf": Fixture.score(0.6)]],
+            [Fixture.determination("cyber", "pre", "low")])
+        #expect(stage(a, "pre").level?.id == "low", "a reviewer's determination is not overridden")
+        let flag = a.flags.first { $0.kind == .belowMitigatedStage }
+        #expect(flag?.detail == .belowMitigatedStage(mitigated: "post", level: Fixture.level("low"), mitigatedLevel: Fixture.level("medium"), raised: false))
+        #expect(flag?.message.contains("(determination: because)") == true, "\(flag?.message ?? "")")
+        #expect(flag.map { $0.kind.questionsLevel } == true)
+    }
+
+    @Test("a pre stage without evidence stays not assessed, never raised to a level, and is flagged")
+    func notAssessedIsFlaggedNotFilled() {
+        let a = judge(["post": ["ctf": Fixture.score(0.6)]])
+        #expect(stage(a, "pre").level == nil)
+        #expect(stage(a, "pre").status == .notAssessed)
+        let flag = a.flags.first { $0.kind == .belowMitigatedStage }
+        #expect(flag?.message == "not assessed, while post shows medium reached with mitigations in place: the level before mitigations is at least medium")
+    }
+
+    @Test("a mitigated stage at the floor says nothing about the stage before it")
+    func floorIsNoEvidenceOfCapability() {
+        let a = judge(["post": ["ctf": Fixture.score(0.1)]])
+        #expect(stage(a, "pre").level == nil)
+        #expect(!a.flags.contains { $0.kind == .belowMitigatedStage })
+    }
+
+    @Test("a raised stage's levels not ruled out at or below the floor are settled by the floor")
+    func raiseSettlesOpenLevelsBelowTheFloor() {
+        // pre: nothing reached, Medium not ruled out (the trial is missing), High ruled out by the
+        // probe; post: the trial reaches High.
+        let framework = Fixture.framework([RuleOutTests.category()], mitigates: ["post": "pre"])
+        let a = RulesEngine(framework: framework).judge(
+            subject: Fixture.subject,
+            measurements: ["pre": ["screen": Fixture.score(0.3), "probe": Fixture.score(0.05)], "post": ["trial": Fixture.score(0.85)]],
+            determinations: [])
+        let before = RulesEngine(framework: Fixture.framework([RuleOutTests.category()])).judge(
+            subject: Fixture.subject, measurements: ["pre": ["screen": Fixture.score(0.3), "probe": Fixture.score(0.05)]], determinations: [])
+        #expect(before.categories[0].stages["pre"]!.status == .notRuledOut, "the premise: pre alone leaves Medium open")
+        let pre = a.categories[0].stages["pre"]!
+        #expect(pre.level?.id == "high")
+        #expect(pre.notRuledOut.isEmpty)
+        #expect(pre.status == .assessed)
+        #expect(!a.flags.contains { $0.kind == .notRuledOut && $0.stage == "pre" }, "\(a.flags.map(\.message))")
+    }
+
+    @Test("levels the mitigated stage only does not rule out set no floor: a missing rule-out proves no capability")
+    func notRuledOutAfterSetsNoFloor() {
+        let framework = Fixture.framework([RuleOutTests.category()], mitigates: ["post": "pre"])
+        let a = RulesEngine(framework: framework).judge(
+            subject: Fixture.subject,
+            measurements: [
+                "pre": ["screen": Fixture.score(0.3), "trial": Fixture.score(0.1), "probe": Fixture.score(0.05)],
+                "post": ["screen": Fixture.score(0.3)],
+            ],
+            determinations: [])
+        #expect(a.categories[0].stages["post"]!.level?.id == "critical", "the premise: post leaves Medium–Critical open")
+        #expect(a.categories[0].stages["pre"]!.level?.id == "low")
+        #expect(!a.flags.contains { $0.kind == .belowMitigatedStage }, "\(a.flags.map(\.message))")
+    }
+
+    @Test("a determination after mitigations is a floor too: the evidence-derived level before them is raised to it")
+    func determinationAfterRaisesTheLevelBefore() {
+        let a = judge(
+            ["pre": ["ctf": Fixture.score(0.6)], "post": ["ctf": Fixture.score(0.1)]],
+            [Fixture.determination("cyber", "post", "high")])
+        #expect(stage(a, "pre").level?.id == "high")
+        #expect(stage(a, "pre").trace.last?.hasPrefix("raised to high: post is determined high with mitigations in place") == true)
+        let flag = a.flags.first { $0.kind == .belowMitigatedStage }
+        #expect(flag?.detail == .belowMitigatedStage(mitigated: "post", level: Fixture.level("medium"), mitigatedLevel: Fixture.level("high"), raised: true))
+    }
+
+    @Test("a chain of mitigations carries the floor all the way back")
+    func chainCarriesTheFloorBack() {
+        let a = judge(
+            ["a": ["ctf": Fixture.score(0.1)], "b": ["ctf": Fixture.score(0.6)], "c": ["ctf": Fixture.score(0.9)]],
+            stages: ["a", "b", "c"], mitigates: ["b": "a", "c": "b"])
+        #expect(stage(a, "b").level?.id == "high")
+        #expect(stage(a, "a").level?.id == "high", "c raises b, and the raised b raises a")
+        #expect(a.flags.filter { $0.kind == .belowMitigatedStage }.map(\.stage).sorted() == ["a", "b"])
+    }
+}
