@@ -29,4 +29,9 @@ public enum ExitStatus: Int32, Sendable {
     /// `verify`: a sign-off is refused: its reviewer is not in the keyring, it was signed with
     /// another key, its signature does not match its fields, or the scorecard it signed was altered.
     case signoffRefused = 10
+    /// `regenerate`: no level moved, but one is newly in question: a review flag that questions a
+    /// level appeared (a determination below what the evidence shows or does not rule out, or
+    /// without evidence, or stale; a stage below its mitigated stage), or the evidence beneath a
+    /// determination now indicates another level (5 and 4 take precedence; it takes precedence over 9).
+    case reviewNeeded = 11
 }

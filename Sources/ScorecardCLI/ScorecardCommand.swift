@@ -19,7 +19,8 @@ public struct ScorecardCommand: ParsableCommand {
             last delivered run (regenerate); 6 the store stayed busy past --wait; 7 a stored \
             scorecard does not re-derive or the history was altered (check); 8 inputs on disk \
             changed since the current scorecards (check); 9 a change made a sign-off stale \
-            (regenerate, after 4 and 5); 10 a sign-off is refused (verify); 64 bad command-line usage.
+            (regenerate, after 4, 5 and 11); 10 a sign-off is refused (verify); 11 no level moved \
+            but one is newly in question (regenerate, after 4 and 5); 64 bad command-line usage.
             """,
         version: ToolIdentity.version,
         subcommands: [

@@ -49,6 +49,47 @@ import Testing
         #expect(back.stdout.contains("level  cybersecurity post_mitigation: high → low"))
     }
 
+    @Test("a level newly in question, with no level moved, is exit 11 and names what to review")
+    func aLevelNewlyInQuestionHasItsOwnExitCode() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        try """
+            schema_version: 1
+            determinations:
+              - {model: model-0, category: cybersecurity, stage: pre_mitigation, level: low, rationale: "ok \\e[2Jcleared", author: SAG, date: 2024-01-01}
+              - {model: model-0, category: cybersecurity, stage: post_mitigation, level: low, rationale: "ok \\e[2Jcleared", author: SAG, date: 2024-01-01}
+            """.write(to: card.directory.appendingPathComponent("determinations.yaml"), atomically: true, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: card.config)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\ndeterminations: determinations.yaml\n".utf8))
+        try handle.close()
+        let first = try card.regenerate()
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+
+        // model-0's professional CTF goes to 0.9 (High) beneath determinations that hold Low.
+        try card.writeEvidence(models: 3, version: 1)
+        let questioned = try card.regenerate()
+        #expect(questioned.status == 11, "no level or gate moved; the determinations are in question\n\(questioned.stdout)\(questioned.stderr)")
+        #expect(questioned.stdout.contains(
+            "  REVIEW  cybersecurity post_mitigation: the evidence beneath the determination now indicates high (was low)\n"), "\(questioned.stdout)")
+        #expect(questioned.stdout.contains(
+            "  REVIEW  cybersecurity pre_mitigation: lowered_by_determination: determination sets low, below the high the evidence shows reached: ok "))
+        #expect(!questioned.stdout.contains("level  "), "no level moved")
+        #expect(!questioned.stdout.unicodeScalars.contains("\u{1B}"), "a rationale's control characters never reach the terminal")
+
+        let json = try card.regenerate(["--format", "json"])
+        #expect(json.status == 0, "the flags are not new any more\n\(json.stdout)")
+        try card.writeEvidence(models: 3, version: 3)
+        let same = try card.regenerate(["--format", "json"])
+        #expect(same.status == 0, "the same evidence again: nothing new to review\n\(same.stdout)")
+        try card.writeEvidence(models: 3, version: 0)
+        let back = try JSONSerialization.jsonObject(with: Data(try card.regenerate(["--format", "json"]).stdout.utf8)) as? [String: Any]
+        let model0 = (back?["models"] as? [[String: Any]])?.first { $0["model"] as? String == "model-0" }
+        let indicated = model0?["indicated_under_determination"] as? [[String: Any]]
+        #expect(indicated?.contains { $0["stage"] as? String == "pre_mitigation" && $0["from"] as? String == "high" && $0["to"] as? String == "low" } == true,
+                "\(model0 ?? [:])")
+    }
+
     @Test func aDeletedEvidenceFileIsAClearErrorAndChangesNothing() throws {
         let card = try CardFixture()
         defer { card.remove() }

@@ -26,13 +26,27 @@ public struct ModelChange: Codable, Hashable, Sendable {
         public var approaching: String
     }
 
+    /// A review flag that questions a level (``ReviewFlag/Kind/questionsLevel``) and was not
+    /// raised for this category and stage before: a determination the evidence no longer carries,
+    /// a stale determination, a stage below its mitigated stage.
+    public struct Flag: Codable, Hashable, Sendable {
+        public var kind: ReviewFlag.Kind
+        public var category: String
+        public var stage: String
+        public var message: String
+    }
+
     public var model: String
     public var snapshot: String?
     /// `new` (first scorecard), `changed`, or `unchanged`.
-    public var status: String
+    public var status = "new"
     public var levels: [LevelChange] = []
     public var gates: [GateChange] = []
     public var newWarnings: [Warning] = []
+    @Defaulted public var newFlags: [Flag] = []
+    /// The level the evidence indicates, where a determination holds the level at both runs and
+    /// the evidence beneath it moved: the determination was made on other evidence.
+    @Defaulted public var indicatedUnderDetermination: [LevelChange] = []
 
     /// Compares two scorecards of one subject; `old` nil means the first one.
     public init(old: ScorecardDocument.ModelScorecard?, new: ScorecardDocument.ModelScorecard) {
@@ -52,19 +66,42 @@ public struct ModelChange: Codable, Hashable, Sendable {
                 if let near = result.approaching, previous?.approaching != near {
                     newWarnings.append(Warning(category: category.id, stage: stage, approaching: near))
                 }
+                if let previous, previous.determination != nil, result.determination != nil,
+                   previous.indicatedLevel != result.indicatedLevel {
+                    indicatedUnderDetermination.append(LevelChange(
+                        category: category.id, stage: stage, from: previous.indicatedLevel, to: result.indicatedLevel))
+                }
             }
         }
+        newFlags = Self.newFlags(old: old.flags, new: new.flags)
         let oldGates = Dictionary(old.gates.map { ($0.id, $0.passed) }) { first, _ in first }
         for gate in new.gates {
             if let before = oldGates[gate.id], before != gate.passed {
                 gates.append(GateChange(gate: gate.id, kind: gate.kind, from: before, to: gate.passed))
             }
         }
-        status = levels.isEmpty && gates.isEmpty && newWarnings.isEmpty ? "unchanged" : "changed"
+        let review = !newFlags.isEmpty || !indicatedUnderDetermination.isEmpty
+        status = levels.isEmpty && gates.isEmpty && newWarnings.isEmpty && !review ? "unchanged" : "changed"
+    }
+
+    /// Flags that question a level and are new for their kind, category and stage.
+    private static func newFlags(old: [ScorecardDocument.FlagEntry], new: [ScorecardDocument.FlagEntry]) -> [Flag] {
+        let before = Set(old.map { FlagKey(kind: $0.kind, category: $0.category, stage: $0.stage) })
+        return new.filter { $0.kind.questionsLevel && !before.contains(FlagKey(kind: $0.kind, category: $0.category, stage: $0.stage)) }
+            .map { Flag(kind: $0.kind, category: $0.category, stage: $0.stage, message: $0.message) }
+    }
+
+    private struct FlagKey: Hashable {
+        var kind: ReviewFlag.Kind
+        var category: String
+        var stage: String
     }
 
     /// Whether a gate that passed no longer does.
     public var gateFlippedToFailed: Bool { gates.contains { $0.from && !$0.to } }
+
+    /// Whether a level a reviewer accepted is newly in question, though it did not move.
+    public var needsReview: Bool { !newFlags.isEmpty || !indicatedUnderDetermination.isEmpty }
 }
 
 /// The outcome of one `regenerate`: what was read, what moved, what was written.
@@ -97,10 +134,12 @@ public struct RunSummary: Codable, Sendable {
     @Defaulted public var signoffsMadeStale: [StaleSignoff] = []
 
     /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level, which
-    /// beats a sign-off made stale (the summary lists stale sign-offs whatever the status).
+    /// beats a level newly in question, which beats a sign-off made stale (the summary lists
+    /// stale sign-offs whatever the status).
     public var status: ExitStatus {
         if models.contains(where: \.gateFlippedToFailed) { return .gateFlipped }
         if models.contains(where: { !$0.levels.isEmpty && $0.status == "changed" }) { return .levelsChanged }
+        if models.contains(where: { $0.needsReview && $0.status == "changed" }) { return .reviewNeeded }
         if !signoffsMadeStale.isEmpty { return .signoffStale }
         return .success
     }

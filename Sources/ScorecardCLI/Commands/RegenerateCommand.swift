@@ -29,8 +29,10 @@ struct RegenerateCommand: ScorecardSubcommand {
             records, checked against its `keyring:`) is imported into the store.
 
             Exit codes: 0 no level or gate changed; 4 a level moved since the last delivered run; \
-            5 a gate that passed no longer passes; 9 a signed-off scorecard was replaced (when \
-            neither 4 nor 5 applies); 6 another run held the store, or another \
+            5 a gate that passed no longer passes; 11 no level moved but one is newly in \
+            question (a review flag such as a stale determination, or one below what the evidence \
+            does not rule out, appeared; or the evidence beneath a determination moved); 9 a \
+            signed-off scorecard was replaced (when none of 5, 4, 11 applies); 6 another run held the store, or another \
             process held a write transaction on it, past --wait; 2 invalid input (or a warning in \
             strict mode); 1 any other failure, including standard output that cannot be written.
 

@@ -35,7 +35,7 @@ enum RunSummaryText {
             let name = t(model.snapshot.map { "\(model.model) (\($0))" } ?? model.model)
             switch model.status {
             case "new": out += "\(name): first scorecard\n"
-            case "unchanged": out += "\(name): no level, gate or warning changed\n"
+            case "unchanged": out += "\(name): no level, gate, warning or review flag changed\n"
             default:
                 out += "\(name):\n"
                 for change in model.levels {
@@ -48,6 +48,13 @@ enum RunSummaryText {
                 }
                 for warning in model.newWarnings {
                     out += "  early warning  \(t(warning.category)) \(t(warning.stage)): approaching \(t(warning.approaching))\n"
+                }
+                for change in model.indicatedUnderDetermination {
+                    out += "  REVIEW  \(t(change.category)) \(t(change.stage)): the evidence beneath the determination now indicates "
+                    out += "\(t(change.to ?? "nothing (not assessed)")) (was \(t(change.from ?? "not assessed")))\n"
+                }
+                for flag in model.newFlags {
+                    out += "  REVIEW  \(t(flag.category)) \(t(flag.stage)): \(t(flag.kind.rawValue)): \(t(flag.message))\n"
                 }
             }
         }
