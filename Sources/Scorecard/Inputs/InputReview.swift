@@ -22,6 +22,8 @@ public struct InputWarning: Codable, Hashable, Sendable, CustomStringConvertible
         case unusedTask = "unused_task"
         /// A record of a card's `signoffs:` file that signed a scorecard the store does not hold.
         case unmatchedSignoff = "unmatched_signoff"
+        /// A section's stage, evaluation, metric, pattern or variant that no evidence has.
+        case unmatchedSectionName = "unmatched_section_name"
     }
 
     public var kind: Kind
@@ -115,6 +117,25 @@ public struct StrictError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension InputReview {
+    /// Adds the names of `sections` that match nothing in `evidence`. A name the user wrote (in a
+    /// section file), or one with a near name in the evidence (a likely typo), is a warning; a
+    /// built-in section's name that this evidence simply lacks is a note.
+    public mutating func addUnmatchedNames(of sections: [SectionDefinition], in evidence: EvidenceSet) {
+        for section in sections {
+            for mismatch in section.unmatchedNames(in: evidence) {
+                if mismatch.file != nil || mismatch.suggestion != nil {
+                    warnings.append(InputWarning(
+                        .unmatchedSectionName, file: mismatch.file, line: mismatch.file == nil ? nil : mismatch.line,
+                        message: mismatch.description))
+                } else {
+                    notes.append("\(mismatch.description) (a built-in section: this evidence has no such results)")
+                }
+            }
+        }
+    }
+}
+
 extension Inputs {
     /// What `assessments` did not use: the loaders' warnings, evidence no indicator reads, tiers
     /// counted as one, mappings that match nothing, and what the model filter and the stage map left out.
@@ -147,6 +168,7 @@ extension Inputs {
         for (stage, count) in leftOutByStageMap.sorted(by: { $0.key < $1.key }) {
             review.notes.append("the stage map left out \(count) record\(count == 1 ? "" : "s") at stage \(stage)")
         }
+        review.addUnmatchedNames(of: sections, in: evidence)
         return review
     }
 }

@@ -64,7 +64,10 @@ public struct Renderer: Sendable {
         let input = CardInput(
             preparedness: nil, subjects: subjects, compareWith: try Self.subjects(card.compareWith, in: evidence),
             evidence: evidence, parts: card.parts, inputs: hashes, tool: ToolIdentity.document)
-        return try render(input, formats: formats, out: out, document: card.document)
+        var rendered = try render(input, formats: formats, out: out, document: card.document)
+        rendered.review = InputReview(warnings: bundle.warnings.map { InputWarning($0) })
+        rendered.review.addUnmatchedNames(of: card.sections, in: evidence)
+        return rendered
     }
 
     private func render(_ input: CardInput, formats: [ReportFormat], out: String, document: Bool) throws -> RenderedReports {
@@ -109,6 +112,9 @@ public struct RenderedReports: Sendable {
     public let directory: String
     /// Every file: reports and their charts.
     public let files: [ReportFile]
+    /// What the inputs gave that the reports do not show, where the renderer read them itself
+    /// (sections without a framework); empty otherwise, the caller reviewing its own inputs.
+    public var review = InputReview()
 
     /// Places where an HTML or SVG file is not well-formed XML (`file:line:column: message`);
     /// such a file is still written (a template override may have broken it).

@@ -123,6 +123,7 @@ struct RenderCommand: ScorecardSubcommand {
             rendered = try renderer.renderSections(
                 evidence: inputs.evidence, importOptions: inputs.importOptions, models: inputs.models, card: card,
                 formats: format.map(\.reportFormat), out: out)
+            try InputReviewText.report(rendered.review, strict: inputs.strict)
         } else {
             var loaded = try inputs.load()
             loaded.sections = card?.sections ?? []

@@ -51,6 +51,8 @@ public struct SectionTable: Hashable, Sendable {
     public let kind: Kind
     /// Whether the table is also drawn as a chart (a bar per model and row).
     public let chart: Bool
+    /// The line of its file where the table is defined, for messages (nil: not from a file).
+    public var line: Int?
 
     public init(id: String, title: String, summary: String?, kind: Kind, chart: Bool) {
         self.id = id
@@ -68,6 +70,8 @@ public struct SectionRow: Hashable, Sendable {
     public let label: String
     /// Whether a smaller value is the better one (a hallucination rate), for the reader.
     public let lowerIsBetter: Bool
+    /// The line of its file where the row is defined, for messages (nil: not from a file).
+    public var line: Int?
 
     public init(evaluation: String, metric: String, label: String, lowerIsBetter: Bool = false) {
         self.evaluation = evaluation
@@ -87,6 +91,8 @@ public struct TradeoffChart: Hashable, Sendable {
     public let y: SectionRow
     /// Only results with this variant (the one source that has both axes), or nil for none.
     public let variant: String?
+    /// The line of its file where the chart is defined, for messages (nil: not from a file).
+    public var line: Int?
 
     public init(id: String, title: String, summary: String?, x: SectionRow, y: SectionRow, variant: String?) {
         self.id = id

@@ -104,9 +104,11 @@ public enum SectionLoader {
             _ = (map.optional("rows"), map.optional("evals"), map.optional("summary"), map.optional("chart"))
             return nil
         }
-        return SectionTable(
+        var table = SectionTable(
             id: id, title: title, summary: map.optional("summary")?.string(&log), kind: kind,
             chart: map.optional("chart")?.bool(&log) ?? false)
+        table.line = node.line
+        return table
     }
 
     static func readRow(_ node: YAMLValue, _ log: inout DiagnosticLog) -> SectionRow? {
@@ -114,9 +116,11 @@ public enum SectionLoader {
         defer { map.finish(known: rowKeys, &log) }
         guard let evaluation = map.required("eval", &log)?.string(&log),
               let metric = map.required("metric", &log)?.string(&log) else { return nil }
-        return SectionRow(
+        var row = SectionRow(
             evaluation: evaluation, metric: metric, label: map.optional("label")?.string(&log) ?? "\(evaluation) \(metric)",
             lowerIsBetter: map.optional("lower_is_better")?.bool(&log) ?? false)
+        row.line = node.line
+        return row
     }
 
     static func readTradeoff(_ node: YAMLValue, _ log: inout DiagnosticLog) -> TradeoffChart? {
@@ -125,8 +129,10 @@ public enum SectionLoader {
         let id = map.required("id", &log)?.string(&log) ?? ""
         guard let x = map.required("x", &log).flatMap({ readRow($0, &log) }),
               let y = map.required("y", &log).flatMap({ readRow($0, &log) }) else { return nil }
-        return TradeoffChart(
+        var chart = TradeoffChart(
             id: id, title: map.required("title", &log)?.string(&log) ?? id, summary: map.optional("summary")?.string(&log),
             x: x, y: y, variant: map.optional("variant")?.string(&log))
+        chart.line = node.line
+        return chart
     }
 }
