@@ -553,7 +553,7 @@ Determined {{level}} by {{author}} on {{date}}: {{rationale}}
 
 """#),
         ("intro.mustache", #"""
-This section reports the risk levels of {{subject}} under the {{framework.name}}, version {{framework.version}}: a level for every tracked category at every stage, the gate decisions that follow from them, and the evidence, determinations and reasoning behind each level.
+This section reports the risk levels of {{subject}} under the {{framework.name}}, {{framework.versionPhrase}}: a level for every tracked category at every stage, the gate decisions that follow from them, and the evidence, determinations and reasoning behind each level.
 
 """#),
         ("preparedness.html.mustache", #"""

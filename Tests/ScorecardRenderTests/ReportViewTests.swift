@@ -1,5 +1,7 @@
 import Foundation
 import ScorecardCore
+import ScorecardEvaluators
+import ScorecardIngest
 @testable import ScorecardRender
 import Testing
 
@@ -172,11 +174,22 @@ import Testing
         }
     }
 
+    @Test("a version that already says 'Version' is not preceded by another")
+    func theVersionReadsOnceInTheIntroduction() throws {
+        let beta = try ReportViewTests.view("o1")
+        #expect(beta.framework.versionPhrase == "version Beta (18 December 2023)")
+        let v2 = try FrameworkLoader.load(path: Inputs.path("frameworks/openai-preparedness-v2.yaml"), registry: BuiltinEvaluators.registry)
+        let input = try Inputs.input(framework: v2.framework, records: [])
+        let view = ReportRenderer.view(
+            of: RulesEngine(framework: v2.framework).judge(subject: Subject(model: "m"), measurements: [:], determinations: []), input: input, generatedAt: "2025-01-01T00:00:00Z", chartDirectory: "x")
+        #expect(view.framework.versionPhrase == "Version 2 (15 April 2025)")
+    }
+
     @Test func nilOptionalsAreLeftOutAndNestingIsKept() throws {
         let link = LinkView(href: "h", text: "t")
-        let tree = try #require(MustacheTree.of(FrameworkView(name: "n", version: "v", summary: nil, link: link, aggregation: "max"))
+        let tree = try #require(MustacheTree.of(FrameworkView(name: "n", version: "v", versionPhrase: "version v", summary: nil, link: link, aggregation: "max"))
             as? [String: Any])
-        #expect(tree.keys.sorted() == ["aggregation", "link", "name", "version"])
+        #expect(tree.keys.sorted() == ["aggregation", "link", "name", "version", "versionPhrase"])
         #expect((tree["link"] as? [String: Any])?["href"] as? String == "h")
         let list = try #require(MustacheTree.of(["a", "b"]) as? [Any])
         #expect(list.compactMap { $0 as? String } == ["a", "b"])

@@ -40,7 +40,9 @@ struct CategoryJudge {
                     lowered = true
                     line += ", below the \(reached.id) the evidence shows reached (flagged)"
                 } else if determination.level < indicated {
-                    line += ", below \(indicated.id), which the evidence does not rule out (flagged)"
+                    let open = notRuledOut.filter { $0 > determination.level }
+                    let range = open.count > 1 ? "\(open[0].id)–\(open[open.count - 1].id)" : indicated.id
+                    line += ", below \(range), which the evidence does not rule out (flagged)"
                 } else if determination.level > indicated {
                     line += ", above the indicated \(indicated.id)"
                 } else {

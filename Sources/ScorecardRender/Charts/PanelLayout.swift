@@ -105,7 +105,7 @@ enum PanelLayout {
         var sentence = "\(title): \(parts.joined(separator: ", "))"
         let thresholds = marks.filter(\.isThreshold).map(\.label)
         let baselines = marks.filter { !$0.isThreshold }.map(\.label)
-        if !thresholds.isEmpty { sentence += "; thresholds \(thresholds.joined(separator: ", "))" }
+        if !thresholds.isEmpty { sentence += "; the framework's lines: \(thresholds.joined(separator: ", "))" }
         if !baselines.isEmpty { sentence += "; baselines \(baselines.joined(separator: ", "))" }
         return (ChartPanelView(heading: heading, ticks: ticks, axis: axis, markers: markers, bars: views), sentence + ".")
     }

@@ -56,7 +56,9 @@ struct ReportBuilder {
             subject: subject.description,
             verdict: verdict(assessment, gates: gates),
             framework: FrameworkView(
-                name: framework.name, version: framework.version, summary: framework.summary,
+                name: framework.name, version: framework.version,
+                versionPhrase: framework.version.lowercased().hasPrefix("version") ? framework.version : "version \(framework.version)",
+                summary: framework.summary,
                 link: Formatting.link(framework.source), aggregation: aggregationSentence),
             stages: framework.stages.map {
                 StageView(name: $0.name, meaning: $0.summary ?? "The framework file does not describe this stage.")
@@ -145,7 +147,7 @@ struct ReportBuilder {
     func scorecard(_ assessment: SubjectAssessment) -> ScorecardTableView {
         let rows = zip(framework.categories, assessment.categories).map { category, result in
             ScorecardRowView(
-                label: category.name + (category.gating ? (category.required ? "" : " (optional)") : " (research: not gating)"),
+                label: category.name + (category.gating ? (category.required ? "" : " (optional)") : " (not gating)"),
                 cells: framework.stages.map { cell(result.stages[$0.id]) })
         }
         let overall = ScorecardRowView(label: "Overall", cells: framework.stages.map { stage in
@@ -167,9 +169,9 @@ struct ReportBuilder {
             guard let open = assessment.overall[stage.id]?.notRuledOut, !open.isEmpty else { continue }
             notes.append("\(stage.name) overall counts \(Formatting.prose(open.map(categoryName))) at the highest level the evidence does not rule out.")
         }
-        let research = framework.categories.filter { !$0.gating }.map(\.name)
-        if !research.isEmpty {
-            notes.append("\(Formatting.prose(research)) \(research.count == 1 ? "is a research category" : "are research categories"): shown, but not counted toward the overall level or the gates.")
+        let tracked = framework.categories.filter { !$0.gating }.map(\.name)
+        if !tracked.isEmpty {
+            notes.append("\(Formatting.prose(tracked)) \(tracked.count == 1 ? "is" : "are") tracked without gating: shown, but not counted toward the overall level or the gates.")
         }
         let optional = framework.categories.filter { !$0.required && $0.gating }.map(\.name)
         if !optional.isEmpty {

@@ -65,6 +65,9 @@ public struct LinkView: Sendable, Encodable {
 public struct FrameworkView: Sendable, Encodable {
     public var name: String
     public var version: String
+    /// The version as a phrase after the name: "version Beta (18 December 2023)", or the version
+    /// as it is when it already says so ("Version 2 (15 April 2025)").
+    public var versionPhrase: String
     public var summary: String?
     /// The framework's text, when its source is a safe link.
     public var link: LinkView?
