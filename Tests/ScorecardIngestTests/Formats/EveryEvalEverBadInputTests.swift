@@ -129,6 +129,27 @@ import ScorecardCore
         #expect(records.map(\.variant) == ["a", "b", "result 3"])
     }
 
+    @Test("an evaluation_result_id given twice keeps both results as variants, warns, and imports no rows for them")
+    func aRepeatedResultIDKeepsEveryResult() throws {
+        let result = #"{"evaluation_result_id": "bench/acc", "evaluation_name": "bench", "source_data": {"dataset_name": "b", "source_type": "other"}, "metric_config": {"lower_is_better": false, "min_score": 0, "max_score": 1, "metric_id": "accuracy"}, "score_details": {"score": SCORE}}"#
+        let first = result.replacingOccurrences(of: "SCORE", with: "0.6"), second = result.replacingOccurrences(of: "SCORE", with: "0.9")
+        let text = Self.record(name: "other").replacingOccurrences(
+            of: "\"evaluation_results\": [", with: "\"evaluation_results\": [\(first), \(second), ")
+        let directory = try TemporaryDirectory()
+        let aggregate = try directory.write("r.json", text)
+        let row = #"{"schema_version": "0.3.0", "evaluation_id": "x/y/1", "model_id": "org/m", "evaluation_name": "bench", "evaluation_result_id": "bench/acc", "sample_id": "1", "evaluation": {"score": 1, "is_correct": true}}"#
+        try directory.write("r_samples.jsonl", row)
+        let imported = try EveryEvalEverReader.read(path: aggregate, options: .at())
+        let bench = imported.records.filter { $0.evaluation == "bench" }
+        #expect(bench.map(\.value) == [0.6, 0.9], "neither result is dropped: the worst case stays in")
+        #expect(bench.map(\.variant) == ["bench/acc (result 1)", "bench/acc (result 2)"])
+        #expect(imported.records.contains { $0.evaluation == "other" && $0.variant == nil })
+        #expect(imported.samples.isEmpty, "rows naming a repeated id cannot be told apart")
+        let warning = try #require(imported.warnings.first { $0.message.contains("evaluation_result_id") })
+        #expect(warning.message.hasPrefix("evaluation_result_id 'bench/acc' is given to 2 results (lines "), "\(warning.message)")
+        #expect(warning.message.hasSuffix("each is kept; their instance rows cannot be told apart and are not imported"))
+    }
+
     @Test func hostileNamesAreKeptVerbatim() throws {
         let name = #"<img src=x onerror=alert(1)> | `rm -rf` \n ../.."#
         let records = try read(Self.record(name: name, config: #""lower_is_better": false, "min_score": 0, "max_score": 1, "metric_id": "<b>acc</b>""#)).records

@@ -46,11 +46,15 @@ struct EEEAggregate {
         let keys = results.map { "\(options.evaluation(for: $0.evaluationName))\u{0}\($0.metric)" }
         var counts: [String: Int] = [:]
         for key in keys { counts[key, default: 0] += 1 }
+        let repeated = repeatedIDs(results, &warnings, hasRows: instances != nil)
         var records: [EvidenceRecord] = []
         var sampleResults: [EveryEvalEverReader.ResultRows] = []
         for (index, result) in results.enumerated() {
-            let variant = counts[keys[index], default: 0] > 1 ? (result.resultID ?? "result \(index + 1)") : nil
-            let rows = rowsByResult[result.resultID ?? "\u{0}" + result.evaluationName] ?? []
+            let twice = result.resultID.map(repeated.contains) ?? false
+            let variant = counts[keys[index], default: 0] > 1
+                ? result.resultID.map { twice ? "\($0) (result \(index + 1))" : $0 } ?? "result \(index + 1)" : nil
+            // Rows name their result by id: those of an id given twice cannot be told apart.
+            let rows = twice ? [] : rowsByResult[result.resultID ?? "\u{0}" + result.evaluationName] ?? []
             if let (record, divisor) = result.record(context, variant: variant, rows: rows, &log, warnings: &warnings) {
                 records.append(record)
                 sampleResults.append(.init(resultID: result.resultID, rows: rows, rateDivisor: record.unit == .rate ? divisor : nil,
@@ -62,6 +66,30 @@ struct EEEAggregate {
         let samples = EveryEvalEverReader.samples(sampleResults, subject: subject, stage: stage, options: options,
                                                   file: instances?.path ?? "", warnings: &warnings)
         return ImportedEvidence(records: records, samples: samples, warnings: warnings)
+    }
+
+    /// The `evaluation_result_id`s given to more than one result, each with a warning: every
+    /// result is kept (a variant each where they share evaluation and metric), but instance rows,
+    /// which name their result by id, are not imported for them.
+    private func repeatedIDs(_ results: [EEEResult], _ warnings: inout [Diagnostic], hasRows: Bool) -> Set<String> {
+        var lines: [String: [Int]] = [:]
+        var order: [String] = []
+        for result in results {
+            guard let id = result.resultID else { continue }
+            if lines[id] == nil { order.append(id) }
+            lines[id, default: []].append(result.line)
+        }
+        var repeated: Set<String> = []
+        for id in order {
+            guard let at = lines[id], at.count > 1 else { continue }
+            repeated.insert(id)
+            let places = at.map(String.init).joined(separator: ", ")
+            warnings.append(Diagnostic(
+                file: source.file, line: at.first,
+                message: "evaluation_result_id '\(id)' is given to \(at.count) results (lines \(places)): each is kept"
+                    + (hasRows ? "; their instance rows cannot be told apart and are not imported" : "")))
+        }
+        return repeated
     }
 
     /// Publisher and kind of the figures, e.g. `EEE 0.3.0 documentation by Example Eval Org (third_party)`.
