@@ -6,6 +6,11 @@ import CLibCrypto
 /// every imported log is hashed). Foundation on Linux has no digest API, and swift-crypto would
 /// add a minute to every clean build for the same code.
 public enum SHA256 {
+    /// Whether `text` is a digest as this type writes one: 64 lowercase hex digits.
+    public static func isHexDigest(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     /// The lowercase hex digest of `bytes`.
     public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
         let stream = SHA256Stream()

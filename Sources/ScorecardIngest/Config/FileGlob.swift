@@ -6,15 +6,14 @@ import Glibc
 /// Expands shell-style patterns (`logs/*.eval`) to the files they match, sorted.
 public enum FileGlob {
     /// Regular files matching `pattern`; a pattern without wildcards matches itself if it exists.
-    /// A directory expands to the files directly inside it.
+    /// A directory expands to the files under it, in its subfolders too (EEE's datastore keeps
+    /// records in `<developer>/<model>/`, lm-eval a folder per model), sorted by path; hidden
+    /// files and folders are left out, and a symbolic link to a folder is not followed (no loops).
     public static func expand(_ pattern: String) -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { return [pattern] }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: pattern)) ?? []
-            return entries.filter { !$0.hasPrefix(".") }.sorted()
-                .map { (pattern as NSString).appendingPathComponent($0) }
-                .filter { isRegularFile($0) }
+            return filesUnder(pattern)
         }
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [] }
         var result = glob_t()
@@ -25,6 +24,25 @@ public enum FileGlob {
             if let cString = result.gl_pathv[i] { paths.append(String(cString: cString)) }
         }
         return paths.filter { isRegularFile($0) }.sorted()
+    }
+
+    /// The regular, non-hidden files under `folder`, by path.
+    static func filesUnder(_ folder: String) -> [String] {
+        var files: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? []
+            for name in entries where !name.hasPrefix(".") {
+                let path = (current as NSString).appendingPathComponent(name)
+                guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { continue }
+                if type == .typeDirectory {
+                    pending.append(path)
+                } else if isRegularFile(path) {
+                    files.append(path)
+                }
+            }
+        }
+        return files.sorted()
     }
 
     static func isRegularFile(_ path: String) -> Bool {

@@ -110,7 +110,7 @@ public enum DeterminationLoader {
         let source = m.optional("source")?.string(&log)
         var madeOn: String?
         if let node = m.optional("made_on"), let text = node.string(&log) {
-            if text.utf8.count == 64, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            if SHA256.isHexDigest(text) {
                 madeOn = text
             } else {
                 node.log("made_on must be the 64 lowercase hex digits of a SHA-256 (as `scorecard explain` prints it), found '\(text)'", &log)

@@ -49,7 +49,7 @@ public enum EvidenceFormats {
 
     /// Expands paths into input files with their formats.
     ///
-    /// A folder contributes its regular, non-hidden files in name order (not its subfolders), and
+    /// A folder contributes its regular, non-hidden files, in its subfolders too, in path order, and
     /// only those some format recognises by content; the others are listed in `skipped`. A file
     /// named directly is read by the reader that recognises it (or the one `forced` names), and as
     /// our own format otherwise. A path given twice is read once.

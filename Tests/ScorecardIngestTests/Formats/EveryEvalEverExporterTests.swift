@@ -99,7 +99,18 @@ import ScorecardCore
                 #expect(copy.interval == record.interval)
             }
             if let notes = record.notes { #expect(copy.notes?.contains("record notes: \(notes)") == true) }
+            #expect(copy.source == record.source, "the figure's own source survives, not the EEE file's path: \(record.key)")
+            #expect(copy.lowerIsBetter == record.lowerIsBetter, "an unknown direction comes back unknown, not false: \(record.key)")
         }
+        #expect(original.contains { $0.lowerIsBetter == nil } && original.contains { $0.source != nil }, "the premise")
+    }
+
+    @Test func theFolderAnExportWritesImportsWhole() throws {
+        let directory = try TemporaryDirectory()
+        for file in try demoFiles() { _ = try directory.write(file.relativePath, file.contents) }
+        let inputs = try EvidenceFormats.inputs([directory.url.path]).inputs
+        #expect(inputs.count == 3, "<developer>/<model>/<uuid>.json is found under the folder: \(inputs.map(\.path))")
+        #expect(inputs.allSatisfy { $0.reader == EveryEvalEverReader.self })
     }
 
     @Test func importedRecordsRoundTripWithIntervalsSnapshotsAndDirections() throws {

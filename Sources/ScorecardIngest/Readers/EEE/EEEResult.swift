@@ -97,6 +97,11 @@ struct EEEResult {
             unit = declared
         }
         notes += scale.notes
+        // Scorecard writes false where the direction is unknown (EEE requires one) and says so.
+        if lowerIsBetter == false, config["additional_details"]?.objectValue?["scorecard_direction"]?.stringValue == "unknown" {
+            lowerIsBetter = nil
+            notes.append("direction not stated (exported with lower_is_better false, marked unknown)")
+        }
         if lowerIsBetter == true { notes.append(ImportRules.lowerIsBetter + (scale.isProportion ? ": not a success rate" : "")) }
 
         var n = uncertainty.numSamples
@@ -137,11 +142,16 @@ struct EEEResult {
         }
         if let when = ImportRules.nonEmpty(object["evaluation_timestamp"]?.stringValue) { notes.append("evaluated \(when)") }
         if let original = ImportRules.nonEmpty(stated?["notes"]?.stringValue) { notes.append("record notes: \(original)") }
+        // A figure the record says came from elsewhere (a Scorecard export keeps its source) keeps
+        // that source and its hash; the EEE file it was read from is named in the notes.
+        let origin = ImportRules.nonEmpty(stated?["source"]?.stringValue)
+        if origin != nil { notes.append("read from \(source.file)") }
+        let originSHA256 = stated?["source_sha256"]?.stringValue.flatMap { SHA256.isHexDigest($0) ? $0 : nil }
         let record = EvidenceRecord(
             subject: context.subject, stage: context.stage, evaluation: context.options.evaluation(for: evaluationName),
             metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit,
             lowerIsBetter: lowerIsBetter, n: n, k: k, interval: interval,
-            source: source.file, sourceSHA256: context.sha256, notes: notes.joined(separator: "; "),
+            source: origin ?? source.file, sourceSHA256: origin == nil ? context.sha256 : originSHA256, notes: notes.joined(separator: "; "),
             consistency: consistency, location: SourceLocation(file: source.file, line: line))
         return (record, scale.divisor)
     }

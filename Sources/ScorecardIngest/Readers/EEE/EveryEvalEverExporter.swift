@@ -16,7 +16,8 @@ import ScorecardCore
 /// no declared bounds), the interval as `confidence_interval` with its level and method, n as
 /// `num_samples`, and k, source, hash, variant and notes as string `details`.
 /// `lower_is_better` is the record's ``EvidenceRecord/lowerIsBetter``, false where that is unknown
-/// (EEE requires a value). Per-sample records are not exported: EEE instance rows require the
+/// (EEE requires a value), with `scorecard_direction: unknown` in the metric's details, which the
+/// reader honours. Per-sample records are not exported: EEE instance rows require the
 /// prompt and output, which Scorecard does not keep.
 public enum EveryEvalEverExporter {
     /// `source_metadata.evaluator_relationship`: who produced the figures, relative to the model's developer.
@@ -125,7 +126,9 @@ public enum EveryEvalEverExporter {
             evaluationName: record.evaluation,
             sourceData: .init(datasetName: record.evaluation),
             metricConfig: .init(metricID: record.metric, metricName: record.metric, metricUnit: unit, lowerIsBetter: record.lowerIsBetter ?? false,
-                                minScore: low, maxScore: high, additionalDetails: ["scorecard_unit": record.unit.rawValue]),
+                                minScore: low, maxScore: high,
+                                additionalDetails: ["scorecard_unit": record.unit.rawValue].merging(
+                                    record.lowerIsBetter == nil ? ["scorecard_direction": "unknown"] : [:]) { first, _ in first }),
             scoreDetails: .init(score: record.value, uncertainty: uncertainty, details: details))
     }
 

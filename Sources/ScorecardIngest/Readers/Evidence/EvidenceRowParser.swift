@@ -236,7 +236,7 @@ struct EvidenceRowParser {
 
     private func hash(_ name: String, _ raw: RawRecord, _ log: inout DiagnosticLog) -> String? {
         guard let text = optionalText(name, raw, &log) else { return nil }
-        guard text.count == 64, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+        guard SHA256.isHexDigest(text) else {
             log.add("\(name) must be 64 lowercase hex digits, found '\(text)'", line: raw.field(name)?.line)
             return nil
         }
