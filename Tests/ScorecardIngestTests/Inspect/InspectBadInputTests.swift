@@ -151,6 +151,25 @@ import Testing
         #expect(found.first?.range(of: #"kind\.json:\d+:\d+: sample epoch must be a whole number, found text"#, options: .regularExpression) != nil, "\(found)")
     }
 
+    @Test("a negative count or an epoch below 1 is an error at its place, never a count that passes the checks")
+    func negativeCountsAreRefused() throws {
+        let cases: [(String, String)] = [
+            (SyntheticLog.json(epochs: -2, samples: [SyntheticLog.sample()]), "eval.config.epochs must be at least 1, found -2"),
+            (SyntheticLog.json(epochs: 0, samples: [SyntheticLog.sample()]), "eval.config.epochs must be at least 1, found 0"),
+            (SyntheticLog.json(samples: [SyntheticLog.sample()]).replacingOccurrences(of: "\"total_samples\": 1", with: "\"total_samples\": -1"),
+             "results.total_samples must be at least 0, found -1"),
+            (SyntheticLog.json(samples: [SyntheticLog.sample()]).replacingOccurrences(of: "\"completed_samples\": 1", with: "\"completed_samples\": -5"),
+             "results.completed_samples must be at least 0, found -5"),
+            (SyntheticLog.json(samples: [SyntheticLog.sample().replacingOccurrences(of: "\"epoch\": 1", with: "\"epoch\": 0")]),
+             "sample epoch must be at least 1, found 0"),
+        ]
+        for (index, (log, message)) in cases.enumerated() {
+            let found = problems(try folder.write("negative-\(index).json", log))
+            #expect(found.count == 1 && found[0].range(of: #"negative-\#(index)\.json:\d+:\d+: "#, options: .regularExpression) != nil
+                    && found[0].hasSuffix(message), "\(found)")
+        }
+    }
+
     @Test("a 2 GB log is refused after its first bytes, without reading or hashing the rest")
     func hugeRefusedLog() throws {
         let path = folder.path("huge.json")

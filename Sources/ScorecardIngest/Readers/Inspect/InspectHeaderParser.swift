@@ -62,7 +62,7 @@ enum InspectHeaderParser {
                     if cursor.key(key, is: "name") {
                         header.datasetName = try cursor.readOptionalString("eval.dataset.name")
                     } else if cursor.key(key, is: "samples") {
-                        header.datasetSamples = try cursor.readOptionalInteger("eval.dataset.samples")
+                        header.datasetSamples = try cursor.readOptionalCount("eval.dataset.samples")
                     } else {
                         try cursor.skipValue()
                     }
@@ -70,7 +70,7 @@ enum InspectHeaderParser {
             } else if cursor.key(key, is: "config") {
                 try cursor.forEachMember("eval.config") { (cursor: inout JSONCursor, key) throws(JSONError) in
                     if cursor.key(key, is: "epochs") {
-                        header.epochs = try cursor.readOptionalInteger("eval.config.epochs")
+                        header.epochs = try cursor.readOptionalCount("eval.config.epochs", atLeast: 1)
                     } else if cursor.key(key, is: "epochs_reducer") {
                         header.epochsReducer = try cursor.readStringArray("eval.config.epochs_reducer")
                     } else {
@@ -124,9 +124,9 @@ enum InspectHeaderParser {
                 }
                 versionOneMetrics = metrics
             } else if cursor.key(key, is: "total_samples") {
-                results.totalSamples = try cursor.readOptionalInteger("results.total_samples")
+                results.totalSamples = try cursor.readOptionalCount("results.total_samples")
             } else if cursor.key(key, is: "completed_samples") {
-                results.completedSamples = try cursor.readOptionalInteger("results.completed_samples")
+                results.completedSamples = try cursor.readOptionalCount("results.completed_samples")
             } else if cursor.key(key, is: "scores") {
                 try cursor.forEachElement("results.scores") { (cursor: inout JSONCursor) throws(JSONError) in
                     results.scores.append(try readReportedScore(&cursor))
@@ -165,9 +165,9 @@ enum InspectHeaderParser {
             } else if cursor.key(key, is: "reducer") {
                 score.reducer = try cursor.readOptionalString("results.scores[].reducer")
             } else if cursor.key(key, is: "scored_samples") {
-                score.scoredSamples = try cursor.readOptionalInteger("results.scores[].scored_samples")
+                score.scoredSamples = try cursor.readOptionalCount("results.scores[].scored_samples")
             } else if cursor.key(key, is: "unscored_samples") {
-                score.unscoredSamples = try cursor.readOptionalInteger("results.scores[].unscored_samples")
+                score.unscoredSamples = try cursor.readOptionalCount("results.scores[].unscored_samples")
             } else if cursor.key(key, is: "metrics") {
                 try cursor.forEachMember("results.scores[].metrics") { (cursor: inout JSONCursor, key) throws(JSONError) in
                     score.metrics.append(try readMetric(key: try cursor.string(of: key), &cursor))

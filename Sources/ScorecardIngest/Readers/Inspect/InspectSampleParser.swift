@@ -38,7 +38,7 @@ struct InspectSampleParser {
             } else if cursor.key(key, is: "id") {
                 id = try cursor.readTextOrNumber("sample id")
             } else if cursor.key(key, is: "epoch") {
-                epoch = try cursor.readOptionalInteger("sample epoch")
+                epoch = try cursor.readOptionalCount("sample epoch", atLeast: 1)
             } else if cursor.key(key, is: "scores") {
                 sample.scores = try readScores(&cursor)
             } else if cursor.key(key, is: "score") {

@@ -77,6 +77,16 @@ extension JSONCursor {
         }
     }
 
+    /// A count: a whole number of at least `minimum` (0 for sample counts, 1 for epochs), or nil
+    /// for null. A negative count would otherwise pass every check that compares counts.
+    mutating func readOptionalCount(_ field: String, atLeast minimum: Int = 0) throws(JSONError) -> Int? {
+        skipWhitespace()
+        let start = offset
+        guard let count = try readOptionalInteger(field) else { return nil }
+        if count < minimum { throw error("\(field) must be at least \(minimum), found \(count)", at: start) }
+        return count
+    }
+
     /// A number (possibly `NaN` or `Infinity`); null is an error.
     mutating func readRequiredDouble(_ field: String) throws(JSONError) -> Double {
         guard try peekKind() == .number else { throw error("\(field) must be a number, found \(kindDescription())") }

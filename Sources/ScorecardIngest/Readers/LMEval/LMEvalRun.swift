@@ -28,7 +28,8 @@ struct LMEvalRun {
         }
         if let object = root["n-samples"]?.objectValue {
             for member in object.members {
-                guard let entry = member.value.objectValue, let effective = entry["effective"]?.integerValue, effective >= 0 else {
+                guard let entry = member.value.objectValue, let effective = entry["effective"]?.integerValue, effective >= 0,
+                      entry["original"]?.integerValue.map({ $0 >= 0 }) ?? true else {
                     log.add("n-samples of '\(member.key)' must be {\"original\": count, \"effective\": count}, found \(member.value.shortDescription)",
                             line: source.line(member.offset))
                     continue
