@@ -25,12 +25,12 @@ import Testing
         #expect(pre.indicatedLevel?.id == "medium", "what this stage's own evidence indicates is kept")
         #expect(pre.reachedLevel?.id == "medium")
         #expect(pre.status == .assessed)
-        #expect(pre.raise == CategoryStageResult.Raise(stage: "post", from: Fixture.level("medium")))
+        #expect(pre.floor == CategoryStageResult.MitigatedFloor(stage: "post", level: Fixture.level("high"), raisedFrom: Fixture.level("medium")))
         #expect(pre.trace.last?.hasPrefix("raised to high: post shows high reached with mitigations in place") == true, "\(pre.trace)")
         #expect(stage(a, "post").level?.id == "high", "the mitigated stage itself is untouched")
         let flag = a.flags.first { $0.kind == .belowMitigatedStage }
         #expect(flag?.stage == "pre")
-        #expect(flag?.detail == .belowMitigatedStage(mitigated: "post", level: Fixture.level("medium"), mitigatedLevel: Fixture.level("high"), raised: true))
+        #expect(flag?.detail == .belowMitigatedStage(level: Fixture.level("medium"), by: "post", mitigatedLevel: Fixture.level("high"), raised: true))
         #expect(a.overall["pre"]?.level?.id == "high", "the overall level and gates follow the raised level")
         #expect(a.gates.first { $0.gate == "harden" }?.passed == false)
     }
@@ -47,7 +47,7 @@ import Testing
         let a = judge(["pre": ["ctf": Fixture.score(0.9)], "post": ["ctf": Fixture.score(0.6)]])
         #expect(stage(a, "pre").level?.id == "high")
         #expect(stage(a, "pre").trace.allSatisfy { !$0.hasPrefix("raised") })
-        #expect(stage(a, "pre").raise == nil)
+        #expect(stage(a, "pre").floor == nil)
         #expect(!a.flags.contains { $0.kind == .belowMitigatedStage })
     }
 
@@ -58,7 +58,7 @@ import Testing
             [Fixture.determination("cyber", "pre", "low")])
         #expect(stage(a, "pre").level?.id == "low", "a reviewer's determination is not overridden")
         let flag = a.flags.first { $0.kind == .belowMitigatedStage }
-        #expect(flag?.detail == .belowMitigatedStage(mitigated: "post", level: Fixture.level("low"), mitigatedLevel: Fixture.level("medium"), raised: false))
+        #expect(flag?.detail == .belowMitigatedStage(level: Fixture.level("low"), by: "post", mitigatedLevel: Fixture.level("medium"), raised: false))
         #expect(flag?.message.contains("(determination: because)") == true, "\(flag?.message ?? "")")
         #expect(flag.map { $0.kind.questionsLevel } == true)
     }
@@ -121,7 +121,51 @@ import Testing
         #expect(stage(a, "pre").level?.id == "high")
         #expect(stage(a, "pre").trace.last?.hasPrefix("raised to high: post is determined high with mitigations in place") == true)
         let flag = a.flags.first { $0.kind == .belowMitigatedStage }
-        #expect(flag?.detail == .belowMitigatedStage(mitigated: "post", level: Fixture.level("medium"), mitigatedLevel: Fixture.level("high"), raised: true))
+        #expect(flag?.detail == .belowMitigatedStage(level: Fixture.level("medium"), by: "post", mitigatedLevel: Fixture.level("high"), raised: true))
+    }
+
+    @Test("a floor is carried through a middle stage that is not assessed or is determined lower")
+    func aChainCarriesTheFloorPastAMiddleStage() {
+        let chain = ["b": "a", "c": "b"]
+        let skipped = judge(["a": ["ctf": Fixture.score(0.1)], "c": ["ctf": Fixture.score(0.9)]], stages: ["a", "b", "c"], mitigates: chain)
+        #expect(stage(skipped, "b").level == nil, "b is not assessed, and stays so")
+        #expect(stage(skipped, "a").level?.id == "high", "c's High reaches a through b")
+        #expect(stage(skipped, "a").trace.last?.hasPrefix("raised to high: b is at least high (c shows high reached)") == true, "\(stage(skipped, "a").trace)")
+        let determined = judge(
+            ["a": ["ctf": Fixture.score(0.1)], "b": ["ctf": Fixture.score(0.1)], "c": ["ctf": Fixture.score(0.9)]],
+            [Fixture.determination("cyber", "b", "medium")], stages: ["a", "b", "c"], mitigates: chain)
+        #expect(stage(determined, "b").level?.id == "medium", "the determination at b is kept, and flagged")
+        #expect(stage(determined, "a").level?.id == "high", "a's floor is what c shows, not b's lower determination")
+    }
+
+    @Test("a stage that two stages mitigate is raised once, to the higher floor, from its own level")
+    func twoMitigatingStagesGiveTheHigherFloorOnce() {
+        let a = judge(
+            ["pre": ["ctf": Fixture.score(0.1)], "x": ["ctf": Fixture.score(0.6)], "y": ["ctf": Fixture.score(0.9)]],
+            stages: ["pre", "x", "y"], mitigates: ["x": "pre", "y": "pre"])
+        let pre = stage(a, "pre")
+        #expect(pre.level?.id == "high")
+        #expect(pre.floor == CategoryStageResult.MitigatedFloor(stage: "y", level: Fixture.level("high"), raisedFrom: Fixture.level("low")))
+        #expect(a.flags.filter { $0.kind == .belowMitigatedStage }.count == 1)
+    }
+
+    @Test("an optional category not assessed under a floor leaves the stage's overall level undecided")
+    func anOptionalCategoryUnderAFloorIsNotLeftOut() {
+        let framework = Fixture.framework(
+            [Fixture.category("cyber", [Fixture.indicator("ctf")]), Fixture.category("extra", [Fixture.indicator("probe")], required: false)],
+            mitigates: ["post": "pre"])
+        let a = RulesEngine(framework: framework).judge(
+            subject: Fixture.subject,
+            measurements: ["pre": ["ctf": Fixture.score(0.1)], "post": ["ctf": Fixture.score(0.1), "probe": Fixture.score(0.9)]],
+            determinations: [])
+        #expect(a.overall["pre"]?.level == nil, "extra is at least High before mitigations: pre cannot be shown Low")
+        #expect(a.overall["pre"]?.notAssessed == ["extra"])
+        #expect(a.gates.first { $0.gate == "harden" }?.passed == false, "the trigger gate fails closed")
+        let plain = RulesEngine(framework: Fixture.framework(framework.categories)).judge(
+            subject: Fixture.subject,
+            measurements: ["pre": ["ctf": Fixture.score(0.1)], "post": ["ctf": Fixture.score(0.1), "probe": Fixture.score(0.9)]],
+            determinations: [])
+        #expect(plain.overall["pre"]?.level?.id == "low", "the premise: without mitigates, an optional category not assessed is left out")
     }
 
     @Test("a chain of mitigations carries the floor all the way back")

@@ -26,7 +26,7 @@ import Testing
     }
 
     static func names(_ section: SectionDefinition) -> [String] {
-        section.unmatchedNames(in: evidence).map(\.description)
+        section.unmatchedNames(in: SectionEvidenceNames(evidence)).map(\.description)
     }
 
     @Test func everyKindOfNameIsCheckedWithTheNearestNameTheEvidenceHas() {
@@ -43,7 +43,7 @@ import Testing
             y: Self.row("strongreject", "goodness@0.1", line: 10), variant: "Deliberative Alignment Table 2")
         var section = SectionDefinition(id: "s", title: "S", summary: nil, stage: "post", tables: [rows, grades, bench], tradeoffs: [chart])
         section.file = "s.yaml"
-        let found = section.unmatchedNames(in: Self.evidence)
+        let found = section.unmatchedNames(in: SectionEvidenceNames(Self.evidence))
         #expect(found.map(\.description) == [
             "section 's', table 't': evaluation 'strongrejct' matches no evidence; did you mean 'strongreject'?",
             "section 's', table 't': metric 'not_overrefuze' matches no evidence of evaluation 'xstest'; did you mean 'not_overrefuse'?",
@@ -68,7 +68,8 @@ import Testing
         #expect(Self.names(section).isEmpty)
     }
 
-    @Test func anEvaluationWithSamplesOnlyMatchesAnyMetric() {
+    @Test("per-sample records match a three-way table, but not a row, which reads result records")
+    func anEvaluationWithSamplesOnlyMatchesThreeWayGradesOnly() {
         let samples = [SampleRecord(
             subject: Self.o1, stage: "post", evaluation: "personqa", sampleID: "1", epoch: 1, score: 1.0,
             location: SourceLocation(file: "log.json", line: 1))]
@@ -76,6 +77,8 @@ import Testing
         let grades = SectionTable(id: "g", title: "G", summary: nil, kind: .threeWayGrades(evaluations: ["personqa"]), chart: false)
         let rows = SectionTable(id: "t", title: "T", summary: nil, kind: .rows([Self.row("personqa", "accuracy", line: 3)]), chart: false)
         let section = SectionDefinition(id: "s", title: "S", summary: nil, stage: "post", tables: [grades, rows], tradeoffs: [])
-        #expect(section.unmatchedNames(in: evidence).isEmpty)
+        #expect(section.unmatchedNames(in: SectionEvidenceNames(evidence)).map(\.description) == [
+            "section 's', table 't': evaluation 'personqa' has per-sample records but no result records, which this place reads",
+        ])
     }
 }

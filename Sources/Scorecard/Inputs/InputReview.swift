@@ -122,8 +122,10 @@ extension InputReview {
     /// section file), or one with a near name in the evidence (a likely typo), is a warning; a
     /// built-in section's name that this evidence simply lacks is a note.
     public mutating func addUnmatchedNames(of sections: [SectionDefinition], in evidence: EvidenceSet) {
+        guard !sections.isEmpty else { return }
+        let names = SectionEvidenceNames(evidence)
         for section in sections {
-            for mismatch in section.unmatchedNames(in: evidence) {
+            for mismatch in section.unmatchedNames(in: names) {
                 if mismatch.file != nil || mismatch.suggestion != nil {
                     warnings.append(InputWarning(
                         .unmatchedSectionName, file: mismatch.file, line: mismatch.file == nil ? nil : mismatch.line,

@@ -130,7 +130,7 @@ public struct RunSummary: Codable, Sendable {
     /// with the last run whose summary was delivered.
     @Nullable public var repeatsAlertOf: Int64? = nil
     /// Sign-offs that covered a subject's scorecard of the last delivered run and do not cover
-    /// the current one: the change made them stale (exit 9 unless 4 or 5 applies).
+    /// the current one: the change made them stale (exit 9 unless 5, 4 or 11 applies).
     @Defaulted public var signoffsMadeStale: [StaleSignoff] = []
 
     /// The exit status a scheduler acts on: a gate that stopped passing beats a moved level, which

@@ -1086,7 +1086,7 @@ extension PublishedSchemas {
             "lowered", "determination", "indicators", "trace"
           ],
           "properties": {
-            "level": {"$ref": "#/$defs/nullableLevel", "description": "The level that counts (a determination's, else the highest level not ruled out); null when not assessed."},
+            "level": {"$ref": "#/$defs/nullableLevel", "description": "The level that counts (a determination's, else the highest level not ruled out, raised to the level a stage that mitigates this one shows when that is higher: the trace and the flag below_mitigated_stage say so); null when not assessed."},
             "indicated_level": {"$ref": "#/$defs/nullableLevel", "description": "The level the evidence indicates."},
             "reached_level": {"$ref": "#/$defs/nullableLevel", "description": "The level the thresholds show reached."},
             "not_ruled_out": {"type": "array", "items": {"type": "string"}, "description": "Levels above the reached one that the evidence cannot rule out."},

@@ -28,7 +28,7 @@ struct RegenerateCommand: ScorecardSubcommand {
             version, the summary names the sign-off as stale. The card's `signoffs:` file (signed \
             records, checked against its `keyring:`) is imported into the store.
 
-            Exit codes: 0 no level or gate changed; 4 a level moved since the last delivered run; \
+            Exit codes: 0 no level or gate changed and nothing is newly in question; 4 a level moved since the last delivered run; \
             5 a gate that passed no longer passes; 11 no level moved but one is newly in \
             question (a review flag such as a stale determination, or one below what the evidence \
             does not rule out, appeared; or the evidence beneath a determination moved); 9 a \

@@ -67,7 +67,7 @@ public enum AssessmentStatus: String, Hashable, Sendable, Codable, CaseIterable 
 /// The level of one category at one stage, with everything that produced it.
 public struct CategoryStageResult: Hashable, Sendable {
     /// The final level: the determination's when there is one, else the indicated level, or the
-    /// level a stage that mitigates this one shows when that is higher (``raise``).
+    /// level a stage that mitigates this one shows when that is higher (``floor``).
     public let level: Level?
     /// The level the evidence indicates: the highest level it does not rule out; nil when not assessed.
     public let indicatedLevel: Level?
@@ -89,21 +89,28 @@ public struct CategoryStageResult: Hashable, Sendable {
     public let determination: Determination?
     /// True when a determination set a level below the one the evidence shows reached.
     public let lowered: Bool
-    /// Set when the level was raised to what a stage that mitigates this one shows.
-    public let raise: Raise?
+    /// Set when a stage that mitigates this one shows a level above this one's own: the floor,
+    /// and whether this level was raised to it.
+    public let floor: MitigatedFloor?
     public let trace: [String]
 
-    /// A level raised to the floor a mitigated stage sets: that stage, and the level this stage's
-    /// own evidence gave.
-    public struct Raise: Hashable, Sendable {
+    /// The floor a stage that mitigates this one sets: mitigations add no capability, so the level
+    /// that stage shows (reached, determined, or carried from a stage that mitigates it) is at
+    /// least the level here.
+    public struct MitigatedFloor: Hashable, Sendable {
+        /// The stage that mitigates this one.
         public let stage: String
-        public let from: Level
+        public let level: Level
+        /// This stage's evidence-derived level, when it was raised to the floor; nil when it was
+        /// left as it is (a determination, or not assessed), which the review flag names.
+        public let raisedFrom: Level?
     }
 
     public init(
         level: Level?, indicatedLevel: Level?, reachedLevel: Level?, notRuledOut: [Level], ruleOutChecks: [RuleOutCheck],
         status: AssessmentStatus, notAssessedReason: NotAssessedReason?, approaching: Level?, warnings: [EarlyWarning],
-        indicators: [IndicatorResult], determination: Determination?, lowered: Bool, raise: Raise? = nil, trace: [String]
+        indicators: [IndicatorResult], determination: Determination?, lowered: Bool, floor: MitigatedFloor? = nil,
+        trace: [String]
     ) {
         self.level = level
         self.indicatedLevel = indicatedLevel
@@ -117,25 +124,32 @@ public struct CategoryStageResult: Hashable, Sendable {
         self.indicators = indicators
         self.determination = determination
         self.lowered = lowered
-        self.raise = raise
+        self.floor = floor
         self.trace = trace
     }
 
     /// The result of the indicator with this identifier.
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.indicator == id } }
 
-    /// This result with its evidence-derived level raised to `floor`, the level `stage` (a stage
-    /// that mitigates this one) shows. What this stage's own evidence indicates and reaches is
-    /// kept; levels not ruled out at or below the floor are settled by it, and warnings at or
-    /// below it no longer point above the level.
-    func raised(to floor: Level, by stage: String, because reason: String) -> CategoryStageResult {
-        let open = notRuledOut.filter { $0 > floor }
+    /// This result under `floor`: an evidence-derived level below it is raised to it (levels not
+    /// ruled out and warnings at or below it are settled; what the stage's own evidence indicates
+    /// and reaches is kept, and `reason` joins the trace). A determination or no level is kept,
+    /// with the floor recorded.
+    func under(_ floor: Level, by stage: String, because reason: String) -> CategoryStageResult {
+        guard determination == nil, let own = level else {
+            return CategoryStageResult(
+                level: level, indicatedLevel: indicatedLevel, reachedLevel: reachedLevel, notRuledOut: notRuledOut,
+                ruleOutChecks: ruleOutChecks, status: status, notAssessedReason: notAssessedReason, approaching: approaching,
+                warnings: warnings, indicators: indicators, determination: determination, lowered: lowered,
+                floor: MitigatedFloor(stage: stage, level: floor, raisedFrom: nil), trace: trace)
+        }
+        // The level is the highest not ruled out, so every level still open is below the floor.
         return CategoryStageResult(
-            level: max(level ?? floor, floor), indicatedLevel: indicatedLevel, reachedLevel: reachedLevel,
-            notRuledOut: open, ruleOutChecks: ruleOutChecks, status: open.isEmpty ? .assessed : .notRuledOut,
-            notAssessedReason: nil, approaching: approaching.flatMap { $0 > floor ? $0 : nil },
-            warnings: warnings.filter { $0.level > floor }, indicators: indicators, determination: determination,
-            lowered: lowered, raise: level.map { Raise(stage: stage, from: $0) }, trace: trace + [reason])
+            level: floor, indicatedLevel: indicatedLevel, reachedLevel: reachedLevel, notRuledOut: [],
+            ruleOutChecks: ruleOutChecks, status: .assessed, notAssessedReason: nil,
+            approaching: approaching.flatMap { $0 > floor ? $0 : nil }, warnings: warnings.filter { $0.level > floor },
+            indicators: indicators, determination: nil, lowered: false,
+            floor: MitigatedFloor(stage: stage, level: floor, raisedFrom: own), trace: trace + [reason])
     }
 
     /// The check of the lowest level not ruled out that is closest to settling it: of several
@@ -346,10 +360,10 @@ public struct ReviewFlag: Hashable, Sendable {
         case notAssessed(NotAssessedReason?)
         /// The evidence hash the determination records and the one the evidence has now.
         case staleDetermination(madeOn: String, now: String, location: SourceLocation)
-        /// This stage's level (nil: not assessed) and the level its mitigated stage shows reached
-        /// or determined; `raised` when the evidence's level here was raised to it, false when it
-        /// was left below (a determination here or there, or not assessed here).
-        case belowMitigatedStage(mitigated: String, level: Level?, mitigatedLevel: Level, raised: Bool)
+        /// This stage's own level (nil: not assessed), the stage that mitigates it and the level
+        /// that stage shows; `raised` when the level here was raised to it, false when it was left
+        /// below (a determination, or not assessed here).
+        case belowMitigatedStage(level: Level?, by: String, mitigatedLevel: Level, raised: Bool)
 
         public var kind: Kind {
             switch self {

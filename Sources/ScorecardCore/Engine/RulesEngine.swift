@@ -45,39 +45,58 @@ public struct RulesEngine: Sendable {
             subject: subject, categories: categories, overall: overall, gates: gates, flags: flags(categories) + crossStage)
     }
 
-    /// A stage's level is at least the level its mitigated stage (one whose `mitigates` names it)
-    /// shows, reached by its evidence or set by a determination: mitigations do not add capability.
-    /// An evidence-derived level below that is raised to it; a determination below it, or a stage
-    /// not assessed, is flagged and left as it is. A mitigated stage at the scale's floor, or above
-    /// it only by levels not ruled out, says nothing about the stage before it. Stages are taken
-    /// last first, so a chain of mitigations carries a floor all the way back.
+    /// A stage's level is at least the level a stage that mitigates it (one whose `mitigates`
+    /// names it) shows: mitigations do not add capability. What a stage shows is the level its
+    /// evidence reaches, its determination, or the floor carried to it from a stage that mitigates
+    /// it in turn, whichever is highest; a level it merely does not rule out proves no capability.
+    /// Stages are taken last first, so every floor is final before it is carried back, and a
+    /// stage that several stages mitigate gets the highest of their floors, once.
+    ///
+    /// An evidence-derived level below its floor is raised to it; a determination below it, or a
+    /// category not assessed there, is left as it is, with the floor recorded (a category not
+    /// assessed under a floor counts as required for the overall level) and flagged.
     func applyMitigatedStages(_ stages: inout [String: CategoryStageResult], category: String) -> [ReviewFlag] {
+        struct Floor {
+            let level: Level
+            let by: String
+            /// How `by` shows the level, for messages: "shows high reached".
+            let how: String
+        }
+        var floors: [String: Floor] = [:]
         var flags: [ReviewFlag] = []
         for stage in framework.stages.reversed() {
-            guard let mitigated = stage.mitigates, let after = stages[stage.id], let before = stages[mitigated] else { continue }
-            // A level the mitigated stage merely does not rule out proves no capability: no floor.
-            // One it was raised to (a chain) carries on.
-            let raisedTo = after.raise == nil ? nil : after.level
-            guard let shown = [after.determination?.level, after.reachedLevel, raisedTo].compactMap({ $0 }).max(),
-                  shown > framework.scale.floor, before.level.map({ $0 < shown }) ?? true
-            else { continue }
-            let how = after.reachedLevel == shown ? "shows \(shown.id) reached"
-                : after.determination?.level == shown ? "is determined \(shown.id)" : "is raised to \(shown.id)"
-            let detail = ReviewFlag.Detail.belowMitigatedStage(
-                mitigated: stage.id, level: before.level, mitigatedLevel: shown, raised: before.determination == nil && before.level != nil)
-            let message: String
-            if before.determination == nil, let level = before.level {
-                stages[mitigated] = before.raised(
-                    to: shown, by: stage.id,
-                    because: "raised to \(shown.id): \(stage.id) \(how) with mitigations in place, and mitigations do not add capability (the evidence at \(mitigated) alone indicates \(level.id))")
-                message = "raised from \(level.id) to \(shown.id): \(stage.id) \(how) with mitigations in place"
-            } else if let level = before.level {
-                message = "\(level.id), below the \(shown.id) of \(stage.id) with mitigations in place: a level before mitigations is at least the level after"
-                    + (before.determination.map { " (determination: \($0.rationale))" } ?? "")
-            } else {
-                message = "not assessed, while \(stage.id) \(how) with mitigations in place: the level before mitigations is at least \(shown.id)"
+            if let floor = floors[stage.id], let result = stages[stage.id], result.level.map({ $0 < floor.level }) ?? true {
+                let reason = "raised to \(floor.level.id): \(floor.by) \(floor.how) with mitigations in place, and mitigations do not add capability"
+                let after = result.under(floor.level, by: floor.by, because: reason + " (the evidence at \(stage.id) alone indicates \(result.level?.id ?? "nothing"))")
+                stages[stage.id] = after
+                let message: String
+                if let from = after.floor?.raisedFrom {
+                    message = "raised from \(from.id) to \(floor.level.id): \(floor.by) \(floor.how) with mitigations in place"
+                } else if let level = result.level {
+                    message = "\(level.id), below the \(floor.level.id) \(floor.by) shows with mitigations in place: a level before mitigations is at least the level after"
+                        + (result.determination.map { " (determination: \($0.rationale))" } ?? "")
+                } else {
+                    message = "not assessed, while \(floor.by) \(floor.how) with mitigations in place: the level before mitigations is at least \(floor.level.id)"
+                }
+                flags.append(ReviewFlag(
+                    category: category, stage: stage.id,
+                    detail: .belowMitigatedStage(
+                        level: result.level, by: floor.by, mitigatedLevel: floor.level, raised: after.floor?.raisedFrom != nil),
+                    message: message))
             }
-            flags.append(ReviewFlag(category: category, stage: mitigated, detail: detail, message: message))
+            guard let mitigated = stage.mitigates, let result = stages[stage.id] else { continue }
+            var shown: [Floor] = []
+            if let reached = result.reachedLevel { shown.append(Floor(level: reached, by: stage.id, how: "shows \(reached.id) reached")) }
+            if let determined = result.determination?.level {
+                shown.append(Floor(level: determined, by: stage.id, how: "is determined \(determined.id)"))
+            }
+            if let carried = floors[stage.id] {
+                shown.append(Floor(level: carried.level, by: stage.id, how: "is at least \(carried.level.id) (\(carried.by) \(carried.how))"))
+            }
+            guard let top = shown.max(by: { $0.level < $1.level }), top.level > framework.scale.floor,
+                  floors[mitigated].map({ $0.level < top.level }) ?? true
+            else { continue }
+            floors[mitigated] = top
         }
         return flags
     }
@@ -88,9 +107,12 @@ public struct RulesEngine: Sendable {
         var notAssessed: [String] = []
         var levels: [(id: String, level: Level, notRuledOut: Bool)] = []
         for (category, assessment) in zip(framework.categories, categories) where gate?.covers(category) ?? category.gating {
-            if let result = assessment.stages[stage], let level = result.level {
+            let result = assessment.stages[stage]
+            if let result, let level = result.level {
                 levels.append((category.id, level, result.status == .notRuledOut))
-            } else if category.required {
+            } else if category.required || result?.floor != nil {
+                // An optional category not assessed where a stage that mitigates it shows a level
+                // is not absent: it is at least that level, so the overall level is not decided.
                 notAssessed.append(category.id)
             }
         }

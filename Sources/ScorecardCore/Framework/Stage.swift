@@ -7,8 +7,8 @@ public struct StageDefinition: Hashable, Sendable, Codable {
     public let name: String
     public let summary: String?
     /// The stage this one is the mitigated form of (post-mitigation names pre-mitigation): the
-    /// same model with mitigations added, which cannot make it more capable. The level the evidence
-    /// shows reached here is therefore a floor for that stage's level.
+    /// same model with mitigations added, which cannot make it more capable. The level shown here
+    /// (reached by the evidence, or determined) is therefore a floor for that stage's level.
     public let mitigates: String?
 
     public init(id: String, name: String, summary: String? = nil, mitigates: String? = nil) {

@@ -27,11 +27,19 @@ public enum FileGlob {
     }
 
     /// The regular, non-hidden files under `folder`, by path.
-    static func filesUnder(_ folder: String) -> [String] {
+    static func filesUnder(_ folder: String) -> [String] { walk(folder).files }
+
+    /// The regular, non-hidden files under `folder`, by path, and the folders under it that could
+    /// not be listed (which a caller reports: their files would otherwise be missing unseen).
+    public static func walk(_ folder: String) -> (files: [String], unlisted: [String]) {
         var files: [String] = []
+        var unlisted: [String] = []
         var pending = [folder]
         while let current = pending.popLast() {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? []
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else {
+                unlisted.append(current)
+                continue
+            }
             for name in entries where !name.hasPrefix(".") {
                 let path = (current as NSString).appendingPathComponent(name)
                 guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { continue }
@@ -42,7 +50,7 @@ public enum FileGlob {
                 }
             }
         }
-        return files.sorted()
+        return (files.sorted(), unlisted.sorted())
     }
 
     static func isRegularFile(_ path: String) -> Bool {

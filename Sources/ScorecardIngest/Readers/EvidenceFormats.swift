@@ -72,7 +72,12 @@ public enum EvidenceFormats {
                 problems.append(Diagnostic(file: path, message: "cannot list the folder: permission denied"))
                 continue
             }
-            let files = isDirectory.boolValue ? FileGlob.expand(path) : [path]
+            var files = [path]
+            if isDirectory.boolValue {
+                let found = FileGlob.walk(path)
+                files = found.files
+                problems += found.unlisted.map { Diagnostic(file: $0, message: "cannot list the folder: its files would be left out") }
+            }
             for file in files where seen.insert((file as NSString).standardizingPath).inserted {
                 do {
                     let prefix = try InputFile.prefix(file)

@@ -102,8 +102,8 @@ struct CategorySectionBuilder {
         guard let indicated = result.indicatedLevel else {
             return "No level: no determination is recorded and the evidence does not decide one."
         }
-        if let raise = result.raise, let level = result.level {
-            return "Raised to \(report.name(level)): \(report.stageName(raise.stage)) shows \(report.name(level)) with mitigations in place, and mitigations do not add capability. The evidence at this stage alone indicates \(report.name(raise.from)); no determination is recorded."
+        if let floor = result.floor, let from = floor.raisedFrom {
+            return "Raised to \(report.name(floor.level)): \(report.stageName(floor.stage)) shows \(report.name(floor.level)) with mitigations in place, and mitigations do not add capability. The evidence at this stage alone indicates \(report.name(from)); no determination is recorded."
         }
         guard let reached = result.reachedLevel, !result.notRuledOut.isEmpty else {
             return "Decided by the evidence through the framework's thresholds; no determination is recorded."
@@ -208,14 +208,14 @@ struct CategorySectionBuilder {
                 return FlagView(
                     kind: "Stale determination", stage: stage,
                     text: "The determination (\(location)) was made on evidence \(madeOn.prefix(12)) (its made_on), but this category's evidence at this stage now hashes to \(now.prefix(12)): the evidence changed after it was decided. Review the determination, then record the new hash in made_on.")
-            case .belowMitigatedStage(let mitigated, let level, let shown, let raised):
-                let after = report.stageName(mitigated)
+            case .belowMitigatedStage(let level, let by, let shown, let raised):
+                let after = report.stageName(by)
                 let text = if raised, let level {
                     "The evidence at this stage alone indicates \(report.name(level)), but \(after) shows \(report.name(shown)) with mitigations in place. Mitigations do not add capability, so the level here is raised to \(report.name(shown))."
                 } else if let level {
                     "\(report.name(level)) here is below the \(report.name(shown)) of \(after), with mitigations in place. A level before mitigations is at least the level after: review the level here."
                 } else {
-                    "Not assessed here, while \(after) shows \(report.name(shown)) with mitigations in place: the level before mitigations is at least \(report.name(shown))."
+                    "Not assessed here, while \(after) shows \(report.name(shown)) with mitigations in place: the level before mitigations is at least \(report.name(shown)), so this stage's overall level is not decided until the category is assessed."
                 }
                 return FlagView(kind: raised ? "Raised to the mitigated stage's level" : "Below the mitigated stage", stage: stage, text: text)
             case .approaching, .notAssessed:

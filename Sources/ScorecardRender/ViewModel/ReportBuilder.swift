@@ -131,7 +131,9 @@ struct ReportBuilder {
         case .assessed, .notAssessed:
             break
         }
-        if let raise = result.raise { notes.append("raised from \(name(raise.from)): \(stageName(raise.stage)) shows \(name(level))") }
+        if let floor = result.floor, let from = floor.raisedFrom {
+            notes.append("raised from \(name(from)): \(stageName(floor.stage)) shows \(name(floor.level))")
+        }
         if let approaching = result.approaching { notes.append("approaching \(name(approaching))") }
         return LevelCellView(
             level: text, detail: notes.isEmpty ? nil : notes.joined(separator: "; "),

@@ -150,6 +150,27 @@ import ScorecardCore
         #expect(warning.message.hasSuffix("each is kept; their instance rows cannot be told apart and are not imported"))
     }
 
+    @Test("details.source is the figure's source only in a record Scorecard wrote; elsewhere it is kept in the notes")
+    func statedSourcesAreHonouredOnlyFromScorecard() throws {
+        let details = #", "details": {"source": "https://example.org/card", "source_sha256": "SHA"}"#
+        let directory = try TemporaryDirectory()
+        let third = try directory.write("third.json", Self.record(details: details.replacingOccurrences(of: "SHA", with: String(repeating: "a", count: 64))))
+        let record = try #require(try EveryEvalEverReader.read(path: third, options: .at()).records.first)
+        #expect(record.source == third, "another tool's details.source may mean anything: the file stays the source")
+        #expect(record.notes?.contains("stated source: https://example.org/card") == true)
+
+        let ours = Self.record(details: details).replacingOccurrences(
+            of: #""evaluator_relationship": "third_party"}"#,
+            with: #""evaluator_relationship": "other", "additional_details": {"exported_by": "scorecard 0.1.0"}}"#)
+        let good = try EveryEvalEverReader.read(
+            path: try directory.write("ours.json", ours.replacingOccurrences(of: "SHA", with: String(repeating: "b", count: 64))), options: .at())
+        #expect(good.records.first?.source == "https://example.org/card")
+        #expect(good.records.first?.sourceSHA256 == String(repeating: "b", count: 64))
+        let bad = try EveryEvalEverReader.read(path: try directory.write("bad.json", ours.replacingOccurrences(of: "SHA", with: "<b>x</b>")), options: .at())
+        #expect(bad.records.first?.source == "https://example.org/card" && bad.records.first?.sourceSHA256 == nil)
+        #expect(bad.warnings.map(\.message) == ["'bench' accuracy: details.source_sha256 '<b>x</b>' is not 64 lowercase hex digits; the source's hash is left out"])
+    }
+
     @Test func hostileNamesAreKeptVerbatim() throws {
         let name = #"<img src=x onerror=alert(1)> | `rm -rf` \n ../.."#
         let records = try read(Self.record(name: name, config: #""lower_is_better": false, "min_score": 0, "max_score": 1, "metric_id": "<b>acc</b>""#)).records

@@ -29,8 +29,10 @@ struct EEEAggregate {
             throw InputError(file: source.file, line: source.line(of: "evaluation_results", in: root),
                              "evaluation_results must be an array of results, found \(root["evaluation_results"]?.kindName ?? "nothing")")
         }
-        let context = EEEContext(source: source, options: options, subject: subject, stage: stage, lenient: lenient,
+        var context = EEEContext(source: source, options: options, subject: subject, stage: stage, lenient: lenient,
                                  provenance: provenance(root, model: fileModel), sha256: source.sha256)
+        let exporter = root["source_metadata"]?.objectValue?["additional_details"]?.objectValue?["exported_by"]?.stringValue
+        context.exportedByScorecard = exporter?.hasPrefix("scorecard ") ?? false
 
         let results = items.enumerated().compactMap { EEEResult($0.element, index: $0.offset, source: source, &log) }
         let instances = try sidecar(root, &warnings)
@@ -46,7 +48,7 @@ struct EEEAggregate {
         let keys = results.map { "\(options.evaluation(for: $0.evaluationName))\u{0}\($0.metric)" }
         var counts: [String: Int] = [:]
         for key in keys { counts[key, default: 0] += 1 }
-        let repeated = repeatedIDs(results, &warnings, hasRows: instances != nil)
+        let repeated = repeatedIDs(results, &warnings, rows: rowsByResult)
         var records: [EvidenceRecord] = []
         var sampleResults: [EveryEvalEverReader.ResultRows] = []
         for (index, result) in results.enumerated() {
@@ -71,7 +73,7 @@ struct EEEAggregate {
     /// The `evaluation_result_id`s given to more than one result, each with a warning: every
     /// result is kept (a variant each where they share evaluation and metric), but instance rows,
     /// which name their result by id, are not imported for them.
-    private func repeatedIDs(_ results: [EEEResult], _ warnings: inout [Diagnostic], hasRows: Bool) -> Set<String> {
+    private func repeatedIDs(_ results: [EEEResult], _ warnings: inout [Diagnostic], rows: [String: [EEEInstances.Row]]) -> Set<String> {
         var lines: [String: [Int]] = [:]
         var order: [String] = []
         for result in results {
@@ -87,7 +89,7 @@ struct EEEAggregate {
             warnings.append(Diagnostic(
                 file: source.file, line: at.first,
                 message: "evaluation_result_id '\(id)' is given to \(at.count) results (lines \(places)): each is kept"
-                    + (hasRows ? "; their instance rows cannot be told apart and are not imported" : "")))
+                    + (rows[id, default: []].isEmpty ? "" : "; their instance rows cannot be told apart and are not imported")))
         }
         return repeated
     }

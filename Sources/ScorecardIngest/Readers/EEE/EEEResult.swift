@@ -12,6 +12,9 @@ struct EEEContext {
     /// Who published the figures, for every record's notes.
     let provenance: String
     let sha256: String
+    /// Whether Scorecard wrote the record (`source_metadata.additional_details.exported_by`), so
+    /// its `details` carry each figure's own source.
+    var exportedByScorecard = false
 }
 
 /// One `evaluation_results[i]` of an EEE record, mapped to an evidence record.
@@ -142,11 +145,22 @@ struct EEEResult {
         }
         if let when = ImportRules.nonEmpty(object["evaluation_timestamp"]?.stringValue) { notes.append("evaluated \(when)") }
         if let original = ImportRules.nonEmpty(stated?["notes"]?.stringValue) { notes.append("record notes: \(original)") }
-        // A figure the record says came from elsewhere (a Scorecard export keeps its source) keeps
-        // that source and its hash; the EEE file it was read from is named in the notes.
-        let origin = ImportRules.nonEmpty(stated?["source"]?.stringValue)
-        if origin != nil { notes.append("read from \(source.file)") }
-        let originSHA256 = stated?["source_sha256"]?.stringValue.flatMap { SHA256.isHexDigest($0) ? $0 : nil }
+        // A Scorecard export keeps each figure's own source and hash in `details`: they come back,
+        // and the EEE file is named in the notes. Another tool's `details.source` may mean
+        // anything, so it is kept in the notes and the file stays the source.
+        let stating = ImportRules.nonEmpty(stated?["source"]?.stringValue)
+        let origin = context.exportedByScorecard ? stating : nil
+        if origin != nil { notes.append("read from \(source.file)") } else if let stating { notes.append("stated source: \(stating)") }
+        var originSHA256: String?
+        if origin != nil, let hash = stated?["source_sha256"]?.stringValue {
+            if SHA256.isHexDigest(hash) {
+                originSHA256 = hash
+            } else {
+                warnings.append(Diagnostic(
+                    file: source.file, line: line,
+                    message: "'\(evaluationName)' \(metric): details.source_sha256 '\(hash)' is not 64 lowercase hex digits; the source's hash is left out"))
+            }
+        }
         let record = EvidenceRecord(
             subject: context.subject, stage: context.stage, evaluation: context.options.evaluation(for: evaluationName),
             metric: metric, variant: ImportRules.nonEmpty(stated?["variant"]?.stringValue) ?? variant, value: value, unit: unit,
