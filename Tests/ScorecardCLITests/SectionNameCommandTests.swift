@@ -46,6 +46,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: strictOut.path), "nothing is written in strict mode")
     }
 
+    @Test func aMisspeltSectionStageIsNamedAtItsLine() throws {
+        let scratch = try RenderCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("staged.yaml")
+        try String(contentsOf: try Self.section(in: scratch), encoding: .utf8)
+            .replacingOccurrences(of: "title: Jailbreaks\n", with: "title: Jailbreaks\nstage: post_mitigaton\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run([
+            "render", "--evidence", "examples/demo/system-card.jsonl", "--only-model", "o1", "--section", file.path,
+            "--format", "md", "--out", scratch.appendingPathComponent("out").path,
+        ] + RenderCommandTests.generatedAt)
+        #expect(result.stderr.contains(
+            "warning: \(file.path):4: section 'jailbreaks', stage: stage 'post_mitigaton' matches no evidence; did you mean 'post_mitigation'?"),
+            "\(result.stderr)")
+    }
+
     @Test func aBuiltInSectionRowThisEvidenceLacksIsANoteNotAWarning() throws {
         let scratch = try RenderCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }

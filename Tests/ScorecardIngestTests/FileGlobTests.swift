@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import ScorecardIngest
 
@@ -19,5 +22,24 @@ import Testing
         #expect(FileGlob.expand("\(root)/*.jsonl") == ["\(root)/b.jsonl"], "a pattern still matches only what it names")
         #expect(FileGlob.expand("\(root)/a/1.json") == ["\(root)/a/1.json"])
         #expect(FileGlob.expand("\(root)/missing").isEmpty)
+    }
+
+    @Test("a FIFO, a broken link and a link to a folder are named as left out, never read (a FIFO would block)")
+    func entriesThatAreNotFilesAreNamed() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.url.path
+        try directory.write("a/real.json", "{}")
+        #expect(mkfifo("\(root)/a/fifo.json", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: "\(root)/a/broken.json", withDestinationPath: "\(root)/nowhere")
+        try FileManager.default.createSymbolicLink(atPath: "\(root)/a/file-link.json", withDestinationPath: "\(root)/a/real.json")
+        try FileManager.default.createSymbolicLink(atPath: "\(root)/a/folder-link", withDestinationPath: "\(root)/a")
+        let found = FileGlob.walk(root)
+        #expect(found.files == ["\(root)/a/file-link.json", "\(root)/a/real.json"])
+        #expect(found.ignored == ["\(root)/a/broken.json", "\(root)/a/fifo.json", "\(root)/a/folder-link"])
+        #expect(found.unlisted.isEmpty)
+        let inputs = try EvidenceFormats.inputs([root])
+        #expect(inputs.skipped.contains("\(root)/a/fifo.json"), "listed among the skipped, not read")
+        let named = Problems.of { try EvidenceFormats.inputs(["\(root)/a/fifo.json"]) }
+        #expect(named == ["\(root)/a/fifo.json: not a regular file (a FIFO, socket or device): give a file or a folder"])
     }
 }

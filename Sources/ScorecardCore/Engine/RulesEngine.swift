@@ -90,9 +90,8 @@ public struct RulesEngine: Sendable {
             if let determined = result.determination?.level {
                 shown.append(Floor(level: determined, by: stage.id, how: "is determined \(determined.id)"))
             }
-            if let carried = floors[stage.id] {
-                shown.append(Floor(level: carried.level, by: stage.id, how: "is at least \(carried.level.id) (\(carried.by) \(carried.how))"))
-            }
+            // A floor carried here keeps naming the stage that shows it.
+            if let carried = floors[stage.id] { shown.append(carried) }
             guard let top = shown.max(by: { $0.level < $1.level }), top.level > framework.scale.floor,
                   floors[mitigated].map({ $0.level < top.level }) ?? true
             else { continue }

@@ -51,7 +51,7 @@ extension SectionDefinition {
                 suggestion: NearestName.closest(to: text, in: candidates))
         }
         if let stage, !names.stages.contains(stage) {
-            return [mismatch("stage", nil, .stage(stage), names.stages)]
+            return [mismatch("stage", stageLine, .stage(stage), names.stages)]
         }
         let evaluations = names.evaluations(at: stage)
         func check(_ row: SectionRow, _ place: String) -> SectionNameMismatch? {

@@ -10,6 +10,8 @@ public struct SectionDefinition: Hashable, Sendable {
     public let summary: String?
     /// The stage whose records the section reads; nil reads every stage (a record names one).
     public let stage: String?
+    /// The line of its file where `stage` is given, for messages.
+    public var stageLine: Int?
     public let tables: [SectionTable]
     public let tradeoffs: [TradeoffChart]
     /// The file it was read from, when not built in.

@@ -29,11 +29,15 @@ public enum FileGlob {
     /// The regular, non-hidden files under `folder`, by path.
     static func filesUnder(_ folder: String) -> [String] { walk(folder).files }
 
-    /// The regular, non-hidden files under `folder`, by path, and the folders under it that could
-    /// not be listed (which a caller reports: their files would otherwise be missing unseen).
-    public static func walk(_ folder: String) -> (files: [String], unlisted: [String]) {
+    /// What is under `folder`, hidden entries left out: its regular files (a link to one counts),
+    /// by path; the folders that could not be listed; and the entries that are neither a file nor
+    /// a folder to descend into (a link to a folder, which is not followed so that no loop can
+    /// form; a broken link; a FIFO or socket, whose reading would block). A caller names the last
+    /// two: their contents would otherwise be missing unseen.
+    public static func walk(_ folder: String) -> (files: [String], unlisted: [String], ignored: [String]) {
         var files: [String] = []
         var unlisted: [String] = []
+        var ignored: [String] = []
         var pending = [folder]
         while let current = pending.popLast() {
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else {
@@ -42,19 +46,25 @@ public enum FileGlob {
             }
             for name in entries where !name.hasPrefix(".") {
                 let path = (current as NSString).appendingPathComponent(name)
-                guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { continue }
-                if type == .typeDirectory {
-                    pending.append(path)
-                } else if isRegularFile(path) {
-                    files.append(path)
+                switch kind(path, following: false) {
+                case .typeDirectory?: pending.append(path)
+                case .typeRegular?: files.append(path)
+                case .typeSymbolicLink? where kind(path, following: true) == .typeRegular: files.append(path)
+                default: ignored.append(path)
                 }
             }
         }
-        return (files.sorted(), unlisted.sorted())
+        return (files.sorted(), unlisted.sorted(), ignored.sorted())
     }
 
+    /// The type of the entry at `path`, or of what a link there points to when `following`.
+    private static func kind(_ path: String, following: Bool) -> FileAttributeType? {
+        let target = following ? (path as NSString).resolvingSymlinksInPath : path
+        return (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+    }
+
+    /// Whether `path` is a regular file, or a link to one: not a folder, FIFO, socket or device.
     static func isRegularFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        kind(path, following: true) == .typeRegular
     }
 }

@@ -77,6 +77,10 @@ public enum EvidenceFormats {
                 let found = FileGlob.walk(path)
                 files = found.files
                 problems += found.unlisted.map { Diagnostic(file: $0, message: "cannot list the folder: its files would be left out") }
+                skipped += found.ignored
+            } else if !FileGlob.isRegularFile(path) {
+                problems.append(Diagnostic(file: path, message: "not a regular file (a FIFO, socket or device): give a file or a folder"))
+                continue
             }
             for file in files where seen.insert((file as NSString).standardizingPath).inserted {
                 do {

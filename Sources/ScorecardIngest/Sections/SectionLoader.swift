@@ -58,7 +58,8 @@ public enum SectionLoader {
         let id = map.required("id", &log)?.string(&log) ?? ""
         let title = map.required("title", &log)?.string(&log) ?? id
         let summary = map.optional("summary")?.string(&log)
-        let stage = map.optional("stage")?.string(&log)
+        let stageNode = map.optional("stage")
+        let stage = stageNode?.string(&log)
         var names: [String: String] = [:]
         for (key, value) in map.optional("names")?.map(&log)?.all() ?? [] {
             if let name = value.string(&log) { names[key] = name }
@@ -78,6 +79,7 @@ public enum SectionLoader {
         try log.check()
         var definition = SectionDefinition(id: id, title: title, summary: summary, stage: stage, tables: tables, tradeoffs: tradeoffs)
         definition.names = names
+        definition.stageLine = stageNode?.line
         return definition
     }
 
