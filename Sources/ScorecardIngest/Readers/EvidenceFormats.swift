@@ -87,6 +87,9 @@ public enum EvidenceFormats {
                     let prefix = try InputFile.prefix(file)
                     if let forcedReader {
                         inputs.append(Input(path: file, reader: forcedReader))
+                    } else if !isDirectory.boolValue, detect(path: file, prefix: prefix) == nil, InspectReader.isZip(prefix) {
+                        problems.append(Diagnostic(
+                            file: file, message: "a ZIP archive, but not an Inspect .eval log (it does not open with header.json, _journal/ or samples/): give --from inspect to read it as one"))
                     } else if !isDirectory.boolValue, detect(path: file, prefix: prefix) == nil, FormatSniffing.isInspectLogListing(prefix) {
                         problems.append(Diagnostic(
                             file: file, message: "this is the listing inspect eval-set writes beside its logs (logs.json), not a log: import the logs it lists, or their folder"))

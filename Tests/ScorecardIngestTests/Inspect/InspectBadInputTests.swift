@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardArchive
 import ScorecardCore
+import ScorecardTesting
 import Testing
 @testable import ScorecardIngest
 
@@ -167,6 +168,18 @@ import Testing
             let found = problems(try folder.write("negative-\(index).json", log))
             #expect(found.count == 1 && found[0].range(of: #"negative-\#(index)\.json:\d+:\d+: "#, options: .regularExpression) != nil
                     && found[0].hasSuffix(message), "\(found)")
+        }
+    }
+
+    @Test("a ZIP named .eval that is not an Inspect log is refused as such, not read as a CSV")
+    func aZipThatIsNotALogSaysSo() throws {
+        let other = try folder.write("other.eval", TestZip.archive([TestZip.stored("readme.txt", TestZip.Content("hi"))]))
+        let empty = try folder.write("empty.eval", TestZip.archive([]))
+        for path in [other, empty] {
+            let found = Problems.of { try EvidenceFormats.inputs([path]) }
+            #expect(found == ["\(path): a ZIP archive, but not an Inspect .eval log (it does not open with header.json, _journal/ or samples/): give --from inspect to read it as one"])
+            let forced = problems(path)
+            #expect(found.count == 1 && forced.first?.contains("not an Inspect .eval log: the archive has neither header.json nor _journal/start.json") == true, "\(forced)")
         }
     }
 

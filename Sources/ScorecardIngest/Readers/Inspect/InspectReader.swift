@@ -40,8 +40,10 @@ public enum InspectReader: EvidenceReader {
         }
     }
 
+    /// Whether the bytes open a ZIP archive: a local file header, or the end record of an empty one.
     static func isZip(_ prefix: [UInt8]) -> Bool {
-        prefix.count >= 4 && prefix[0] == 0x50 && prefix[1] == 0x4B && prefix[2] == 0x03 && prefix[3] == 0x04
+        prefix.count >= 4 && prefix[0] == 0x50 && prefix[1] == 0x4B
+            && ((prefix[2] == 0x03 && prefix[3] == 0x04) || (prefix[2] == 0x05 && prefix[3] == 0x06))
     }
 
     public static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedEvidence {
