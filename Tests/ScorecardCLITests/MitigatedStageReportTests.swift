@@ -39,4 +39,22 @@ import Testing
         #expect(markdown.contains("Not assessed here, while Post-mitigation shows Medium with mitigations in place"))
         #expect(!html.contains("<img src=x") && !markdown.replacingOccurrences(of: "\\<", with: "").contains("<img src=x"))
     }
+
+    @Test func explainSaysALevelWasRaisedAndFromWhat() throws {
+        let scratch = try RenderCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let evidence = scratch.appendingPathComponent("evidence.jsonl")
+        try [
+            #"{"model": "M", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 0.3, "n": 100}"#,
+            #"{"model": "M", "stage": "post_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 0.9, "n": 100}"#,
+        ].joined(separator: "\n").write(to: evidence, atomically: true, encoding: .utf8)
+        let result = try CLI.run([
+            "explain", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", evidence.path,
+            "--category", "cybersecurity", "--only-model", "M",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  Pre-mitigation: Medium (assessed; raised from Low: Post-mitigation shows Medium)\n"), "\(result.stdout)")
+        #expect(result.stdout.contains(
+            "    - raised to medium: post_mitigation shows medium reached with mitigations in place, and mitigations do not add capability (the evidence at pre_mitigation alone indicates low)\n"))
+    }
 }

@@ -47,7 +47,13 @@ struct ExplainCommand: ScorecardSubcommand {
             for stage in stages {
                 guard let stageResult = result.stages[stage.id] else { continue }
                 let level = stageResult.level.map { framework.scale.name(of: $0) } ?? "NOT ASSESSED"
-                out += "\n  \(terminalSafe(stage.name)): \(terminalSafe(level)) (\(stageResult.status.rawValue.replacingOccurrences(of: "_", with: " ")))\n"
+                var status = stageResult.status.rawValue.replacingOccurrences(of: "_", with: " ")
+                if let floor = stageResult.floor {
+                    let shown = framework.scale.name(of: floor.level), by = framework.stage(floor.stage)?.name ?? floor.stage
+                    status += floor.raisedFrom.map { "; raised from \(framework.scale.name(of: $0)): \(by) shows \(shown)" }
+                        ?? "; below the \(shown) \(by) shows (flagged)"
+                }
+                out += "\n  \(terminalSafe(stage.name)): \(terminalSafe(level)) (\(terminalSafe(status)))\n"
                 for line in stageResult.trace { out += "    - \(terminalSafe(line))\n" }
                 let hash = loaded.evidenceHash(category: definition, stage: stage.id, of: assessment)
                 out += "    evidence hash (a determination's made_on): \(hash)\n"
