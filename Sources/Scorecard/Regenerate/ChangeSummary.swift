@@ -80,8 +80,7 @@ public struct ModelChange: Codable, Hashable, Sendable {
                 gates.append(GateChange(gate: gate.id, kind: gate.kind, from: before, to: gate.passed))
             }
         }
-        let review = !newFlags.isEmpty || !indicatedUnderDetermination.isEmpty
-        status = levels.isEmpty && gates.isEmpty && newWarnings.isEmpty && !review ? "unchanged" : "changed"
+        status = levels.isEmpty && gates.isEmpty && newWarnings.isEmpty && !needsReview ? "unchanged" : "changed"
     }
 
     /// Flags that question a level and are new for their kind, category and stage.
