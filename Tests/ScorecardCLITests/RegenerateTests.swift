@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScorecardStore
 import ScorecardTesting
 import Testing
@@ -88,6 +91,24 @@ import Testing
         let indicated = model0?["indicated_under_determination"] as? [[String: Any]]
         #expect(indicated?.contains { $0["stage"] as? String == "pre_mitigation" && $0["from"] as? String == "high" && $0["to"] as? String == "low" } == true,
                 "\(model0 ?? [:])")
+    }
+
+    @Test("a FIFO in a card's evidence folder is an error naming it, never read (a read would block) nor left out unseen")
+    func aFIFOInAnEvidenceFolderIsNamed() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        let config = try String(contentsOf: card.config, encoding: .utf8)
+        try config.replacingOccurrences(of: "path: evidence/*.jsonl", with: "path: evidence")
+            .write(to: card.config, atomically: true, encoding: .utf8)
+        #expect(try card.regenerate().status == 0)
+        let fifo = card.directory.appendingPathComponent("evidence/sub/pipe.jsonl")
+        try FileManager.default.createDirectory(at: fifo.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let result = try card.regenerate()
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains(
+            "evidence/sub/pipe.jsonl: neither a file nor a folder to read (a FIFO, a broken link or a link to a folder): remove it or list the files"),
+            "\(result.stderr)")
     }
 
     @Test func aDeletedEvidenceFileIsAClearErrorAndChangesNothing() throws {

@@ -40,7 +40,7 @@ struct EvidenceScan {
         var result = Result()
         var seen: Set<String> = []
         for source in config.evidence {
-            let matches = FileGlob.expand(source.resolvedPattern)
+            let matches = try Self.files(source, config: config)
             guard !matches.isEmpty else {
                 throw InputError(file: config.path, line: source.line,
                                  "evidence '\(source.pattern)' matches no file (looked for \(source.resolvedPattern)); was it deleted?")
@@ -64,6 +64,21 @@ struct EvidenceScan {
             byContent[file.sha256] = file.display
         }
         return result
+    }
+
+    /// The files an evidence entry names. A folder's subfolders that cannot be listed, and its
+    /// entries that are neither a file nor a folder (a FIFO, a broken link, a link to a folder),
+    /// are errors naming them: a scheduled run does not leave evidence out unseen.
+    static func files(_ source: CardConfig.EvidenceSource, config: CardConfig) throws(InputError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.resolvedPattern, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return FileGlob.expand(source.resolvedPattern)
+        }
+        let found = FileGlob.walk(source.resolvedPattern)
+        let problems = found.unlisted.map { Diagnostic(file: config.display($0), message: "cannot list the folder: its files would be left out") }
+            + found.ignored.map { Diagnostic(file: config.display($0), message: "neither a file nor a folder to read (a FIFO, a broken link or a link to a folder): remove it or list the files") }
+        if !problems.isEmpty { throw InputError(problems) }
+        return found.files
     }
 
     private func scan(_ path: String, source: CardConfig.EvidenceSource) throws -> ScannedFile {

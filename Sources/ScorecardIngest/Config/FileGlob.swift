@@ -13,7 +13,7 @@ public enum FileGlob {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { return [pattern] }
-            return filesUnder(pattern)
+            return walk(pattern).files
         }
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [] }
         var result = glob_t()
@@ -25,9 +25,6 @@ public enum FileGlob {
         }
         return paths.filter { isRegularFile($0) }.sorted()
     }
-
-    /// The regular, non-hidden files under `folder`, by path.
-    static func filesUnder(_ folder: String) -> [String] { walk(folder).files }
 
     /// What is under `folder`, hidden entries left out: its regular files (a link to one counts),
     /// by path; the folders that could not be listed; and the entries that are neither a file nor

@@ -32,7 +32,7 @@ struct EEEAggregate {
         var context = EEEContext(source: source, options: options, subject: subject, stage: stage, lenient: lenient,
                                  provenance: provenance(root, model: fileModel), sha256: source.sha256)
         let exporter = root["source_metadata"]?.objectValue?["additional_details"]?.objectValue?["exported_by"]?.stringValue
-        context.exportedByScorecard = exporter?.hasPrefix("scorecard ") ?? false
+        context.exportedByScorecard = exporter?.hasPrefix(EveryEvalEverExporter.exportedBy) ?? false
 
         let results = items.enumerated().compactMap { EEEResult($0.element, index: $0.offset, source: source, &log) }
         let instances = try sidecar(root, &warnings)

@@ -20,6 +20,10 @@ import ScorecardCore
 /// reader honours. Per-sample records are not exported: EEE instance rows require the
 /// prompt and output, which Scorecard does not keep.
 public enum EveryEvalEverExporter {
+    /// How `source_metadata.additional_details.exported_by` begins in a record Scorecard wrote
+    /// (the tool's version follows); the reader trusts such a record's `details` for sources.
+    static let exportedBy = "scorecard "
+
     /// `source_metadata.evaluator_relationship`: who produced the figures, relative to the model's developer.
     public enum Relationship: String, CaseIterable, Sendable {
         case firstParty = "first_party", thirdParty = "third_party", collaborative, other
@@ -97,7 +101,7 @@ public enum EveryEvalEverExporter {
             sourceMetadata: .init(
                 sourceName: "Scorecard evidence", sourceType: fromLogs ? "evaluation_run" : "documentation",
                 sourceOrganizationName: options.organization, evaluatorRelationship: options.relationship.rawValue,
-                additionalDetails: ["exported_by": "scorecard \(options.toolVersion)"]),
+                additionalDetails: ["exported_by": Self.exportedBy + options.toolVersion]),
             evalLibrary: .init(name: "unknown", version: "unknown", additionalDetails: nil),
             modelInfo: .init(name: modelID, id: modelID, developer: modelID.contains("/") ? pathParts(modelID).developer : nil,
                              additionalDetails: modelDetails),
