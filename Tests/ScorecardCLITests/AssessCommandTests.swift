@@ -96,6 +96,35 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
         #expect(result.stderr.contains("model name 'evil<U+001B>[2J<U+000A>model' holds a control character"), "\(result.stderr)")
     }
+
+    @Test("a tight or low-confidence interval from the source does not rule a level out that its counts cannot")
+    func sourceIntervalsCannotRuleOutMoreThanTheEvidence() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases = [
+            // A 50% interval: widened to 95%, its upper end 47.9% is still below the 50% bar.
+            ("low-confidence", #""ci_low": 0.44, "ci_high": 0.46, "ci_level": 0.5"#, "low", "0.4791"),
+            // 9 of 20 with a claimed [0.44, 0.46]: Wilson from the counts reaches 65.8%.
+            ("too-tight", #""n": 20, "k": 9, "ci_low": 0.44, "ci_high": 0.46"#, "medium", "0.6579"),
+        ]
+        for (name, fields, level, high) in cases {
+            let file = directory.appendingPathComponent("\(name).jsonl")
+            try #"{"model": "m", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@12", "value": 0.45, \#(fields)}"#
+                .write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run([
+                "assess", "--format", "json", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", file.path,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let model = try #require((json["models"] as? [[String: Any]])?.first)
+            let cyber = try #require((model["categories"] as? [[String: Any]])?.first { $0["id"] as? String == "cybersecurity" })
+            let stage = try #require((cyber["stages"] as? [String: [String: Any]])?["pre_mitigation"])
+            let ctf = try #require((stage["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "ctf_professional" })
+            #expect(String(format: "%.4f", ctf["ci_high"] as? Double ?? -1) == high, "\(name): \(ctf)")
+            #expect(stage["reached_level"] as? String == level, "\(name): \(stage["reached_level"] ?? "nil")")
+        }
+    }
 }
 
 @Suite struct FrameworkCommandTests {

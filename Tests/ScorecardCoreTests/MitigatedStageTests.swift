@@ -23,7 +23,7 @@ import Testing
         let pre = stage(a, "pre")
         #expect(pre.level?.id == "high")
         #expect(pre.indicatedLevel?.id == "medium", "what this stage's own evidence indicates is kept")
-        #expect(pre.reachedLevel?.id == "medium")
+        #expect(pre.reachedLevel?.id == "high", "the floor counts as reached; raisedFrom keeps the stage's own")
         #expect(pre.status == .assessed)
         #expect(pre.floor == CategoryStageResult.MitigatedFloor(stage: "post", level: Fixture.level("high"), raisedFrom: Fixture.level("medium")))
         #expect(pre.trace.last?.hasPrefix("raised to high: post shows high reached with mitigations in place") == true, "\(pre.trace)")
@@ -96,6 +96,45 @@ import Testing
         #expect(pre.notRuledOut.isEmpty)
         #expect(pre.status == .assessed)
         #expect(!a.flags.contains { $0.kind == .notRuledOut && $0.stage == "pre" }, "\(a.flags.map(\.message))")
+    }
+
+    @Test("a stage that only does not rule out a level is raised too: the floor counts as reached, higher levels stay open")
+    func notRuledOutBelowTheFloorIsRaised() {
+        // pre: the screen is below its bar and nothing else was measured (Low reached,
+        // Medium–Critical not ruled out); post: the trial shows Medium reached.
+        let framework = Fixture.framework([RuleOutTests.category()], mitigates: ["post": "pre"])
+        let a = RulesEngine(framework: framework).judge(
+            subject: Fixture.subject,
+            measurements: ["pre": ["screen": Fixture.score(0.3)], "post": ["trial": Fixture.score(0.6), "probe": Fixture.score(0.05)]],
+            determinations: [])
+        #expect(a.categories[0].stages["post"]!.level?.id == "medium", "the premise: post shows Medium and rules High out")
+        let pre = a.categories[0].stages["pre"]!
+        #expect(pre.status == .notRuledOut)
+        #expect(pre.reachedLevel?.id == "medium", "not 'Low reached' beside a stage after mitigations that reaches Medium")
+        #expect(pre.notRuledOut.map(\.id) == ["high", "critical"], "Medium is settled; what pre's own evidence leaves open above it stays open")
+        #expect(pre.level?.id == "critical")
+        #expect(pre.nextCheck?.level.id == "high", "the advice is about the next open level, not the settled one")
+        #expect(pre.floor == CategoryStageResult.MitigatedFloor(stage: "post", level: Fixture.level("medium"), raisedFrom: Fixture.level("low")))
+        #expect(pre.trace.last?.hasSuffix("(the evidence at pre alone shows low reached)") == true, "\(pre.trace)")
+        let flag = a.flags.first { $0.kind == .belowMitigatedStage }
+        #expect(flag?.message == "raised from low to medium: post shows medium reached with mitigations in place")
+        let open = a.flags.first { $0.kind == .notRuledOut && $0.stage == "pre" }
+        #expect(open?.message.hasPrefix("medium reached; the evidence does not rule out high, critical") == true, "\(open?.message ?? "")")
+    }
+
+    @Test("a stage whose only open level is the floor is settled at it")
+    func notRuledOutUpToTheFloorIsSettled() {
+        // pre: Low reached, Medium not ruled out (no trial), High ruled out by the probe.
+        let framework = Fixture.framework([RuleOutTests.category()], mitigates: ["post": "pre"])
+        let a = RulesEngine(framework: framework).judge(
+            subject: Fixture.subject,
+            measurements: ["pre": ["screen": Fixture.score(0.3), "probe": Fixture.score(0.05)], "post": ["trial": Fixture.score(0.6)]],
+            determinations: [])
+        let pre = a.categories[0].stages["pre"]!
+        #expect(pre.status == .assessed)
+        #expect(pre.level?.id == "medium")
+        #expect(pre.notRuledOut.isEmpty)
+        #expect(pre.floor?.raisedFrom?.id == "low")
     }
 
     @Test("levels the mitigated stage only does not rule out set no floor: a missing rule-out proves no capability")

@@ -71,7 +71,8 @@ public struct CategoryStageResult: Hashable, Sendable {
     public let level: Level?
     /// The level the evidence indicates: the highest level it does not rule out; nil when not assessed.
     public let indicatedLevel: Level?
-    /// The level the evidence shows reached through the thresholds (the floor when none is met).
+    /// The level the evidence shows reached through the thresholds (the floor when none is met),
+    /// or the level a stage that mitigates this one shows, when that is higher (``floor``).
     public let reachedLevel: Level?
     /// Levels above the one reached that the evidence does not rule out, lowest first.
     public let notRuledOut: [Level]
@@ -101,8 +102,8 @@ public struct CategoryStageResult: Hashable, Sendable {
         /// The stage that mitigates this one.
         public let stage: String
         public let level: Level
-        /// This stage's evidence-derived level, when it was raised to the floor; nil when it was
-        /// left as it is (a determination, or not assessed), which the review flag names.
+        /// The level this stage's own evidence shows reached, when it was raised to the floor; nil
+        /// when it was left as it is (a determination, or not assessed), which the review flag names.
         public let raisedFrom: Level?
     }
 
@@ -131,10 +132,12 @@ public struct CategoryStageResult: Hashable, Sendable {
     /// The result of the indicator with this identifier.
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.indicator == id } }
 
-    /// This result under `floor`: an evidence-derived level below it is raised to it (levels not
-    /// ruled out and warnings at or below it are settled; what the stage's own evidence indicates
-    /// and reaches is kept, and `reason` joins the trace). A determination or no level is kept,
-    /// with the floor recorded.
+    /// This result under `floor`: an evidence-derived result that shows less than the floor
+    /// reached is raised to it. The floor counts as reached (``MitigatedFloor/raisedFrom`` keeps
+    /// what this stage's own evidence reaches), levels not ruled out and warnings at or below it
+    /// are settled, and levels above it that the evidence does not rule out stay open. What the
+    /// stage's own evidence indicates is kept, and `reason` joins the trace. A determination or no
+    /// level is kept, with the floor recorded.
     func under(_ floor: Level, by stage: String, because reason: String) -> CategoryStageResult {
         guard determination == nil, let own = level else {
             return CategoryStageResult(
@@ -143,14 +146,19 @@ public struct CategoryStageResult: Hashable, Sendable {
                 warnings: warnings, indicators: indicators, determination: determination, lowered: lowered,
                 floor: MitigatedFloor(stage: stage, level: floor, raisedFrom: nil), trace: trace)
         }
-        // The level is the highest not ruled out, so every level still open is below the floor.
+        let open = notRuledOut.filter { $0 > floor }
         return CategoryStageResult(
-            level: floor, indicatedLevel: indicatedLevel, reachedLevel: reachedLevel, notRuledOut: [],
-            ruleOutChecks: ruleOutChecks, status: .assessed, notAssessedReason: nil,
+            level: max(own, floor), indicatedLevel: indicatedLevel, reachedLevel: floor, notRuledOut: open,
+            ruleOutChecks: ruleOutChecks, status: open.isEmpty ? .assessed : .notRuledOut, notAssessedReason: nil,
             approaching: approaching.flatMap { $0 > floor ? $0 : nil }, warnings: warnings.filter { $0.level > floor },
             indicators: indicators, determination: nil, lowered: false,
-            floor: MitigatedFloor(stage: stage, level: floor, raisedFrom: own), trace: trace + [reason])
+            floor: MitigatedFloor(stage: stage, level: floor, raisedFrom: reachedLevel ?? own), trace: trace + [reason])
     }
+
+    /// The level this result shows, as a stage it mitigates must at least have: the recorded
+    /// level when a determination set it, else the level the evidence shows reached (a level it
+    /// merely does not rule out proves nothing); nil when not assessed.
+    var shownLevel: Level? { determination == nil ? reachedLevel : level }
 
     /// The check of the lowest level not ruled out that is closest to settling it: of several
     /// routes, one that no indicator contradicts (none above its bar) and that lacks the fewest
@@ -360,7 +368,8 @@ public struct ReviewFlag: Hashable, Sendable {
         case notAssessed(NotAssessedReason?)
         /// The evidence hash the determination records and the one the evidence has now.
         case staleDetermination(madeOn: String, now: String, location: SourceLocation)
-        /// This stage's own level (nil: not assessed), the stage that mitigates it and the level
+        /// The level this stage shows on its own (reached by its evidence, or determined; nil: not
+        /// assessed), the stage that mitigates it and the level
         /// that stage shows; `raised` when the level here was raised to it, false when it was left
         /// below (a determination, or not assessed here).
         case belowMitigatedStage(level: Level?, by: String, mitigatedLevel: Level, raised: Bool)

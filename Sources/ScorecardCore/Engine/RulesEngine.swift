@@ -65,14 +65,14 @@ public struct RulesEngine: Sendable {
         var floors: [String: Floor] = [:]
         var flags: [ReviewFlag] = []
         for stage in framework.stages.reversed() {
-            if let floor = floors[stage.id], let result = stages[stage.id], result.level.map({ $0 < floor.level }) ?? true {
+            if let floor = floors[stage.id], let result = stages[stage.id], result.shownLevel.map({ $0 < floor.level }) ?? true {
                 let reason = "raised to \(floor.level.id): \(floor.by) \(floor.how) with mitigations in place, and mitigations do not add capability"
-                let after = result.under(floor.level, by: floor.by, because: reason + " (the evidence at \(stage.id) alone indicates \(result.level?.id ?? "nothing"))")
+                let after = result.under(floor.level, by: floor.by, because: reason + " (the evidence at \(stage.id) alone shows \(result.reachedLevel?.id ?? "nothing") reached)")
                 stages[stage.id] = after
                 let message: String
                 if let from = after.floor?.raisedFrom {
                     message = "raised from \(from.id) to \(floor.level.id): \(floor.by) \(floor.how) with mitigations in place"
-                } else if let level = result.level {
+                } else if let level = result.shownLevel {
                     message = "\(level.id), below the \(floor.level.id) \(floor.by) shows with mitigations in place: a level before mitigations is at least the level after"
                         + (result.determination.map { " (determination: \($0.rationale))" } ?? "")
                 } else {
@@ -81,7 +81,7 @@ public struct RulesEngine: Sendable {
                 flags.append(ReviewFlag(
                     category: category, stage: stage.id,
                     detail: .belowMitigatedStage(
-                        level: result.level, by: floor.by, mitigatedLevel: floor.level, raised: after.floor?.raisedFrom != nil),
+                        level: result.shownLevel, by: floor.by, mitigatedLevel: floor.level, raised: after.floor?.raisedFrom != nil),
                     message: message))
             }
             guard let mitigated = stage.mitigates, let result = stages[stage.id] else { continue }

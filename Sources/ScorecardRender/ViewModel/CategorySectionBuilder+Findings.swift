@@ -10,7 +10,9 @@ extension CategorySectionBuilder {
         case .all: "a level counts only when every assessed indicator reaches it"
         case .atLeast(let n): "a level counts when at least \(n) indicators reach it"
         }
-        let finding = result.notRuledOut.isEmpty ? "indicates \(report.name(reached))" : "shows \(report.name(reached)) reached"
+        // What this stage's own evidence reaches; a floor from a stage that mitigates it is the lead's to say.
+        let own = result.floor?.raisedFrom ?? reached
+        let finding = result.notRuledOut.isEmpty && own == reached ? "indicates \(report.name(own))" : "shows \(report.name(own)) reached"
         var lines = ["The evidence \(finding) (\(rule))."]
         var missing: [String] = []
         for indicator in category.indicators where category.isDecisive(indicator) {
@@ -57,14 +59,14 @@ extension CategorySectionBuilder {
                 lines.append("\(name) is not ruled out: the framework names no evidence that rules it out.")
             case 1:
                 let verdict = ruledOut ? "is ruled out, and every level above it" : "is not ruled out"
-                lines.append("\(name) \(verdict): \(requirement(routes[0])); \(entries(routes[0])).")
+                lines.append("\(name) \(verdict): \(requirement(routes[0])); \(entries(routes[0], of: result)).")
             default:
                 lines.append(ruledOut
                     ? "\(name) is ruled out, and every level above it, by one of its \(routes.count) routes:"
                     : "\(name) is not ruled out by any of its \(routes.count) routes:")
                 for (index, route) in routes.enumerated() {
                     let verdict = route.ruledOut ? "rules it out" : "does not"
-                    lines.append("Route \(index + 1) \(verdict): \(requirement(route)); \(entries(route)).")
+                    lines.append("Route \(index + 1) \(verdict): \(requirement(route)); \(entries(route, of: result)).")
                 }
             }
             if ruledOut { break }
@@ -72,25 +74,30 @@ extension CategorySectionBuilder {
         return lines
     }
 
-    /// "every one of A and B must be below its bar", "any one of A and B …", "at least 2 of …".
+    /// "every one of A and B must be below its bar", "any one of A or B …", "at least 2 of …".
     private func requirement(_ check: RuleOutCheck) -> String {
-        let names = Formatting.prose(check.entries.map { indicatorName($0.indicator) })
+        let each = check.entries.map { indicatorName($0.indicator) }
+        let names = Formatting.prose(each)
         let which = switch check.requirement {
         case .all: check.entries.count == 1 ? names : "every one of \(names)"
-        case .any: check.entries.count == 1 ? names : "any one of \(names)"
+        case .any: check.entries.count == 1 ? names : "any one of \(Formatting.prose(each, or: true))"
         case .atLeast(let n): "at least \(n) of \(names)"
         }
         return "the framework rules it out when \(which) is measured below its bar and none is above"
     }
 
-    /// Each listed indicator's part: "A at 13% is below 50%; B has no evidence".
-    private func entries(_ check: RuleOutCheck) -> String {
+    /// Each listed indicator's part: "A at 13% is below 50%; B has no evidence". Where the
+    /// framework takes the riskier end of an interval and a value below its bar has none, the
+    /// line says the rule-out rests on a point estimate.
+    private func entries(_ check: RuleOutCheck, of result: CategoryStageResult) -> String {
         check.entries.map { entry in
             let name = indicatorName(entry.indicator)
             let unit = category.indicator(entry.indicator)?.unit ?? .score
             guard let value = entry.value, let bar = entry.bar, let safe = entry.safe else { return "\(name) has no evidence" }
             let side = safe ? "below" : "not below"
-            return "\(name) at \(Formatting.value(value, unit: unit)) is \(side) \(Formatting.value(bar, unit: unit))"
+            let point = safe && framework.uncertainty == .conservativeBound && result.indicator(entry.indicator)?.measurement.score?.interval == nil
+                ? " (a point estimate, with no interval)" : ""
+            return "\(name) at \(Formatting.value(value, unit: unit)) is \(side) \(Formatting.value(bar, unit: unit))\(point)"
         }.joined(separator: "; ")
     }
 
@@ -104,12 +111,15 @@ extension CategorySectionBuilder {
             let measured = decisive.filter { result.indicator($0.id)?.hasEvidence == true }
             var line = "\(stage.name): \(measured.count) of \(decisive.count) deciding indicator\(decisive.count == 1 ? "" : "s") measured"
             guard let reached = result.reachedLevel else { return line + "; not assessed." }
+            let raised = result.floor.flatMap { floor in
+                floor.raisedFrom.map { "\(report.name($0)) reached here, \(report.name(reached)) from \(report.stageName(floor.stage))" }
+            }
             switch category.ruleOut {
             case .aboveIndicated:
                 line += "; levels above \(report.name(reached)) count as ruled out (a schema 1 framework)."
             case .sets:
                 if let first = result.notRuledOut.first {
-                    line += "; \(report.name(reached)) reached, \(report.range(result.notRuledOut)) not ruled out"
+                    line += "; \(raised ?? "\(report.name(reached)) reached"), \(report.range(result.notRuledOut)) not ruled out"
                     if let check = result.nextCheck, let need = ruleOutNeeds(missing: check.missing, risky: check.risky) {
                         line += " (to rule out \(report.name(first)): \(need))"
                     } else if result.nextCheck == nil {
@@ -117,7 +127,7 @@ extension CategorySectionBuilder {
                     }
                     line += "."
                 } else if let above = framework.scale.above(reached) {
-                    line += "; rules out \(report.name(above)) and above, so \(report.name(reached)) stands."
+                    line += "\(raised.map { "; \($0)" } ?? ""); rules out \(report.name(above)) and above, so \(report.name(reached)) stands."
                 } else {
                     line += "; \(report.name(reached)) is the top level."
                 }

@@ -102,13 +102,19 @@ struct CategorySectionBuilder {
         guard let indicated = result.indicatedLevel else {
             return "No level: no determination is recorded and the evidence does not decide one."
         }
+        let open = { (level: Level) in
+            "until it does, or a determination is recorded, the category counts as \(report.name(level)) for the overall level and the gates."
+        }
         if let floor = result.floor, let from = floor.raisedFrom {
-            return "Raised to \(report.name(floor.level)): \(report.stageName(floor.stage)) shows \(report.name(floor.level)) with mitigations in place, and mitigations do not add capability. The evidence at this stage alone indicates \(report.name(from)); no determination is recorded."
+            let head = result.notRuledOut.isEmpty ? "Raised to \(report.name(floor.level))" : "\(report.name(floor.level)) reached"
+            let raised = "\(head): \(report.stageName(floor.stage)) shows \(report.name(floor.level)) with mitigations in place, and mitigations do not add capability. The evidence at this stage alone shows \(report.name(from)) reached"
+            guard let level = result.level, !result.notRuledOut.isEmpty else { return raised + "; no determination is recorded." }
+            return raised + ", and does not rule out \(report.range(result.notRuledOut)); " + open(level)
         }
         guard let reached = result.reachedLevel, !result.notRuledOut.isEmpty else {
             return "Decided by the evidence through the framework's thresholds; no determination is recorded."
         }
-        return "The evidence shows \(report.name(reached)) reached but does not rule out \(report.range(result.notRuledOut)); until it does, or a determination is recorded, the category counts as \(report.name(indicated)) for the overall level and the gates."
+        return "The evidence shows \(report.name(reached)) reached but does not rule out \(report.range(result.notRuledOut)); " + open(indicated)
     }
 
     /// What a rule-out route still lacks, in words: "Uplift trial is not below its bar; no
@@ -211,7 +217,7 @@ struct CategorySectionBuilder {
             case .belowMitigatedStage(let level, let by, let shown, let raised):
                 let after = report.stageName(by)
                 let text = if raised, let level {
-                    "The evidence at this stage alone indicates \(report.name(level)), but \(after) shows \(report.name(shown)) with mitigations in place. Mitigations do not add capability, so the level here is raised to \(report.name(shown))."
+                    "The evidence at this stage alone shows \(report.name(level)) reached, but \(after) shows \(report.name(shown)) with mitigations in place. Mitigations do not add capability, so the level reached here is raised to \(report.name(shown))."
                 } else if let level {
                     "\(report.name(level)) here is below the \(report.name(shown)) of \(after), with mitigations in place. A level before mitigations is at least the level after: review the level here."
                 } else {

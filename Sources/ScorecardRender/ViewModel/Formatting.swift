@@ -121,11 +121,11 @@ enum Formatting {
     }
 
     /// A list in prose: "A", "A and B", "A, B and C".
-    static func prose(_ items: [String]) -> String {
+    static func prose(_ items: [String], or: Bool = false) -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        default: items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items[items.count - 1]
         }
     }
 }
