@@ -56,7 +56,7 @@ public struct CTFEvaluator: Evaluator {
         }
         // pass@1 is the mean solve rate; larger k come from the unbiased estimator.
         guard let estimate = k == 1 ? summary.mean : summary.passAtK else {
-            return .missing(reason: "every attempt at '\(target.evaluation)' errored and errored attempts are excluded")
+            return .missing(reason: options.nothingMeasured(summary, target.evaluation))
         }
         let mark = evidence.sampleConsistency(evaluation: target.evaluation)
         return .measured(IndicatorScore(

@@ -101,12 +101,6 @@ enum EvaluatorReply {
         }
         var notes: [String] = []
         if case .array(let list)? = fields["notes"] { notes = list.compactMap(\.stringValue).map { ProgramRunner.printable(Array($0.utf8)) } }
-        // The program's interval is judged like any source's: at 95%, and no narrower than its counts allow.
-        if interval != nil || k != nil {
-            let judged = JudgingInterval.resolve(interval, value: value, n: n, k: k, unit: unit)
-            interval = judged.interval
-            notes += judged.notes
-        }
         let single = used.count == 1 && used[0].value == value ? used[0].key : nil
         // Evidence marked as disagreeing with its file is named, whatever the program says about it.
         let mark = used.reduce(basis == .samples ? item.sampleConsistency : nil) { EvidenceConsistency.worst($0, $1.consistency) }

@@ -25,7 +25,7 @@ import Testing
         let wilson = try #require(Proportion.wilson(successes: 9, trials: 20))
         #expect(judged.low == wilson.low && judged.high == wilson.high, "9 of 20 is far less certain than [0.44, 0.46]")
         #expect(judged.high > 0.6)
-        #expect(notes.count == 1 && notes[0].contains("narrower than the 95% Wilson interval from 9 of 20"), "\(notes)")
+        #expect(notes.count == 1 && notes[0].contains("narrower than the 95% Wilson interval from 9 of 20, [0.2582, 0.6579]"), "\(notes)")
     }
 
     @Test("an interval as wide as Wilson, or within rounding of it, and one at 99% are kept as given")

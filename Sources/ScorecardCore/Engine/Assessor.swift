@@ -64,8 +64,8 @@ public struct Assessor: Sendable {
                         let readAt = bound.reference.stage(judging: stage.id)
                         let key = ReferenceKey(indicator: indicator.id, subject: bound.reference.subject, stage: readAt)
                         guard references[key] == nil else { continue }
-                        references[key] = evaluator.measure(
-                            indicator.target, in: evidence.slice(subject: bound.reference.subject, stage: readAt))
+                        references[key] = JudgingInterval.judged(evaluator.measure(
+                            indicator.target, in: evidence.slice(subject: bound.reference.subject, stage: readAt)), unit: indicator.unit)
                     }
                 }
             }
@@ -90,7 +90,7 @@ public struct Assessor: Sendable {
             for category in framework.categories {
                 for indicator in category.indicators {
                     guard let evaluator = evaluators[indicator.id] else { continue }
-                    byIndicator[indicator.id] = evaluator.measure(indicator.target, in: slice)
+                    byIndicator[indicator.id] = JudgingInterval.judged(evaluator.measure(indicator.target, in: slice), unit: indicator.unit)
                 }
             }
             result[stage.id] = byIndicator

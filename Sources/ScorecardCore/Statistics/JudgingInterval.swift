@@ -1,7 +1,9 @@
 /// The interval a level is judged by, from the interval a source gives and the counts it reports.
 ///
 /// A source's interval is a claim like its value, and a narrow one can rule a level out that the
-/// evidence does not. Two rules keep it from doing so, whatever evaluator produced the score:
+/// evidence does not; so can a percentile bootstrap over a handful of problems that all failed.
+/// Two rules keep them from doing so, whatever evaluator produced the score (the assessor applies
+/// them to every measurement):
 ///
 /// - An interval below 95% confidence is widened to 95% as a normal interval would be: each side's
 ///   distance from the value is scaled by z(0.975) / z((1 + level) / 2). One at 95% or above is
@@ -23,7 +25,7 @@ public enum JudgingInterval {
             let factor = Proportion.normalQuantile(0.5 + confidence / 2) / Proportion.normalQuantile(0.5 + given.level / 2)
             let low = clamp(value - (value - given.low) * factor, unit), high = clamp(value + (given.high - value) * factor, unit)
             interval = ConfidenceInterval(low: low, high: high, level: confidence, method: "\(given.method), widened to 95%")
-            notes.append("the source's \(percent(given.level)) interval [\(Format.number(given.low)), \(Format.number(given.high))] is widened to 95% as a normal interval would be: [\(Format.number(low)), \(Format.number(high))]")
+            notes.append("the \(percent(given.level)) interval \(bounds(given.low, given.high)) is widened to 95% as a normal interval would be: \(bounds(low, high))")
         }
         guard unit == .rate, let n, n > 0 else { return (interval, notes) }
         let successes = k ?? Int((value * Double(n)).rounded())
@@ -32,13 +34,24 @@ public enum JudgingInterval {
         // Published bounds are rounded: a Wilson bound within rounding of the given one is no news.
         guard wilson.low < current.low - roundingTolerance || wilson.high > current.high + roundingTolerance else { return (interval, notes) }
         let low = min(current.low, wilson.low), high = max(current.high, wilson.high)
-        notes.append("the interval [\(Format.number(current.low)), \(Format.number(current.high))] is narrower than the 95% Wilson interval from \(successes) of \(n) [\(Format.number(wilson.low)), \(Format.number(wilson.high))]; judged by [\(Format.number(low)), \(Format.number(high))]")
+        notes.append("the interval \(bounds(current.low, current.high)) is narrower than the 95% Wilson interval from \(successes) of \(n), \(bounds(wilson.low, wilson.high)); judged by \(bounds(low, high))")
         return (ConfidenceInterval(low: low, high: high, level: current.level, method: "\(current.method), at least Wilson"), notes)
     }
 
     /// How far a source's bound may sit inside Wilson's before it counts as narrower (half of
     /// 0.1 percentage point, the rounding of figures published to one decimal of a percent).
     static let roundingTolerance = 5e-4
+
+    /// `measurement` with its score's interval as a level may be judged by, and a note for each
+    /// change: what every evaluator's result goes through before the engine sees it.
+    public static func judged(_ measurement: Measurement, unit: ValueUnit) -> Measurement {
+        guard let score = measurement.score else { return measurement }
+        let (interval, notes) = resolve(score.interval, value: score.value, n: score.n, k: score.k, unit: unit)
+        guard interval != score.interval else { return measurement }
+        return .measured(IndicatorScore(
+            value: score.value, interval: interval, n: score.n, k: score.k, metric: score.metric, basis: score.basis,
+            sources: score.sources, record: score.record, notes: score.notes + notes, consistency: score.consistency))
+    }
 
     private static func clamp(_ bound: Double, _ unit: ValueUnit) -> Double {
         switch unit {
@@ -49,4 +62,6 @@ public enum JudgingInterval {
     }
 
     private static func percent(_ level: Double) -> String { Format.number(level * 100) + "%" }
+
+    private static func bounds(_ low: Double, _ high: Double) -> String { "[\(Format.short(low, places: 4)), \(Format.short(high, places: 4))]" }
 }

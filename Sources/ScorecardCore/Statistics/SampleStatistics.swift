@@ -2,7 +2,8 @@
 /// pass@k, cons@k, and their intervals.
 ///
 /// Input is one list of attempts per problem (a sample's epochs). Errored attempts follow a
-/// stated policy (failures by default); unscored attempts (a scorer's NaN) are left out of every
+/// stated policy (failures by default), but a set with no scored attempt at all gives no
+/// estimate: errors alone are no evidence of failure. Unscored attempts (a scorer's NaN) are left out of every
 /// denominator, as Inspect leaves them out. Intervals: Wilson for a proportion (one 0/1 attempt
 /// per problem, and cons@k), a percentile bootstrap over problems otherwise, and a two-level
 /// bootstrap over problems and attempts when problems have several attempts.
@@ -52,6 +53,7 @@ public enum SampleStatistics {
         public var binary = false
         /// Whether every scored value lies in [0, 1] (the mean is then a rate).
         public var unitInterval = false
+        /// Nil when no attempt is usable, or none was scored.
         public var mean: Estimate?
         /// pass@k for k = the requested attempts, and how many problems had fewer usable attempts.
         public var passAtK: Estimate?
@@ -100,7 +102,9 @@ public enum SampleStatistics {
                 usableAnswers.append(answers)
             }
         }
-        guard !usable.isEmpty else { return summary }
+        // A run that scored nothing (every attempt errored or unscored) measures nothing, whatever
+        // errored attempts count as: its failures are the harness's, not the model's.
+        guard !usable.isEmpty, summary.scored > 0 else { return summary }
         summary.unitInterval = allUnit
         summary.binary = usable.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 1 } }
         let means = usable.map { $0.reduce(0, +) / Double($0.count) }

@@ -66,6 +66,13 @@ struct SampleOptions: Hashable, Sendable {
         return note
     }
 
+    /// Why a summary gives no estimate: nothing was scored, or every usable attempt was excluded.
+    func nothingMeasured(_ summary: SampleStatistics.Summary, _ evaluation: String) -> String {
+        summary.scored == 0
+            ? "no attempt at '\(evaluation)' was scored (\(summary.errored) errored, \(summary.unscored) unscored): a run that scored nothing is no evidence"
+            : "every attempt at '\(evaluation)' errored and errored attempts are excluded"
+    }
+
     /// Sample source locations for the score.
     static func sources(_ evidence: EvidenceSlice, _ evaluation: String) -> [SourceLocation] {
         evidence.sampleSources(evaluation: evaluation)

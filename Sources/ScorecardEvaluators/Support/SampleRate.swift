@@ -19,7 +19,7 @@ enum SampleRate {
         }
         let summary = options.summarize(problems, k: 1, partialCredit: partialCredit)
         guard let mean = summary.mean else {
-            return .missing(reason: "every attempt at '\(target.evaluation)' errored and errored attempts are excluded")
+            return .missing(reason: options.nothingMeasured(summary, target.evaluation))
         }
         let mark = evidence.sampleConsistency(evaluation: target.evaluation)
         let score = IndicatorScore(

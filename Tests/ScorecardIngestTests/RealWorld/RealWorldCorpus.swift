@@ -30,8 +30,8 @@ enum RealWorldCorpus {
     static let table: [Expectation] = inspect + lmEval + eee + junit
 
     static let inspect: [Expectation] = [
-        .init("inspect/every_eval_ever/data_cvebench_empty_choices.json", .imported(summary: 3, samples: 1, warnings: 1, marks: [.partial: 3]),
-              why: "1 of the 80 sample records its results count: what is recomputed from it is marked partial"),
+        .init("inspect/every_eval_ever/data_cvebench_empty_choices.json", .imported(summary: 1, samples: 1, warnings: 2, marks: [.partial: 1]),
+              why: "1 of the 80 sample records its results count, and that one errored: nothing is recomputed from a sample that was never scored (warned); Inspect's own mean is kept"),
         .init("inspect/every_eval_ever/data_cyse2_vuln_exploit_challenges.json", .imported(summary: 4, samples: 1, warnings: 2, marks: [.partial: 2]),
               why: "1 of 2,340 sample records: partial; Inspect's accuracy 0.381 against 0.65 from the one record is warned about, not a contradiction"),
         .init("inspect/every_eval_ever/data_with_llm_scoring.json", .imported(summary: 1, samples: 0, warnings: 0, marks: [:]),
