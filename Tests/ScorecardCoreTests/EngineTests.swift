@@ -179,3 +179,27 @@ import Testing
         #expect(sample.restaged("capability").consistency == .partial)
     }
 }
+
+/// A determination made for a snapshot overrides one made for the whole model, wherever each
+/// stands in the file.
+@Suite struct DeterminationPrecedenceTests {
+    func determination(_ level: String, snapshot: String?, line: Int) -> Determination {
+        Determination(
+            model: "m", snapshot: snapshot, category: "cyber", stage: "post", level: Fixture.level(level),
+            rationale: "because", author: "SAG", date: "2024-01-01", source: nil, location: SourceLocation(file: "d.yaml", line: line))
+    }
+
+    @Test(arguments: [false, true])
+    func theSnapshotsOwnDeterminationWinsInEitherOrder(reversed: Bool) {
+        let general = determination("high", snapshot: nil, line: 3), specific = determination("medium", snapshot: "s1", line: 4)
+        let list = reversed ? [specific, general] : [general, specific]
+        let framework = Fixture.framework([Fixture.category("cyber", [Fixture.indicator("ctf")])])
+        let engine = RulesEngine(framework: framework)
+        let s1 = engine.judge(subject: Subject(model: "m", snapshot: "s1"), measurements: [:], determinations: list)
+        #expect(s1.categories[0].stages["post"]?.level?.id == "medium")
+        #expect(s1.categories[0].stages["post"]?.determination?.location.line == 4)
+        let other = engine.judge(subject: Subject(model: "m", snapshot: "s2"), measurements: [:], determinations: list)
+        #expect(other.categories[0].stages["post"]?.level?.id == "high", "another snapshot keeps the model's determination")
+        #expect(Determination.applicable(list, to: Subject(model: "m", snapshot: "s1")) == [specific])
+    }
+}

@@ -16,20 +16,20 @@ public struct RulesEngine: Sendable {
     /// - Parameters:
     ///   - measurements: per stage id, per indicator id; absent entries count as missing evidence.
     ///   - references: measurements of the reference subjects that relative thresholds name.
-    ///   - determinations: those that apply to the subject; at most one per category and stage.
+    ///   - determinations: any; those that apply to the subject are used, one made for its
+    ///     snapshot before one made for the whole model.
     public func judge(
         subject: Subject, measurements: [String: [String: Measurement]], references: ReferenceMeasurements = [:],
         determinations: [Determination]
     ) -> SubjectAssessment {
+        let determinations = Determination.applicable(determinations, to: subject)
         var categories: [CategoryAssessment] = []
         var crossStage: [ReviewFlag] = []
         for category in framework.categories {
             let judge = CategoryJudge(category: category, framework: framework)
             var stages: [String: CategoryStageResult] = [:]
             for stage in framework.stages {
-                let determination = determinations.first {
-                    $0.category == category.id && $0.stage == stage.id && $0.applies(to: subject)
-                }
+                let determination = determinations.first { $0.category == category.id && $0.stage == stage.id }
                 stages[stage.id] = judge.judge(
                     stage: stage.id, measurements: measurements[stage.id] ?? [:], references: references,
                     determination: determination)

@@ -41,6 +41,15 @@ public struct Determination: Hashable, Sendable {
     public func applies(to subject: Subject) -> Bool {
         model == subject.model && (snapshot == nil || snapshot == subject.snapshot)
     }
+
+    /// The determinations that apply to `subject`, one per category and stage at most: one made
+    /// for the subject's snapshot overrides one made for the model as a whole, wherever either
+    /// stands in the file.
+    public static func applicable(_ determinations: [Determination], to subject: Subject) -> [Determination] {
+        let matching = determinations.filter { $0.applies(to: subject) }
+        let specific = Set(matching.filter { $0.snapshot != nil }.map { "\($0.category)\u{0}\($0.stage)" })
+        return matching.filter { $0.snapshot != nil || !specific.contains("\($0.category)\u{0}\($0.stage)") }
+    }
 }
 
 /// Mitigations applied for a category, as recorded beside the determinations.
