@@ -123,6 +123,23 @@ import Testing
         #expect(!failed.contains("Pre-mitigation: Low"), "\(failed)")
     }
 
+    @Test("a record in another unit than its indicator's is no evidence: 50 counted is not 5000%")
+    func aRecordInAnotherUnitIsNotJudged() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("units.jsonl")
+        try #"{"model": "m", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 50, "unit": "count"}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run([
+            "explain", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", file.path,
+            "--category", "cybersecurity", "--only-model", "m", "--only-stage", "pre_mitigation",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Pre-mitigation: NOT ASSESSED"), "\(result.stdout)")
+        #expect(result.stdout.contains("the pass@10 result at \(file.path):1 is in unit 'count', but this indicator reads 'rate'"), "\(result.stdout)")
+    }
+
     @Test("a tight or low-confidence interval from the source does not rule a level out that its counts cannot")
     func sourceIntervalsCannotRuleOutMoreThanTheEvidence() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")

@@ -36,7 +36,7 @@ public struct Assessor: Sendable {
         let references = try measureReferences(evidence: evidence)
         for subject in chosen {
             let measurements = try measure(subject: subject, evidence: evidence)
-            let applicable = determinations.filter { $0.applies(to: subject) }
+            let applicable = Determination.applicable(determinations, to: subject)
             var assessment = engine.judge(
                 subject: subject, measurements: measurements, references: references, determinations: applicable)
             let use = account(subject: subject, evidence: evidence, measurements: measurements)
@@ -64,8 +64,8 @@ public struct Assessor: Sendable {
                         let readAt = bound.reference.stage(judging: stage.id)
                         let key = ReferenceKey(indicator: indicator.id, subject: bound.reference.subject, stage: readAt)
                         guard references[key] == nil else { continue }
-                        references[key] = JudgingInterval.judged(evaluator.measure(
-                            indicator.target, in: evidence.slice(subject: bound.reference.subject, stage: readAt)), unit: indicator.unit)
+                        let slice = evidence.slice(subject: bound.reference.subject, stage: readAt)
+                        references[key] = Self.checked(evaluator.measure(indicator.target, in: slice), indicator, slice)
                     }
                 }
             }
@@ -90,11 +90,22 @@ public struct Assessor: Sendable {
             for category in framework.categories {
                 for indicator in category.indicators {
                     guard let evaluator = evaluators[indicator.id] else { continue }
-                    byIndicator[indicator.id] = JudgingInterval.judged(evaluator.measure(indicator.target, in: slice), unit: indicator.unit)
+                    byIndicator[indicator.id] = Self.checked(evaluator.measure(indicator.target, in: slice), indicator, slice)
                 }
             }
             result[stage.id] = byIndicator
         }
         return result
+    }
+
+    /// An evaluator's result as the engine may judge it: a value read as it stands from a record
+    /// in another unit than the indicator's (a count of 50 against a rate's 50% bar) is no
+    /// evidence, and every interval goes through ``JudgingInterval``.
+    static func checked(_ measurement: Measurement, _ indicator: Indicator, _ slice: EvidenceSlice) -> Measurement {
+        if let key = measurement.score?.record,
+           let record = slice.records(evaluation: key.evaluation).first(where: { $0.key == key }), record.unit != indicator.unit {
+            return .missing(reason: "the \(key.metric) result at \(record.location) is in unit '\(record.unit.rawValue)', but this indicator reads '\(indicator.unit.rawValue)': its value cannot be set against the thresholds")
+        }
+        return JudgingInterval.judged(measurement, unit: indicator.unit)
     }
 }
