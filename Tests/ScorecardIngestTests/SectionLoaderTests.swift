@@ -45,6 +45,8 @@ import ScorecardCore
         ("schema_version: 2\nid: s\ntitle: S\ntables: []\n", "unsupported schema_version 2"),
         ("schema_version: 1\nid: s\ntitle: S\ntables:\n  - {id: t, title: T, rows: [{eval: a, metric: b}]}\n  - {id: t, title: U, rows: [{eval: a, metric: b}]}\n",
          "duplicate table id 't'"),
+        ("schema_version: 1\nid: Card\ntitle: S\ntables:\n  - {id: t, title: T, rows: [{eval: a, metric: b}]}\n",
+         "s.yaml:2:5: section id 'card' is taken: the whole-card document is written as MODEL-card.md"),
     ]
 
     @Test(arguments: bad)

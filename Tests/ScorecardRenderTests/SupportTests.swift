@@ -34,6 +34,16 @@ import Testing
         #expect(Array(reversed.reversed()) == stems, "a name's file does not depend on the order")
         #expect(FileSlug.stems(for: [subjects[0], subjects[3]]) == ["gpt-4o", "o1"], "alone, a name keeps its plain stem")
     }
+
+    @Test func aStemThatIsAnothersDerivedFileGetsAHash() {
+        let subjects = ["A", "A-card", "A-hallucinations", "o1-mini"].map { Subject(model: $0) }
+        let stems = FileSlug.stems(for: subjects, derived: ["hallucinations", "card"])
+        #expect(stems[0] == "a" && stems[3] == "o1-mini", "names that take no other's file keep their plain stems")
+        #expect(stems[1].hasPrefix("a-card-") && stems[2].hasPrefix("a-hallucinations-"), "\(stems)")
+        let files = stems.flatMap { stem in [stem] + ["hallucinations", "card"].map { "\(stem)-\($0)" } }
+        #expect(Set(files).count == files.count, "no two subjects' files share a name: \(files)")
+        #expect(FileSlug.stems(for: subjects) == ["a", "a-card", "a-hallucinations", "o1-mini"], "without derived files nothing collides")
+    }
 }
 
 @Suite struct GenerationTimeTests {
@@ -95,5 +105,15 @@ import Testing
         #expect(negative.low < -0.72 && negative.high >= 0.8)
         let flat = ChartScale(unit: .count, values: [0], left: 0, right: 100)
         #expect(flat.high > flat.low)
+    }
+}
+
+@Suite struct ValueApartFromBarTests {
+    @Test("a value just below a bar never reads as the bar")
+    func decimalsAreAddedUntilTheValueDiffersFromTheBar() {
+        #expect(Formatting.value(0.49996, unit: .rate, apartFrom: [0.5]) == "49.996%")
+        #expect(Formatting.value(0.44, unit: .rate, apartFrom: [0.5]) == "44%", "no decimals added where none are needed")
+        #expect(Formatting.value(0.5, unit: .rate, apartFrom: [0.5]) == "50%", "the bar itself reads as the bar")
+        #expect(Formatting.value(2.799, unit: .ratio, apartFrom: [2.8]) == "2.799×")
     }
 }

@@ -65,7 +65,8 @@ struct ReportPlan {
         self.config = config
         self.card = card
         self.comparisons = comparisons
-        let stems = FileSlug.stems(for: cards.map(\.subject))
+        let stems = FileSlug.stems(
+            for: cards.map(\.subject), derived: card.map { FileSlug.derived(sections: $0.sections, document: $0.document) } ?? [])
         for (subjectCard, stem) in zip(cards, stems) {
             // A system card shows other models' evidence too: it is rendered whenever the run is not a no-op.
             if card == nil, let unchanged = unchangedFiles(subjectCard, stem: stem, previous: previous, recorded: recorded) {

@@ -55,7 +55,11 @@ public enum SectionLoader {
         if let version = map.required("schema_version", &log), let n = version.integer(&log), n != 1 {
             version.log("unsupported schema_version \(n) (supported: 1)", &log)
         }
-        let id = map.required("id", &log)?.string(&log) ?? ""
+        let idNode = map.required("id", &log)
+        let id = idNode?.string(&log) ?? ""
+        if let idNode, id.lowercased() == "card" {
+            idNode.log("section id 'card' is taken: the whole-card document is written as MODEL-card.md; choose another id", &log)
+        }
         let title = map.required("title", &log)?.string(&log) ?? id
         let summary = map.optional("summary")?.string(&log)
         let stageNode = map.optional("stage")

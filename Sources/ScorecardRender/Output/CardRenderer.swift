@@ -47,7 +47,10 @@ public struct CardInput: Sendable {
 public enum CardRenderer {
     public static func files(for input: CardInput, options: RenderOptions, document: Bool) throws -> [ReportFile] {
         var files: [ReportFile] = []
-        let stems = input.stems ?? FileSlug.stems(for: input.subjects)
+        let definitions = input.parts.compactMap { part -> SectionDefinition? in
+            if case .section(let definition) = part { definition } else { nil }
+        }
+        let stems = input.stems ?? FileSlug.stems(for: input.subjects, derived: FileSlug.derived(sections: definitions, document: document))
         let formats = options.formats.filter { $0 != .json }
         for (subject, stem) in zip(input.subjects, stems) {
             if var preparedness = input.preparedness, input.parts.contains(.preparedness),
@@ -79,7 +82,7 @@ public enum CardRenderer {
                     title: "\(section.title): \(subject)", subject: subject.description, comparedWith: compared,
                     contents: [], hasContents: false, preparedness: nil, sections: [section], provenance: provenance,
                     headings: .page)
-                files += render(page, path: "\(stem)-\(section.anchor.dropFirst(4))", formats: formats, options: options)
+                files += render(page, path: "\(stem)-\(section.anchor.dropFirst("sec-".count))", formats: formats, options: options)
             }
             guard document else { continue }
             let report = input.preparedness.flatMap { input in
@@ -107,7 +110,7 @@ public enum CardRenderer {
                 title: "System card: \(subject)", subject: subject.description, comparedWith: compared, contents: contents,
                 hasContents: !contents.isEmpty, preparedness: report, sections: sections, provenance: provenance,
                 headings: .page)
-            files += render(card, path: "\(stem)-card", formats: formats, options: options)
+            files += render(card, path: "\(stem)-\(FileSlug.documentSuffix)", formats: formats, options: options)
         }
         // A chart shared by the Preparedness report and the card is written once.
         var seen: Set<String> = []

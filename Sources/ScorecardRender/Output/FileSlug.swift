@@ -10,12 +10,18 @@ import ScorecardCore
 /// names are in the run or in which order (` GPT-4o` cannot take the real GPT-4o's file).
 public enum FileSlug {
     /// The stems of `subjects`, in the same order, unique case-insensitively.
-    public static func stems(for subjects: [Subject]) -> [String] {
+    ///
+    /// `derived` are the suffixes of the other files each subject gets (`STEM-card`, one per
+    /// section): a stem that is another subject's stem plus one of them gets a hash too, so model
+    /// `A-card` never takes the file of model A's card.
+    public static func stems(for subjects: [Subject], derived: [String] = []) -> [String] {
         let plain = subjects.map { subject in
             base(subject.model) + (subject.snapshot.map { "--" + base($0) } ?? "")
         }
         var count: [String: Int] = [:]
         for stem in plain { count[stem, default: 0] += 1 }
+        let taken = Set(plain.flatMap { stem in derived.map { "\(stem)-\($0)" } })
+        for stem in plain where taken.contains(stem) { count[stem, default: 0] += 1 }
         var used: Set<String> = []
         return zip(subjects, plain).map { subject, stem in
             var candidate = stem
@@ -33,6 +39,20 @@ public enum FileSlug {
             used.insert(candidate)
             return candidate
         }
+    }
+
+    /// The suffix of a section's own file, `STEM-SUFFIX.md`.
+    public static func suffix(of section: SectionDefinition) -> String {
+        let slug = Formatting.slug(section.id)
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// The suffix of the whole-card document, `STEM-card.md`; no section may take it.
+    public static let documentSuffix = "card"
+
+    /// The suffixes of the files a card gives each subject besides its Preparedness report.
+    public static func derived(sections: [SectionDefinition], document: Bool) -> [String] {
+        sections.map(suffix(of:)) + (document ? [documentSuffix] : [])
     }
 
     /// The stem of one name, before disambiguation.

@@ -20,7 +20,8 @@ extension CategorySectionBuilder {
                 missing.append(indicator.name)
                 continue
             }
-            var line = "\(indicator.name): \(Formatting.value(score.value, unit: indicator.unit)) (\(score.metric))"
+            let bars = result.indicator(indicator.id)?.thresholds.map(\.value) ?? []
+            var line = "\(indicator.name): \(Formatting.value(score.value, unit: indicator.unit, apartFrom: bars)) (\(score.metric))"
             if let unresolved = outcome.unresolved {
                 lines.append(line + "; not assessed: \(unresolved).")
                 continue
@@ -30,7 +31,7 @@ extension CategorySectionBuilder {
                 continue
             }
             if outcome.decidedByBound {
-                line += "; the riskier end of its interval, \(Formatting.value(deciding, unit: indicator.unit)), decides"
+                line += "; the riskier end of its interval, \(Formatting.value(deciding, unit: indicator.unit, apartFrom: bars)), decides"
             }
             let thresholds = outcome.thresholds.map { threshold in
                 let met = indicator.comparison.meets(deciding, threshold.value)
@@ -97,7 +98,7 @@ extension CategorySectionBuilder {
             let side = safe ? "below" : "not below"
             let point = safe && framework.uncertainty == .conservativeBound && result.indicator(entry.indicator)?.measurement.score?.interval == nil
                 ? " (a point estimate, with no interval)" : ""
-            return "\(name) at \(Formatting.value(value, unit: unit)) is \(side) \(Formatting.value(bar, unit: unit))\(point)"
+            return "\(name) at \(Formatting.value(value, unit: unit, apartFrom: [bar])) is \(side) \(Formatting.value(bar, unit: unit))\(point)"
         }.joined(separator: "; ")
     }
 

@@ -5,13 +5,23 @@ enum Formatting {
     static let none = "–"
 
     /// A value in its unit: rates as percentages ("40.9%"), ratios with "×", counts whole.
-    static func value(_ value: Double, unit: ValueUnit) -> String {
+    static func value(_ value: Double, unit: ValueUnit, extraPlaces: Int = 0) -> String {
         switch unit {
-        case .rate: Format.short(value * 100, places: 1) + "%"
-        case .ratio: Format.short(value, places: 2) + "×"
-        case .count: Format.short(value, places: 0)
-        case .score: Format.short(value, places: 3)
+        case .rate: Format.short(value * 100, places: 1 + extraPlaces) + "%"
+        case .ratio: Format.short(value, places: 2 + extraPlaces) + "×"
+        case .count: Format.short(value, places: extraPlaces)
+        case .score: Format.short(value, places: 3 + extraPlaces)
         }
+    }
+
+    /// `value` as ``value(_:unit:extraPlaces:)`` writes it, with as many more decimals as it takes
+    /// not to read as one of `others` that it differs from: 49.996% beside a 50% bar is not "50%".
+    static func value(_ value: Double, unit: ValueUnit, apartFrom others: [Double]) -> String {
+        var extra = 0
+        while extra < 8, others.contains(where: { $0 != value && self.value($0, unit: unit, extraPlaces: extra) == self.value(value, unit: unit, extraPlaces: extra) }) {
+            extra += 1
+        }
+        return self.value(value, unit: unit, extraPlaces: extra)
     }
 
     /// "47.9%–78.5%", with the level in parentheses when it is not 95%.

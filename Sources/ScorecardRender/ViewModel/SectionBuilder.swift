@@ -7,7 +7,7 @@ struct SectionBuilder {
     /// Where the Markdown report's chart files go, relative to it.
     let chartDirectory: String
 
-    var slug: String { Formatting.slug(result.definition.id).isEmpty ? "section" : Formatting.slug(result.definition.id) }
+    var slug: String { FileSlug.suffix(of: result.definition) }
 
     func names() -> [Subject: String] {
         Dictionary(result.subjects.map { ($0, $0.description) }) { first, _ in first }
