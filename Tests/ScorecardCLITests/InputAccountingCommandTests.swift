@@ -68,6 +68,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: strictOut), "strict mode writes nothing")
     }
 
+    @Test("a metric no indicator reads is 'not used' in the evidence table, never an alternate of the one that decides")
+    func anUnreadMetricBesideTheDecidingOneIsNotUsed() throws {
+        let evidence = scratch.path("metrics.jsonl")
+        try """
+            {"model": "m", "stage": "post_mitigation", "eval": "swe_bench_verified", "metric": "pass@1", "value": 0.3, "n": 477}
+            {"model": "m", "stage": "post_mitigation", "eval": "swe_bench_verified", "metric": "pass@5", "value": 0.5, "n": 477}
+            """.write(toFile: evidence, atomically: true, encoding: .utf8)
+        let out = scratch.path("out")
+        let result = try CLI.run(["render", "--framework", Self.beta, "--evidence", evidence, "--format", "md", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOfFile: out + "/m.md", encoding: .utf8)
+        #expect(markdown.contains("| SWE-bench Verified | Post-mitigation | not used | pass@5 | – | 50% |"), "\(markdown)")
+        #expect(!markdown.contains("| alternate | pass@5"))
+    }
+
     @Test func theFilterIsOnlyModelAndImportsRenameIsAsModel() throws {
         let filter = try CLI.run(["assess", "--framework", Self.beta, "--evidence", "examples/demo/evidence.jsonl", "--only-model", "o1"])
         #expect(filter.status == 0 && filter.stdout.hasPrefix("o1:"))

@@ -17,6 +17,9 @@ import Testing
         #expect(NearestName.closest(to: "o1", in: ["o1"]) == nil)
         #expect(NearestName.hint("x", in: []) == "")
         #expect(NearestName.hint("ctf", in: ["ctg"]) == "; did you mean 'ctg'?")
+        #expect(NearestName.hint("o3\u{2011}mini", in: ["o3-mini"])
+                == "; did you mean 'o3-mini'? ('o3\u{2011}mini' looks the same but holds U+2011, which 'o3-mini' does not)",
+                "a hint that reads as the name itself says what differs")
     }
 
     @Test func tiesGoToTheAlphabeticallyFirst() {

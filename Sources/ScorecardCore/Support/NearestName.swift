@@ -24,7 +24,15 @@ public enum NearestName {
 
     /// `"; did you mean 'x'?"` for the nearest candidate, or the empty string.
     public static func hint(_ name: String, in candidates: some Sequence<String>) -> String {
-        closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        guard let closest = closest(to: name, in: candidates) else { return "" }
+        // Two names that read alike need the difference spelt out, or the hint reads as a riddle.
+        guard NameSkeleton.skeleton(name) == NameSkeleton.skeleton(closest) else { return "; did you mean '\(closest)'?" }
+        let odd = NameSkeleton.unusualCharacters(of: name, notIn: closest)
+        let shown = NameSkeleton.quoted(name)
+        // Case and white space show in quotes; look-alike and invisible characters do not.
+        guard !odd.isEmpty || shown != "'\(name)'" else { return "; did you mean '\(closest)'?" }
+        let what = odd.isEmpty ? "differs from it in invisible characters" : "holds \(odd.joined(separator: ", ")), which '\(closest)' does not"
+        return "; did you mean '\(closest)'? (\(shown) looks the same but \(what))"
     }
 
     /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.

@@ -11,11 +11,11 @@ struct CategorySectionBuilder {
     var framework: Framework { report.framework }
 
     func build(
-        evidence: EvidenceSet, mitigations: [Mitigation], flags: [ReviewFlag], slug: String, chartDirectory: String,
-        comparisons: [(name: String, result: CategoryAssessment)] = []
+        evidence: EvidenceSet, use: EvidenceUse = EvidenceUse(), mitigations: [Mitigation], flags: [ReviewFlag], slug: String,
+        chartDirectory: String, comparisons: [(name: String, result: CategoryAssessment)] = []
     ) -> CategoryView {
         let table = EvidenceRows(framework: framework, category: category, subject: subject)
-            .table(evidence: evidence, results: result.stages)
+            .table(evidence: evidence, results: result.stages, use: use)
         let rows = table.rows
         let warnings = self.warnings()
         let flagViews = self.flags(flags)
@@ -52,17 +52,25 @@ struct CategorySectionBuilder {
         let rows = category.indicators.compactMap { indicator -> SideBySideRowView? in
             let scores = series.flatMap { model in stages.map { model.results[$0.id]?.indicator(indicator.id) } }
             guard scores.contains(where: { $0?.measurement.score != nil }) else { return nil }
+            let measured = scores.compactMap { $0?.measurement.score }
+            let variants = measured.compactMap { $0.record?.variant }.uniqued()
+            // Values read from different variants (the worst case of each model's) name theirs:
+            // 61% with tools on an earlier checkpoint is not the plain figure beside it.
+            let perCell = variants.count > 1 || (!variants.isEmpty && measured.contains { $0.record?.variant == nil })
             let cells = scores.map { outcome -> ValueCellView in
                 guard let outcome, let score = outcome.measurement.score else {
                     return ValueCellView(value: "—", interval: [], note: [], missing: true, flagged: false)
                 }
+                let note = (outcome.level.map { [report.name($0)] } ?? []) + (perCell ? [score.record?.variant ?? "no variant"] : [])
                 return ValueCellView(
                     value: Formatting.value(score.value, unit: indicator.unit),
                     interval: score.interval.map { [Formatting.interval($0, unit: indicator.unit)] } ?? [],
-                    note: outcome.level.map { [report.name($0)] } ?? [], missing: false, flagged: false)
+                    note: note.isEmpty ? [] : [note.joined(separator: "; ")], missing: false, flagged: false)
             }
-            let metrics = scores.compactMap { $0?.measurement.score?.metric }.uniqued()
-            return SideBySideRowView(label: indicator.name, variant: metrics.joined(separator: ", "), cells: cells)
+            let metrics = measured.map(\.metric).uniqued()
+            return SideBySideRowView(
+                label: "\(indicator.name) · \(metrics.joined(separator: ", "))",
+                variant: variants.isEmpty ? Formatting.none : perCell ? "varies: named in each cell" : variants[0], cells: cells)
         }
         return SideBySideTableView(
             anchor: "cmp-\(slug)", title: "\(category.name): \(series.map(\.name).joined(separator: ", ")) side by side",
@@ -199,9 +207,10 @@ struct CategorySectionBuilder {
                 }
                 return FlagView(kind: "Not ruled out", stage: stage, text: text)
             case .determinedWithoutEvidence(let determined, let reason):
+                let some = result.stages[flag.stage].map(ReportBuilder.hasResults) ?? false
                 return FlagView(
-                    kind: "Determined without evidence", stage: stage,
-                    text: "The determination sets \(report.name(determined)) with no evidence at this stage. \(notAssessedReason(reason))")
+                    kind: some ? "Determined without deciding evidence" : "Determined without evidence", stage: stage,
+                    text: "The determination sets \(report.name(determined)) with no \(some ? "deciding " : "")evidence at this stage. \(notAssessedReason(reason))")
             case .straddles(let id, let interval, let levels):
                 guard let indicator = category.indicators.first(where: { $0.id == id }) else { return nil }
                 let applied = result.stages[flag.stage]?.indicator(id)?.thresholds ?? []

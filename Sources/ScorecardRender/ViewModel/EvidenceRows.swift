@@ -20,7 +20,11 @@ struct EvidenceRows {
         var notes: [String] = []
     }
 
-    func table(evidence: EvidenceSet, results: [String: CategoryStageResult]) -> Table {
+    /// `use` says which records nothing reads: those are "not used", never alternates.
+    func table(evidence: EvidenceSet, results: [String: CategoryStageResult], use: EvidenceUse = EvidenceUse()) -> Table {
+        let unread = Set(use.unused.compactMap { item in
+            item.metric.map { EvidenceUse.Metric(stage: item.stage, evaluation: item.evaluation, metric: $0) }
+        })
         var table = Table()
         var shown: Set<EvidenceRecord.Key> = []
         for indicator in category.indicators {
@@ -35,7 +39,10 @@ struct EvidenceRows {
                 } else if let used {
                     table.rows.append(row(used, indicator: indicator, stage: stage, score: score, use: use, notes: &table.notes))
                 }
-                let others = records.filter { $0.key != used?.key }
+                let isUnread = { (record: EvidenceRecord) in
+                    unread.contains(EvidenceUse.Metric(stage: record.stage, evaluation: record.evaluation, metric: record.metric))
+                }
+                let others = records.filter { $0.key != used?.key && !isUnread($0) }
                 if score?.basis == .samples || used != nil, others.count > 1 {
                     table.rows.append(folded(others, indicator: indicator, stage: stage, notes: &table.notes))
                 } else {
@@ -44,6 +51,9 @@ struct EvidenceRows {
                                               use: used == nil && score == nil ? "not used" : "alternate",
                                               notes: &table.notes))
                     }
+                }
+                for record in records where record.key != used?.key && isUnread(record) {
+                    table.rows.append(row(record, indicator: indicator, stage: stage, score: nil, use: "not used", notes: &table.notes))
                 }
             }
         }

@@ -42,7 +42,7 @@ struct ReportBuilder {
         let categories = zip(framework.categories, assessment.categories).enumerated().map { index, pair in
             CategorySectionBuilder(report: self, category: pair.0, result: pair.1, subject: subject)
                 .build(
-                    evidence: evidence,
+                    evidence: evidence, use: assessment.evidenceUse,
                     mitigations: mitigations.filter { $0.model == subject.model && $0.category == pair.0.id },
                     flags: assessment.flags.filter { $0.category == pair.0.id },
                     slug: categorySlugs[index], chartDirectory: chartDirectory,
@@ -101,8 +101,13 @@ struct ReportBuilder {
 
     /// What the evidence says about a stage in a few words: "indicated Low", or
     /// "evidence: Low reached, Medium–Critical not ruled out".
+    /// Whether any indicator has a result at the stage, deciding or not (a contextual one).
+    static func hasResults(_ result: CategoryStageResult) -> Bool {
+        result.indicators.contains { $0.measurement.score != nil }
+    }
+
     func evidencePhrase(_ result: CategoryStageResult) -> String {
-        guard let indicated = result.indicatedLevel else { return "no evidence at this stage" }
+        guard let indicated = result.indicatedLevel else { return "no \(Self.hasResults(result) ? "deciding " : "")evidence at this stage" }
         guard let reached = result.reachedLevel, !result.notRuledOut.isEmpty else { return "indicated \(name(indicated))" }
         return "evidence: \(name(reached)) reached, \(range(result.notRuledOut)) not ruled out"
     }
