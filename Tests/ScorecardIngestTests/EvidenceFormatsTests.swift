@@ -27,7 +27,7 @@ import Testing
     func folders() throws {
         let found = try EvidenceFormats.inputs([InspectFixtures.directory.path])
         #expect(found.skipped.map { URL(fileURLWithPath: $0).lastPathComponent } == ["README.md", "expected.json"])
-        #expect(found.inputs.count == 22 && found.inputs.allSatisfy { $0.reader is InspectReader.Type })
+        #expect(found.inputs.count == 24 && found.inputs.allSatisfy { $0.reader is InspectReader.Type })
         let names = found.inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent }
         #expect(names == names.sorted())
         #expect(throws: InputError.self) { try EvidenceFormats.inputs(["/no/such/folder"]) }

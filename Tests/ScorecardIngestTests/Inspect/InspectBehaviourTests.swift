@@ -109,6 +109,20 @@ import Testing
         #expect(evidence.record("accuracy", eval: "mixed_scores/quality").map { abs($0.value - 0.4) < 1e-12 } == true)
     }
 
+    @Test("epochs reduced by max only: the mean over epochs says so, and a warning names Inspect's higher figure", arguments: ["eval", "json"])
+    func maxReducerIsNamedBesideTheMean(format: String) throws {
+        let evidence = try read("epochs_max.\(format)")
+        let accuracy = try #require(evidence.record("accuracy", eval: "ctf_max"))
+        #expect(abs(accuracy.value - 4.0 / 9) < 1e-12, "1/3, 0 and 1 averaged over the three challenges")
+        #expect(accuracy.notes?.contains("the mean over every epoch; Inspect reduces epochs with 'max' and reports 0.6667, kept as inspect/accuracy [reducer max]") == true,
+                "\(accuracy.notes ?? "")")
+        let reduced = try #require(evidence.records.first { $0.evaluation == "ctf_max" && $0.metric == "inspect/accuracy" })
+        #expect(abs(reduced.value - 2.0 / 3) < 1e-12 && reduced.variant == "reducer max")
+        #expect(evidence.warnings.contains { $0.message.contains("'accuracy' 0.4444 is the mean over 3 epochs, below the 0.6667 Inspect reports after reducing epochs with 'max'") },
+                "\(evidence.warnings.map(\.message))")
+        #expect(evidence.record("pass@3", eval: "ctf_max").map { abs($0.value - 2.0 / 3) < 1e-12 } == true, "pass@3 is what max measures")
+    }
+
     @Test("NaN scores are unscored; non-finite metrics are not recorded but warned about")
     func nanMetrics() throws {
         let evidence = try read("nan_metrics.json")

@@ -84,6 +84,15 @@ extension InspectEvidenceBuilder {
         base += fileNotes
         var records: [EvidenceRecord] = []
         var meanNotes = base + [intervalNote(mean)]
+        if table.filter == nil, k > 1, let (reducer, figure) = reducedFigure(table.name) {
+            let metric = summary.unitInterval ? "accuracy" : "mean"
+            meanNotes.append("the mean over every epoch; Inspect reduces epochs with '\(reducer)' and reports \(Format.short(figure, places: 4)), kept as inspect/\(metric) [reducer \(reducer)]")
+            if figure > mean.value + 5e-4 {
+                warnings.append(Diagnostic(
+                    file: path,
+                    message: "score '\(table.name)': '\(metric)' \(Format.short(mean.value, places: 4)) is the mean over \(k) epochs, below the \(Format.short(figure, places: 4)) Inspect reports after reducing epochs with '\(reducer)'; an indicator that means the reduced figure should read inspect/\(metric) [reducer \(reducer)] (or pass@\(k))"))
+            }
+        }
         if k > 1, summary.consensus == nil, let reason = summary.consensusUnavailable {
             meanNotes.append("cons@\(k) not computed: \(reason)")
         }
@@ -116,6 +125,23 @@ extension InspectEvidenceBuilder {
                 n: consensus.n, k: consensus.k, interval: consensus.interval, notes: notes, consistency: consistency))
         }
         return records
+    }
+
+    /// The reducer and ungrouped accuracy (else mean) Inspect reports for `score` when its epochs
+    /// are reduced other than by the mean, which is what the computed records take.
+    /// Nil when the log also reports the score reduced by the mean: the records then match it.
+    func reducedFigure(_ score: String) -> (reducer: String, value: Double)? {
+        let entries = (header.results?.scores ?? []).filter { $0.name == score }
+        guard !entries.contains(where: { $0.reducer == nil || $0.reducer == "mean" }) else { return nil }
+        for reported in entries {
+            guard let reducer = reported.reducer, reducer != "mean" else { continue }
+            for wanted in ["accuracy", "mean"] {
+                if let metric = reported.metrics.first(where: { $0.group == nil && $0.baseMetric == nil && $0.key == wanted && $0.value.isFinite }) {
+                    return (reducer, metric.value)
+                }
+            }
+        }
+        return nil
     }
 
     func counts(_ summary: SampleStatistics.Summary) -> String {
