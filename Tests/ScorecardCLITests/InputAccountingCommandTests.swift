@@ -83,6 +83,22 @@ import Testing
         #expect(!markdown.contains("| alternate | pass@5"))
     }
 
+    @Test("--stage and --as-model given for Scorecard evidence alone are not applied, and say so; strict refuses")
+    func optionsOurOwnFormatCannotTakeAreWarnedAbout() throws {
+        let evidence = scratch.path("own.jsonl")
+        try #"{"model": "A", "stage": "pre_mitigation", "eval": "ctf_professional", "metric": "pass@10", "value": 0.1}"#
+            .write(toFile: evidence, atomically: true, encoding: .utf8)
+        let out = scratch.path("imported.jsonl")
+        let imported = try CLI.run(["import", evidence, "--as-model", "Z", "--stage", "post_mitigation", "--out", out])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("warning: --as-model: 'Z' not applied: every file given is Scorecard evidence, whose records name their own model"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("warning: --stage: 'post_mitigation' not applied"))
+        let strict = try CLI.run(["assess", "--framework", Self.beta, "--evidence", evidence, "--stage", "post_mitigation", "--strict"])
+        #expect(strict.status == 2, "\(strict.stderr)")
+        let mixed = try CLI.run(["assess", "--framework", Self.beta, "--evidence", evidence, "--evidence", Self.inspect, "--stage", "post_mitigation"])
+        #expect(!mixed.stderr.contains("not applied"), "the Inspect log takes --stage: \(mixed.stderr)")
+    }
+
     @Test func theFilterIsOnlyModelAndImportsRenameIsAsModel() throws {
         let filter = try CLI.run(["assess", "--framework", Self.beta, "--evidence", "examples/demo/evidence.jsonl", "--only-model", "o1"])
         #expect(filter.status == 0 && filter.stdout.hasPrefix("o1:"))

@@ -63,7 +63,7 @@ public struct Importer: Sendable {
         let writer = try AtomicFileWriter(path: out)
         var merge = try ImportMerge(existing: out, importing: files, writer: writer)
         var problems = merge.existingNameProblems
-        var warnings: [Diagnostic] = []
+        var warnings = EvidenceFormats.unappliedOptions(files, options, stageOption: "--stage", modelOption: "--as-model")
         var imported = ImportedNames()
         var writeFailure: Error?
         var refused: [RefusedInput] = []

@@ -47,6 +47,21 @@ public enum EvidenceFormats {
         public let reader: any EvidenceReader.Type
     }
 
+    /// Warnings for the import options that only evaluation logs take (`stage`, `model`), when
+    /// every input is Scorecard evidence, whose records name their own model and stage: the
+    /// options were given, and nothing took them.
+    public static func unappliedOptions(_ inputs: [Input], _ options: ImportOptions, stageOption: String, modelOption: String) -> [Diagnostic] {
+        guard !inputs.isEmpty, inputs.allSatisfy({ $0.reader == ScorecardEvidenceReader.self }) else { return [] }
+        var warnings: [Diagnostic] = []
+        for (option, value, what) in [(stageOption, options.stage, "stage"), (modelOption, options.model, "model")] {
+            guard let value else { continue }
+            warnings.append(Diagnostic(
+                file: option,
+                message: "'\(value)' not applied: every file given is Scorecard evidence, whose records name their own \(what); edit the records instead"))
+        }
+        return warnings
+    }
+
     /// Expands paths into input files with their formats.
     ///
     /// A folder contributes its regular, non-hidden files, in its subfolders too, in path order, and
