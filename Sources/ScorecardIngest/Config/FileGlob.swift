@@ -5,7 +5,8 @@ import Glibc
 
 /// Expands shell-style patterns (`logs/*.eval`) to the files they match, sorted.
 public enum FileGlob {
-    /// Regular files matching `pattern`; a pattern without wildcards matches itself if it exists.
+    /// Regular files matching `pattern`, and those under the folders it matches; a pattern without
+    /// wildcards matches itself if it exists.
     /// A directory expands to the files under it, in its subfolders too (EEE's datastore keeps
     /// records in `<developer>/<model>/`, lm-eval a folder per model), sorted by path; hidden
     /// files and folders are left out, and a symbolic link to a folder is not followed (no loops).
@@ -15,6 +16,14 @@ public enum FileGlob {
             guard isDirectory.boolValue else { return [pattern] }
             return walk(pattern).files
         }
+        return matches(pattern).flatMap { match in
+            isFolder(match) ? walk(match).files : isRegularFile(match) ? [match] : []
+        }.sorted()
+    }
+
+    /// Everything a wildcard pattern matches (files, folders and anything else), sorted; nothing
+    /// for a pattern without wildcards.
+    public static func matches(_ pattern: String) -> [String] {
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [] }
         var result = glob_t()
         defer { globfree(&result) }
@@ -23,7 +32,12 @@ public enum FileGlob {
         for i in 0..<Int(result.gl_pathc) {
             if let cString = result.gl_pathv[i] { paths.append(String(cString: cString)) }
         }
-        return paths.filter { isRegularFile($0) }.sorted()
+        return paths.sorted()
+    }
+
+    /// Whether `path` is a folder (not a link to one).
+    public static func isFolder(_ path: String) -> Bool {
+        kind(path, following: false) == .typeDirectory
     }
 
     /// What is under `folder`, hidden entries left out: its regular files (a link to one counts),
@@ -61,7 +75,7 @@ public enum FileGlob {
     }
 
     /// Whether `path` is a regular file, or a link to one: not a folder, FIFO, socket or device.
-    static func isRegularFile(_ path: String) -> Bool {
+    public static func isRegularFile(_ path: String) -> Bool {
         kind(path, following: true) == .typeRegular
     }
 }
