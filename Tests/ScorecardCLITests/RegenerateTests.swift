@@ -111,6 +111,42 @@ import Testing
             "\(result.stderr)")
     }
 
+    @Test("a wildcard that matches a folder reads it as if named, and one that matches a FIFO names it")
+    func aWildcardMatchingAFolderOrAFIFOLeavesNothingOutUnseen() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        let config = try String(contentsOf: card.config, encoding: .utf8)
+        try config.replacingOccurrences(of: "path: evidence/*.jsonl", with: "path: \"evidence/*\"")
+            .write(to: card.config, atomically: true, encoding: .utf8)
+        let folder = card.directory.appendingPathComponent("evidence/sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: card.evidence, to: folder.appendingPathComponent(card.evidence.lastPathComponent))
+        let first = try card.regenerate()
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(try card.store().scorecardCount() == 3, "the evidence in the matched folder is read")
+        let fifo = card.directory.appendingPathComponent("evidence/pipe.jsonl")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let second = try card.regenerate()
+        #expect(second.status == 2, "\(second.stdout)\(second.stderr)")
+        #expect(second.stderr.contains("evidence/pipe.jsonl: neither a file nor a folder to read"), "\(second.stderr)")
+    }
+
+    @Test("a model scored at the last run that no evidence names now is warned about, not dropped from the summary unseen")
+    func aModelThatVanishesFromTheEvidenceIsNamed() throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        try card.writeEvidence(models: 3, version: 0)
+        #expect(try card.regenerate().status == 0)
+        try card.writeEvidence(models: 2, version: 0)
+        let strict = try card.regenerate(["--strict"])
+        #expect(strict.status == 2, "\(strict.stderr)")
+        let result = try card.regenerate()
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("warning: model-2 had a scorecard at the last run but no evidence or determination names it now"),
+                "a strict run that stopped leaves the last run as it was, so the warning comes again: \(result.stderr)")
+        #expect(!(try card.regenerate().stderr.contains("had a scorecard at the last run")), "after a run that went through, the warning is not repeated")
+    }
+
     @Test func aDeletedEvidenceFileIsAClearErrorAndChangesNothing() throws {
         let card = try CardFixture()
         defer { card.remove() }

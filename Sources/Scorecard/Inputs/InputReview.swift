@@ -24,6 +24,8 @@ public struct InputWarning: Codable, Hashable, Sendable, CustomStringConvertible
         case unmatchedSignoff = "unmatched_signoff"
         /// A section's stage, evaluation, metric, pattern or variant that no evidence has.
         case unmatchedSectionName = "unmatched_section_name"
+        /// A model the card's last run scored that no evidence names now.
+        case vanishedModel = "vanished_model"
     }
 
     public var kind: Kind

@@ -113,6 +113,12 @@ struct RegenerationRun {
         inputs.determinationsSHA256 = determinations?.inputs.first?.sha256
         let versions = try cards.map { card in try inputs.version(of: card.assessment, hashes: card.document.inputs) }
         review.warnings += try signoffs.unmatched(current: versions, store: store, card: cardKey)
+        // A model scored before and absent now (renamed in the evidence, its files removed) would
+        // otherwise keep its old reports and drop out of the summary unseen.
+        let now = Set(assessed.map(\.subject))
+        for gone in (last?.scorecards.keys.sorted() ?? []) where !now.contains(gone) {
+            review.warnings.append(InputWarning(.vanishedModel, message: "\(gone) had a scorecard at the last run but no evidence or determination names it now (renamed, or its files removed?): its stored scorecards are kept, and its reports are no longer updated"))
+        }
         try review.check(strict: strict)
         inputs.signoffs = versions.flatMap(signoffs.shown)
 
