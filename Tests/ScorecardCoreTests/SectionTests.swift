@@ -86,6 +86,20 @@ import Testing
         #expect(!f.cells[0].contradicts)
     }
 
+    @Test("published shares that add up past every question are flagged, and nothing is derived from them")
+    func sharesPastTheWholeAreFlagged() throws {
+        let records = [Self.record(Self.o1, "simpleqa", "accuracy", 0.9, line: 1), Self.record(Self.o1, "simpleqa", "hallucination_rate", 0.9, line: 2)]
+        let result = SectionAssessor(definition: Self.section([Self.simpleQA])).assess(subjects: [Self.o1], evidence: EvidenceSet(records: records))
+        let flagged = try #require(result.inconsistencies.first)
+        #expect(flagged.problem == .partsExceedWhole)
+        #expect(flagged.metric == "accuracy + hallucination_rate" && abs(flagged.published - 1.8) < 1e-12)
+        let notAttempted = try #require(result.tables[0].rows.first { $0.metric == "not_attempted" })
+        #expect(notAttempted.cells[0].value == nil, "no share is derived from impossible parts")
+        let rounded = [Self.record(Self.o1, "simpleqa", "accuracy", 0.405, line: 1), Self.record(Self.o1, "simpleqa", "incorrect", 0.6, line: 2)]
+        #expect(SectionAssessor(definition: Self.section([Self.simpleQA])).assess(subjects: [Self.o1], evidence: EvidenceSet(records: rounded))
+            .inconsistencies.allSatisfy { $0.problem != .partsExceedWhole }, "100.5% is rounding, not a contradiction")
+    }
+
     @Test func figuresNotPublishedAreDerivedAndMarked() throws {
         let records = [Self.record(Self.o1, "simpleqa", "accuracy", 0.47, line: 1),
                        Self.record(Self.o1, "simpleqa", "hallucination_rate", 0.44, line: 2)]

@@ -94,6 +94,15 @@ public struct TradeoffResult: Hashable, Sendable {
 
 /// A published figure that does not follow from the figures it is defined by.
 public struct Inconsistency: Hashable, Sendable {
+    /// What is wrong with the published figures.
+    public enum Problem: Hashable, Sendable {
+        /// A derived figure (`metric`) that its parts do not give: they give `derived`.
+        case doesNotFollow
+        /// Shares of one whole (`metric` names them) that add up to `published`, beyond 100%:
+        /// no grades can have them, so nothing is derived from them.
+        case partsExceedWhole
+    }
+
     public let subject: Subject
     public let evaluation: String
     public let variant: String?
@@ -101,4 +110,5 @@ public struct Inconsistency: Hashable, Sendable {
     public let published: Double
     public let derived: Double
     public let location: SourceLocation
+    public var problem: Problem = .doesNotFollow
 }

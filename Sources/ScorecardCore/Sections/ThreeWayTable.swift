@@ -23,6 +23,7 @@ struct ThreeWayTable {
         var inconsistencies: [Inconsistency] = []
         for subject in subjects {
             let model = Model(subject: subject, table: self)
+            if let excess = model.partsExceedingWhole { inconsistencies.append(excess) }
             for (row, spec) in Self.rows.enumerated() {
                 let (cell, inconsistency) = model.cell(spec.0)
                 cells[row].append(cell)
@@ -68,6 +69,21 @@ struct ThreeWayTable {
             } else {
                 grades = nil
             }
+        }
+
+        /// Published shares of all questions that add up to more than all of them (beyond rounding):
+        /// no grades have them, so nothing is derived, and the figures are flagged.
+        var partsExceedingWhole: Inconsistency? {
+            guard fromSamples == nil, grades == nil, let correct = published[.accuracy], let incorrect = published[.incorrect] else { return nil }
+            let parts = [correct, incorrect] + (published[.notAttempted].map { [$0] } ?? [])
+            let sum = parts.reduce(0) { $0 + $1.value }
+            let rounding = parts.reduce(0) { $0 + PublishedFigure.tolerance(of: $1.value) }
+            guard sum > 1 + rounding else { return nil }
+            var found = Inconsistency(
+                subject: subject, evaluation: table.evaluation, variant: table.variant,
+                metric: parts.map(\.metric).joined(separator: " + "), published: sum, derived: 1, location: correct.location)
+            found.problem = .partsExceedWhole
+            return found
         }
 
         /// Grades counted from per-sample records (one per question: its first attempt's grade).

@@ -32,7 +32,13 @@ struct SectionBuilder {
         }
         let flags = result.inconsistencies.map { item in
             let what = result.definition.name(of: item.evaluation) + (item.variant.map { " (\($0))" } ?? "")
-            return "\(item.subject), \(what): the published \(item.metric.replacingOccurrences(of: "_", with: " ")), \(Formatting.value(item.published, unit: .rate)), does not follow from its own parts, which give \(Formatting.value(item.derived, unit: .rate)) (\(EvidenceRows.location(item.location)))."
+            let metric = item.metric.replacingOccurrences(of: "_", with: " ")
+            switch item.problem {
+            case .doesNotFollow:
+                return "\(item.subject), \(what): the published \(metric), \(Formatting.value(item.published, unit: .rate)), does not follow from its own parts, which give \(Formatting.value(item.derived, unit: .rate)) (\(EvidenceRows.location(item.location)))."
+            case .partsExceedWhole:
+                return "\(item.subject), \(what): the published shares \(metric) add up to \(Formatting.value(item.published, unit: .rate)) of the questions, more than all of them; nothing is derived from them (\(EvidenceRows.location(item.location)))."
+            }
         }
         return SectionView(
             anchor: "sec-\(slug)", title: result.definition.title, summary: result.definition.summary.map { [$0] } ?? [], models: models,
