@@ -1071,6 +1071,9 @@ figcaption { font-size: .85rem; color: #444444; margin-top: .3rem; }
   .wide { overflow: visible; }
   table { font-size: 8.5pt; }
   table.evidence td { overflow-wrap: anywhere; min-width: 0; }
+  table.sidebyside { width: 100%; }
+  table.sidebyside th, table.sidebyside td { padding: 0.2rem 0.3rem; }
+  table.sidebyside td, table.sidebyside tbody th { overflow-wrap: anywhere; min-width: 0; white-space: normal; }
   a { color: inherit; text-decoration: underline; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

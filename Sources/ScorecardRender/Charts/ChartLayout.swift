@@ -30,10 +30,19 @@ struct ChartLayout {
                 (label: compared ? "\(entry.name) \(definition.name)" : definition.name, fill: ChartPalette.fill(model: model, stage: stage))
             }
         }
-        let lines: [(label: String, stroke: String, dash: String, width: String)] = [
-            ("threshold", LevelStyle.strokes[2], "6 3", "2"), ("baseline", "#707070", "2 2", "2"),
-            ("95% interval", "#1a1a1a", "none", "1.5"), ("part past a threshold", LevelStyle.strokes[3], "none", "4"),
-        ]
+        // The legend names only what some panel draws.
+        let perIndicator = measured.map { indicator in
+            series.flatMap { model in stages.map { model.results[$0.id]?.indicator(indicator.id) } }
+        }
+        let outcomes = perIndicator.flatMap { $0.compactMap { $0 } }
+        let allMarks = zip(measured, perIndicator).flatMap { marks($0, $1) }
+        var lines: [(label: String, stroke: String, dash: String, width: String)] = []
+        if allMarks.contains(where: \.isThreshold) { lines.append(("threshold", LevelStyle.strokes[2], "6 3", "2")) }
+        if allMarks.contains(where: { !$0.isThreshold }) { lines.append(("baseline", "#707070", "2 2", "2")) }
+        if outcomes.contains(where: { $0.measurement.score?.interval != nil }) { lines.append(("95% interval", "#1a1a1a", "none", "1.5")) }
+        if outcomes.contains(where: { !$0.straddles.isEmpty }) {
+            lines.append(("interval past a threshold", LevelStyle.strokes[3], "none", "4"))
+        }
         let (legend, height) = PanelLayout.legend(series: swatches, lines: lines, y: y)
         y += height
         var panels: [ChartPanelView] = []
@@ -122,16 +131,20 @@ struct ChartLayout {
     }
 
     /// "SWE-bench Verified · pass@1 · n = 477": the indicator, then the metrics and sizes its bars show.
+    ///
+    /// The whole title fits the panel (bold 12.5 px, with room for wide fonts): the indicator's
+    /// name gives way first, then the metrics.
     func panelTitle(_ indicator: Indicator, _ outcomes: [IndicatorResult?]) -> String {
         let scores = outcomes.compactMap { $0?.measurement.score }
-        var parts = [PanelLayout.clipped(indicator.name, to: 70)]
+        let fits = Int((PanelLayout.width - 2 * PanelLayout.margin) / (12.5 * 0.62))
+        var rest: [String] = []
         let metrics = scores.map(\.metric).uniqued()
-        if !metrics.isEmpty { parts.append(PanelLayout.clipped(metrics.joined(separator: ", "), to: 40)) }
+        if !metrics.isEmpty { rest.append(PanelLayout.clipped(metrics.joined(separator: ", "), to: 40)) }
         let sizes = scores.compactMap(\.n).uniqued()
-        if !sizes.isEmpty { parts.append("n = " + sizes.map(String.init).joined(separator: ", ")) }
-        var title = parts.joined(separator: " · ")
-        if !category.isDecisive(indicator) { title += " (contextual: no threshold)" }
-        return title
+        if !sizes.isEmpty { rest.append("n = " + PanelLayout.clipped(sizes.map(String.init).joined(separator: ", "), to: 30)) }
+        let suffix = category.isDecisive(indicator) ? "" : " (contextual: no threshold)"
+        let tail = rest.map { " · " + $0 }.joined() + suffix
+        return PanelLayout.clipped(indicator.name, to: max(24, fits - tail.count)) + tail
     }
 }
 

@@ -157,7 +157,8 @@ enum PanelLayout {
             part += "; its \(bound) bound, \(Formatting.value(deciding, unit: unit)), decides"
         }
         let valueLabel = ChartText(x: T.text(valueColumn), y: T.text(y + 14), text: valueText, anchor: "start")
-        let noteX = valueColumn + T.width(of: valueText, size: 12.5) + 4
+        // The value is bold at 11 px; allow for wide fallback fonts so the note never touches it.
+        let noteX = valueColumn + Double(valueText.count) * 11 * 0.68 + 8
         let room = Int((width - margin - noteX) / (10 * 0.56))
         let note = notes.isEmpty ? nil
             : ChartText(x: T.text(noteX), y: T.text(y + 14), text: clipped(notes.joined(separator: "; "), to: max(8, room)), anchor: "start")
