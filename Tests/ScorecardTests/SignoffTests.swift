@@ -215,4 +215,42 @@ import Testing
             "\(error)".contains(`case`.message)
         }
     }
+
+    @Test func signOffsAtOnceAreAllInTheRecordFileAndTheStore() throws {
+        let signed = try Self.signed()
+        defer { signed.card.remove() }
+        let card = signed.card
+        let config = try String(contentsOf: card.config, encoding: .utf8)
+        try (config + "\nsignoffs: signoffs.jsonl\n").write(to: card.config, atomically: true, encoding: .utf8)
+        let configPath = card.config.path, keyPath = signed.keyPath
+        let errors = inParallel(8) { index in
+            let opened = try Card.open(config: configPath, store: nil)
+            _ = try Signing.signoff(
+                SignoffRequest(model: "model-0", snapshot: nil, decision: .approve, reviewer: "Alice", note: "n\(index)", keyPath: keyPath),
+                in: opened)
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        let records = try SignoffFile.load(path: card.directory.appendingPathComponent("signoffs.jsonl").path)
+        let stored = try card.store().signoffs()
+        #expect(stored.count == 9)
+        #expect(records.count == 8, "every sign-off the store kept is in the file: \(records.count) of 8")
+        #expect(records.map(\.signoff.note) == stored.dropFirst().map(\.signoff.note), "in the store's order")
+    }
+
+    @Test func keygensIntoOneKeyringAtOnceKeepEveryEntry() throws {
+        let folder = try temporaryFolder("scorecard-keygen")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let keyring = folder.appendingPathComponent("keyring.yaml").path
+        let base = folder.path
+        let errors = inParallel(8) { index in
+            _ = try KeyGeneration.generate(out: base + "/k\(index).pem", reviewer: "R\(index)", keyring: keyring, force: false)
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        let keys = try KeyringLoader.load(path: keyring).keys
+        #expect(keys.count == 8, "\(keys.keys.sorted())")
+        for index in 0..<8 {
+            let key = try KeyGeneration.readPrivateKey(path: base + "/k\(index).pem")
+            #expect(keys["R\(index)"] == key.publicKey)
+        }
+    }
 }

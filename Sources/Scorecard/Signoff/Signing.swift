@@ -49,21 +49,31 @@ public enum Signing {
                     "the key \(request.keyPath) is \(key.publicKey.fingerprint), but the keyring \(opened.config?.display(path) ?? path) gives '\(request.reviewer)' the key \(known.fingerprint)")
             }
         }
-        let scorecard = try current(request.model, snapshot: request.snapshot, in: opened)
-        let version = try SignoffStanding.version(of: scorecard, store: opened.store)
-        let signoff = try Signoff.sign(
-            version, decision: request.decision, reviewer: request.reviewer, note: request.note, signedAt: timestamp(now), key: key)
-        let stored = try opened.store.saveSignoff(signoff, scorecard: scorecard.id)
-        var file: String?
-        if let path = opened.config?.signoffs {
-            let existing = FileManager.default.fileExists(atPath: path) ? try InputFile.read(path) : []
-            var text = String(decoding: existing, as: UTF8.self)
-            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            text += SignoffFile.line(signoff)
-            try AtomicFile.write(Data(text.utf8), to: path)
-            file = path
+        // Held from storing the sign-off to rewriting the card's `signoffs:` file: two sign-offs at
+        // once take turns, so the file keeps every record the store keeps, in the store's order.
+        let lock = try opened.config?.signoffs.map { try FileLock.guarding($0) }
+        return try withExtendedLifetime(lock) {
+            let scorecard = try current(request.model, snapshot: request.snapshot, in: opened)
+            let version = try SignoffStanding.version(of: scorecard, store: opened.store)
+            let signoff = try Signoff.sign(
+                version, decision: request.decision, reviewer: request.reviewer, note: request.note, signedAt: timestamp(now), key: key)
+            let stored = try opened.store.saveSignoff(signoff, scorecard: scorecard.id)
+            var file: String?
+            if let path = opened.config?.signoffs {
+                try append(SignoffFile.line(signoff), to: path)
+                file = path
+            }
+            return SignedOff(stored: stored, recordFile: file)
         }
-        return SignedOff(stored: stored, recordFile: file)
+    }
+
+    /// Rewrites the `signoffs:` file at `path` with `line` after what it holds (the caller holds its lock).
+    static func append(_ line: String, to path: String) throws {
+        let existing = FileManager.default.fileExists(atPath: path) ? try InputFile.read(path) : []
+        var text = String(decoding: existing, as: UTF8.self)
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        text += line
+        try AtomicFile.write(Data(text.utf8), to: path)
     }
 
     /// The current scorecard of `model` (and `snapshot`) in the store's card(s).
