@@ -162,6 +162,34 @@ import Testing
         #expect(!Self.listing(directory).contains { $0.hasSuffix(".tmp") }, "\(Self.listing(directory))")
     }
 
+    @Test func anOutputThatIsAnInputIsRefusedAndLeftUntouched() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let evidence = directory.appendingPathComponent("evidence.jsonl")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("examples/demo/evidence.jsonl"), to: evidence)
+        let before = try Data(contentsOf: evidence)
+        let result = try CLI.run([
+            "render", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", evidence.path,
+            "--only-model", "o1", "--format", "md", "--out", evidence.path,
+        ])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("\(evidence.path): is an input of this command"), "\(result.stderr)")
+        #expect(try Data(contentsOf: evidence) == before, "the evidence was not replaced by the report")
+        #expect(Self.listing(directory) == ["evidence.jsonl"], "nothing else was written either")
+    }
+
+    @Test func anOutputThatIsAFIFOIsRefusedAndLeftAFIFO() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("o1.md").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try CLI.run(["render"] + Self.demo + ["--only-model", "o1", "--format", "md", "--out", fifo])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("\(fifo): is a FIFO, not a regular file"), "\(result.stderr)")
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "still a FIFO")
+    }
+
     @Test func helpMatchesGolden() throws {
         let result = try CLI.run(["render", "--help"])
         #expect(result.status == 0)

@@ -63,6 +63,7 @@ public struct Importer: Sendable {
         // Held from reading the output to replacing it: two imports into one file take turns,
         // so neither replaces the file without the other's records.
         let lock = try FileLock.guarding(out)
+        try OutputTarget.check(out)
         let writer = try AtomicFileWriter(path: out)
         var merge = try ImportMerge(existing: out, importing: files, writer: writer)
         var problems = merge.existingNameProblems

@@ -135,7 +135,8 @@ struct RenderCommand: ScorecardSubcommand {
         for problem in rendered.problems {
             Console.error(terminalSafe("warning: not well-formed XML: \(problem)"))
         }
-        for path in try rendered.write() {
+        let named = inputs.evidence + inputs.frameworks + inputs.determinationFiles + section + [signoffs, keyring].compactMap { $0 }
+        for path in try rendered.write(protecting: named) {
             try Console.write(terminalSafe(path) + "\n")
         }
         return .success
