@@ -126,6 +126,14 @@ import Testing
         let unknown = try CLI.run(arguments)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown template 'scorecard.md.mustache' (known: "))
+
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("scorecard.md.mustache"))
+        try "x {{> intro}}\n".write(to: templates.appendingPathComponent("intro.mustache"), atomically: true, encoding: .utf8)
+        let recursive = try CLI.run(arguments)
+        #expect(recursive.status == 2, "a template that includes itself is refused, not a crash: \(recursive.stderr)")
+        let intro = templates.appendingPathComponent("intro.mustache").path
+        #expect(recursive.stderr == "error: \(intro):1:3: the md template 'intro' includes itself (intro → intro): a partial may not include itself, directly or through others\n    x {{> intro}}\n      ^\n",
+                "the line and the caret under it are on lines of their own")
     }
 
     @Test func malformedHTMLFromAnOverrideIsReportedButWritten() throws {
