@@ -93,7 +93,7 @@ public enum SignoffFile {
                     records.append((signoff, index + 1))
                 }
             } catch {
-                problems.append(Diagnostic(file: file, line: index + 1, message: "not a sign-off record: \(Self.reason(error))"))
+                problems.append(Diagnostic(file: file, line: index + 1, message: "not a sign-off record: \(DecodingProblem.describe(error))"))
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
@@ -107,31 +107,5 @@ public enum SignoffFile {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(signoff)) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "the field \(key.stringValue.snakeCased) is missing"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "the field \(context.codingPath.map { $0.stringValue.snakeCased }.joined(separator: ".")) has the wrong type"
-        case DecodingError.dataCorrupted(let context):
-            context.codingPath.isEmpty ? "not valid JSON" : "the field \(context.codingPath.map { $0.stringValue.snakeCased }.joined(separator: ".")) holds an unknown value"
-        default: "\(error)"
-        }
-    }
-}
-
-extension String {
-    /// `documentSha256` → `document_sha256`, as the record's keys are written.
-    fileprivate var snakeCased: String {
-        var out = ""
-        for character in self {
-            if character.isUppercase {
-                out += "_" + character.lowercased()
-            } else {
-                out.append(character)
-            }
-        }
-        return out
     }
 }
