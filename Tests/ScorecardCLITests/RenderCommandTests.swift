@@ -105,6 +105,11 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("--generated-at 'tomorrow' is not a valid time"))
         let badEpoch = try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "soon"])
         #expect(badEpoch.status == 2 && badEpoch.stderr.contains("SOURCE_DATE_EPOCH 'soon' is not a valid time"))
+        let impossible = try CLI.run(arguments + ["--generated-at", "2024-02-30T00:00:00Z"])
+        #expect(impossible.status == 64 && impossible.stderr.contains("'2024-02-30T00:00:00Z' is not a valid time: 2024-02 has no day 30"),
+                "\(impossible.stderr)")
+        let year10000 = try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "253402300800"])
+        #expect(year10000.status == 2 && year10000.stderr.contains("it is after the year 9999"), "\(year10000.stderr)")
     }
 
     @Test func brokenOrUnknownTemplatesExitTwoNamingFileLineAndColumn() throws {
