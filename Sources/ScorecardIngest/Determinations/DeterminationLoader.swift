@@ -11,6 +11,17 @@ public struct DeterminationBundle: Sendable {
     public var inputs: [(path: String, sha256: String)] = []
 
     public init() {}
+
+    /// A warning for each determination dated after `latest` (`YYYY-MM-DD`): a decision recorded
+    /// in the future is most likely a mistyped date. The caller names the latest day it accepts
+    /// (tomorrow, by its clock), so reading a file needs no clock.
+    public func dated(after latest: String) -> [Diagnostic] {
+        determinations.filter { $0.date > latest }.map { determination in
+            Diagnostic(
+                file: determination.location.file, line: determination.location.line,
+                message: "the determination for \(determination.model) \(determination.category) \(determination.stage) is dated \(determination.date), in the future (after \(latest)); check its date")
+        }
+    }
 }
 
 /// Reads determination files (YAML, or JSON, which YAML includes).
