@@ -39,6 +39,11 @@ public enum Signing {
     /// that `verify` would refuse is not made.
     public static func signoff(_ request: SignoffRequest, in opened: CardStore, now: Date = Date()) throws -> SignedOff {
         let key = try KeyGeneration.readPrivateKey(path: request.keyPath)
+        // The names of the reviewers who signed before: a new one must read apart from each.
+        let signers = Set(try opened.store.signoffs().map(\.signoff.reviewer))
+        if let problem = ReviewerName.problem(request.reviewer, among: signers) {
+            throw SignoffError.reviewerName(problem + (signers.isEmpty ? "" : " (beside the reviewers who signed in this store)"))
+        }
         if let path = opened.config?.keyring {
             let keyring = try KeyringLoader.load(path: path, name: opened.config?.display(path))
             guard let known = keyring.key(of: request.reviewer) else {
@@ -107,6 +112,8 @@ public enum SignoffError: Error, Sendable, CustomStringConvertible {
     case ambiguous(model: String, candidates: [String])
     case keyringRefuses(String)
     case noKeyring
+    /// The reviewer's name does not read as written, or reads like another reviewer's.
+    case reviewerName(String)
 
     public var description: String {
         switch self {
@@ -117,7 +124,7 @@ public enum SignoffError: Error, Sendable, CustomStringConvertible {
             return "no current scorecard of '\(model)' at snapshot '\(snapshot)' (current: \(known.joined(separator: ", ")))"
         case .ambiguous(let model, let candidates):
             return "'\(model)' has several current scorecards (\(candidates.joined(separator: ", "))); name one with --snapshot, or the card with --config"
-        case .keyringRefuses(let reason):
+        case .keyringRefuses(let reason), .reviewerName(let reason):
             return reason
         case .noKeyring:
             return "no keyring to verify against: pass --keyring FILE, or name one in the card's keyring:"
