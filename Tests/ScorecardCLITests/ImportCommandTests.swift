@@ -139,6 +139,13 @@ import Testing
         #expect(try lines(out) == first)
     }
 
+    @Test func anEmptyAsModelIsAUsageErrorNamingIt() throws {
+        let result = try CLI.run(["import", Self.fixture("ctf_small.json"), "--as-model", " ", "--stage", "pre_mitigation", "--out", path("e.jsonl")])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--as-model is empty"), "\(result.stderr)")
+        #expect(!result.stderr.contains("pass --model"))
+    }
+
     @Test func anOutputThatIsAFIFOIsRefusedAtOnce() throws {
         let out = path("evidence.jsonl")
         #expect(mkfifo(out, 0o600) == 0)
