@@ -9,6 +9,7 @@ public enum InputFile {
             throw InputError(file: path, "no such file")
         }
         guard !isDirectory.boolValue else { throw InputError(file: path, "is a directory, expected a file") }
+        guard FileGlob.isRegularFile(path) else { throw InputError(file: path, "is not a regular file (a FIFO, socket or device), expected a file") }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             return [UInt8](data)

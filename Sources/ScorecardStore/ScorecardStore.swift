@@ -27,6 +27,7 @@ public final class ScorecardStore: Sendable {
         self.clock = clock
         let busyTimeout = busyTimeout.isFinite ? min(max(busyTimeout, 0), Self.longestBusyTimeout) : Self.longestBusyTimeout
         self.busyTimeout = busyTimeout
+        try Self.checkKind(path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
             guard create else { throw StoreError(kind: .missing, path: path, message: "no scorecard database here") }
@@ -55,6 +56,27 @@ public final class ScorecardStore: Sendable {
         } catch {
             throw StoreError.wrap(error, path: path, waited: busyTimeout)
         }
+    }
+
+    /// Refuses a store path that names something other than a regular file (a folder, a device,
+    /// a FIFO, a socket), before SQLite opens it and writes its journal and lock files beside it;
+    /// an absent path is fine.
+    public static func checkKind(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: kind = "a folder"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFIFO: kind = "a FIFO"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a regular file"
+        }
+        throw StoreError(
+            kind: .notADatabase, path: path,
+            message: "is \(kind), not a database file; it was left untouched. Pass another --store (or the card's store:)")
     }
 
     /// SQLite opens any file lazily; read the header so a non-database fails here, untouched.

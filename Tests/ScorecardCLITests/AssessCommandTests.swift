@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardTesting
 import ScorecardCLI
 import Testing
 
@@ -184,6 +185,48 @@ import Testing
         #expect(result.stdout.hasPrefix("frameworks/openai-preparedness-beta.yaml: ok"))
         let errors = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("warning: ") }
         #expect(errors == ["\(bad):30:25: thresholds of indicator 'ctf' are not monotonic: high 0.4 must be above medium 0.5 (higher values are riskier)"])
+    }
+
+    @Test func lintCountsInTheSingularForOne() throws {
+        let folder = try ScratchFolder()
+        let framework = folder.path("one.yaml")
+        try """
+            schema_version: 2
+            id: mini
+            name: Mini
+            version: "1"
+            levels:
+              - {id: low, name: Low}
+              - {id: medium, name: Medium}
+              - {id: high, name: High}
+            stages:
+              - {id: pre, name: Pre}
+              - {id: post, name: Post, mitigates: pre}
+            aggregation: max
+            uncertainty: conservative_bound
+            categories:
+              - id: cyber
+                name: Cyber
+                levels: {low: l, medium: m, high: h}
+                indicators:
+                  - id: ctf
+                    name: CTF
+                    evaluator: metric
+                    eval: ctf
+                    metric: acc
+                    thresholds:
+                      medium: {value: 0.5, rationale: r}
+                      high: {value: 0.8, rationale: r}
+                rule_out:
+                  medium: {indicators: [ctf], rationale: r}
+                  high: {indicators: [ctf], rationale: r}
+            gates:
+              - {id: deploy, name: Deploy, stage: post, passes_if_at_most: medium}
+
+            """.write(toFile: framework, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["frameworks", "lint", framework])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(Mini, 1: 1 category, 1 indicator, 1 with thresholds, 2 rule-out sets, 1 gate)"), "\(result.stdout)")
     }
 
     @Test func helpMatchesGolden() throws {

@@ -88,7 +88,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("\u{1B}") && result.stdout.contains("\\u{1b}[2J"))
         let written = try files(under: target)
-        #expect(written.count == 1 && written[0].hasPrefix("_/.._escape__2J/"), "\(written)")
+        #expect(written.count == 1 && written[0].hasPrefix("_/___escape__2J/"), "\(written)")
     }
 
     @Test func helpMatchesGolden() throws {

@@ -55,6 +55,37 @@ import Testing
         #expect(result.stdout.contains("input evidence/results.jsonl:"))
     }
 
+    @Test func diffRefusesFilesItCannotReadNamingTheFileAndWhatIsWrong() throws {
+        let scratch = try ScratchFolder("scorecard-diff")
+        let assessed = try CLI.run(["assess"] + AssessCommandTests.demo + ["--format", "json"])
+        #expect(assessed.status == 0, "\(assessed.stderr)")
+        let two = scratch.path("two.json")
+        try assessed.stdout.write(toFile: two, atomically: true, encoding: .utf8)
+        let fifo = scratch.path("fifo.json")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let empty = scratch.path("empty.json")
+        try "{}".write(toFile: empty, atomically: true, encoding: .utf8)
+        let wrongType = scratch.path("wrong.json")
+        try #"{"format_version": "3"}"#.write(toFile: wrongType, atomically: true, encoding: .utf8)
+        let notJSON = scratch.path("broken.json")
+        try "{\"format_version\": ".write(toFile: notJSON, atomically: true, encoding: .utf8)
+        let cases: [(String, String)] = [
+            // Input errors print as diagnostics (FILE: message), lookup errors as `error: …`.
+            (scratch.url.path, "\(scratch.url.path): is a directory, expected a file"),
+            (fifo, "\(fifo): is not a regular file (a FIFO, socket or device), expected a file"),
+            (two + "#Nope", "error: \(two) has no model 'Nope' (models: GPT-4o, o1)"),
+            (two + "#o2", "error: \(two) has no model 'o2'; did you mean 'o1'? (models: GPT-4o, o1)"),
+            (empty, "error: \(empty): not a scorecard document (the field format_version is missing)"),
+            (wrongType, "error: \(wrongType): not a scorecard document (the field format_version has the wrong type (expected a number))"),
+            (notJSON, "error: \(notJSON): not a scorecard document (not valid JSON)"),
+        ]
+        for (side, message) in cases {
+            let result = try CLI.run(["diff", side, two + "#o1"])
+            #expect(result.status == 2, "\(side): \(result.stderr)")
+            #expect(result.stderr == "\(message)\n", "\(side)")
+        }
+    }
+
     @Test func oneSnapshotUnderTwoFrameworkVersions() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-v2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -139,6 +139,23 @@ import Testing
         #expect(try lines(out) == first)
     }
 
+    @Test func anEmptyAsModelIsAUsageErrorNamingIt() throws {
+        let result = try CLI.run(["import", Self.fixture("ctf_small.json"), "--as-model", " ", "--stage", "pre_mitigation", "--out", path("e.jsonl")])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--as-model is empty"), "\(result.stderr)")
+        #expect(!result.stderr.contains("pass --model"))
+    }
+
+    @Test func anOutputThatIsAFIFOIsRefusedAtOnce() throws {
+        let out = path("evidence.jsonl")
+        #expect(mkfifo(out, 0o600) == 0)
+        let result = try CLI.run(["import", Self.fixture("ctf_small.json"), "--stage", "pre_mitigation", "--out", out])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("\(out): is a FIFO, not a regular file"), "\(result.stderr)")
+        var info = stat()
+        #expect(stat(out, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "still a FIFO")
+    }
+
     @Test func anOutputThatIsNotEvidenceIsNotOverwritten() throws {
         let out = try copy("README.md", to: "notes.jsonl")
         let before = try Data(contentsOf: URL(fileURLWithPath: out))

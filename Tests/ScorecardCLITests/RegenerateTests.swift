@@ -147,6 +147,25 @@ import Testing
         #expect(!(try card.regenerate().stderr.contains("had a scorecard at the last run")), "after a run that went through, the warning is not repeated")
     }
 
+    @Test(arguments: ["folder", "fifo"])
+    func aStoreThatIsNotARegularFileIsRefusedAndNothingIsWrittenBesideIt(kind: String) throws {
+        let card = try CardFixture()
+        defer { card.remove() }
+        let store = card.directory.appendingPathComponent("stores/store.sqlite")
+        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if kind == "folder" {
+            try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+        } else {
+            #expect(mkfifo(store.path, 0o600) == 0)
+        }
+        let result = try card.regenerate(["--store", store.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let named = kind == "folder" ? "a folder" : "a FIFO"
+        #expect(result.stderr.contains("\(store.path): is \(named), not a database file; it was left untouched"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.deletingLastPathComponent().path) == ["store.sqlite"],
+                "no lock, journal or WAL file beside it")
+    }
+
     @Test func aDeletedEvidenceFileIsAClearErrorAndChangesNothing() throws {
         let card = try CardFixture()
         defer { card.remove() }

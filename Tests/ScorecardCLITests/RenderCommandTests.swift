@@ -105,6 +105,11 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("--generated-at 'tomorrow' is not a valid time"))
         let badEpoch = try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "soon"])
         #expect(badEpoch.status == 2 && badEpoch.stderr.contains("SOURCE_DATE_EPOCH 'soon' is not a valid time"))
+        let impossible = try CLI.run(arguments + ["--generated-at", "2024-02-30T00:00:00Z"])
+        #expect(impossible.status == 64 && impossible.stderr.contains("'2024-02-30T00:00:00Z' is not a valid time: 2024-02 has no day 30"),
+                "\(impossible.stderr)")
+        let year10000 = try CLI.run(arguments, environment: ["SOURCE_DATE_EPOCH": "253402300800"])
+        #expect(year10000.status == 2 && year10000.stderr.contains("it is after the year 9999"), "\(year10000.stderr)")
     }
 
     @Test func brokenOrUnknownTemplatesExitTwoNamingFileLineAndColumn() throws {
@@ -126,6 +131,14 @@ import Testing
         let unknown = try CLI.run(arguments)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown template 'scorecard.md.mustache' (known: "))
+
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("scorecard.md.mustache"))
+        try "x {{> intro}}\n".write(to: templates.appendingPathComponent("intro.mustache"), atomically: true, encoding: .utf8)
+        let recursive = try CLI.run(arguments)
+        #expect(recursive.status == 2, "a template that includes itself is refused, not a crash: \(recursive.stderr)")
+        let intro = templates.appendingPathComponent("intro.mustache").path
+        #expect(recursive.stderr == "error: \(intro):1:3: the md template 'intro' includes itself (intro → intro): a partial may not include itself, directly or through others\n    x {{> intro}}\n      ^\n",
+                "the line and the caret under it are on lines of their own")
     }
 
     @Test func malformedHTMLFromAnOverrideIsReportedButWritten() throws {
@@ -160,6 +173,34 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot replace \(directory.appendingPathComponent("o1.md").path)"), "\(result.stderr)")
         #expect(!Self.listing(directory).contains { $0.hasSuffix(".tmp") }, "\(Self.listing(directory))")
+    }
+
+    @Test func anOutputThatIsAnInputIsRefusedAndLeftUntouched() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let evidence = directory.appendingPathComponent("evidence.jsonl")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("examples/demo/evidence.jsonl"), to: evidence)
+        let before = try Data(contentsOf: evidence)
+        let result = try CLI.run([
+            "render", "--framework", "frameworks/openai-preparedness-beta.yaml", "--evidence", evidence.path,
+            "--only-model", "o1", "--format", "md", "--out", evidence.path,
+        ])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("\(evidence.path): is an input of this command"), "\(result.stderr)")
+        #expect(try Data(contentsOf: evidence) == before, "the evidence was not replaced by the report")
+        #expect(Self.listing(directory) == ["evidence.jsonl"], "nothing else was written either")
+    }
+
+    @Test func anOutputThatIsAFIFOIsRefusedAndLeftAFIFO() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("o1.md").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try CLI.run(["render"] + Self.demo + ["--only-model", "o1", "--format", "md", "--out", fifo])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("\(fifo): is a FIFO, not a regular file"), "\(result.stderr)")
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "still a FIFO")
     }
 
     @Test func helpMatchesGolden() throws {

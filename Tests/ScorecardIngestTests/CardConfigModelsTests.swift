@@ -41,4 +41,15 @@ import Testing
         #expect(config.models.map(\.name) == ["o1", "GPT-4o"])
         #expect(config.models[1].snapshots == ["2024-08-06"])
     }
+
+    @Test("a reports: generated_at on a day the calendar does not have is refused, not rolled over")
+    func impossibleGenerationTimeIsRefused() throws {
+        guard case .failure(let error) = parse("reports: {generated_at: \"2024-02-30T00:00:00Z\"}") else {
+            Issue.record("generated_at 2024-02-30 was accepted")
+            return
+        }
+        #expect(error.description.contains("card.yaml:3"), "\(error)")
+        #expect(error.description.contains("found '2024-02-30T00:00:00Z': 2024-02 has no day 30 (it has 29)"), "\(error)")
+        #expect(try parse("reports: {generated_at: \"2024-02-29T00:00:00Z\"}").get().generatedAt == "2024-02-29T00:00:00Z")
+    }
 }

@@ -53,13 +53,13 @@ import ScorecardEvaluators
         #expect(found.contains { $0.hasPrefix("d.yaml:6") && $0.contains("second determination for o1 cyber post_mitigation (first at line 5)") })
     }
 
-    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-12-00", "2024-1-011", "+024-01-01"])
+    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-12-00", "2024-1-011", "+024-01-01", "0000-01-01"])
     func impossibleDatesAreRefused(_ date: String) {
-        #expect(!DeterminationLoader.isISODate(date))
+        #expect(!CalendarDate.isDate(date))
     }
 
-    @Test(arguments: ["2024-02-29", "2000-02-29", "2023-12-31", "1999-01-01", "2024-04-30"])
+    @Test(arguments: ["2024-02-29", "2000-02-29", "2023-12-31", "1999-01-01", "2024-04-30", "0001-01-01", "9999-12-31"])
     func calendarDatesAreAccepted(_ date: String) {
-        #expect(DeterminationLoader.isISODate(date))
+        #expect(CalendarDate.isDate(date))
     }
 }

@@ -132,6 +132,25 @@ import ScorecardCore
         #expect(ragged == ["r.csv:2: row has 4 fields, the header has 5"])
     }
 
+    @Test func csvWithLoneCRLineEndsReadsItsRowsWithTheirLines() throws {
+        let csv = "model,stage,eval,metric,value\rA,pre_mitigation,ctf,acc,0.3\rA,post_mitigation,ctf,acc,0.2\r"
+        let records = try parse(csv, file: "cr.csv").0
+        #expect(records.map(\.value) == [0.3, 0.2])
+        #expect(records.map(\.stage) == ["pre_mitigation", "post_mitigation"])
+        #expect(problems("model,stage,eval,metric,value\rA,pre_mitigation,ctf,acc,2\r", file: "cr.csv")
+                == ["cr.csv:2: value 2 is outside [0, 1]; rates are fractions: did you mean 0.02?"])
+    }
+
+    @Test(arguments: [("value", "0x0.8p0"), ("n", "0x10"), ("k", "-0X8")])
+    func csvHexadecimalNumbersAreRefusedAsJSONRefusesThem(column: String, cell: String) {
+        var cells = ["value": "0.5", "n": "16", "k": "8"]
+        cells[column] = cell
+        let csv = "model,stage,eval,metric,value,n,k\nA,pre_mitigation,ctf,acc,\(cells["value"]!),\(cells["n"]!),\(cells["k"]!)\n"
+        let found = problems(csv, file: "hex.csv")
+        #expect(found.contains("hex.csv:2: \(column) must be a number, found '\(cell)'; write it in decimal (hexadecimal numbers are not read, as in JSON)"),
+                "\(found)")
+    }
+
     @Test func emptyAndGarbageFiles() {
         #expect(problems("", file: "z.jsonl") == ["z.jsonl: no records in the file"])
         #expect(problems("\u{FF}\u{FE}garbage", file: "g.csv").first?.contains("g.csv") == true)

@@ -68,6 +68,27 @@ import Testing
             try GenerationTime.resolve(option: option, environment: epoch.map { ["SOURCE_DATE_EPOCH": $0] } ?? [:])
         }
     }
+
+    @Test(arguments: [
+        ("2024-02-30T00:00:00Z", nil, "--generated-at '2024-02-30T00:00:00Z' is not a valid time: 2024-02 has no day 30 (it has 29)"),
+        ("2024-02-30", nil, "--generated-at '2024-02-30' is not a valid time: 2024-02 has no day 30 (it has 29)"),
+        ("2024-12-05T24:00:00Z", nil, "--generated-at '2024-12-05T24:00:00Z' is not a valid time: hour 24 does not exist (00–23)"),
+        ("0000-06-01T00:00:00Z", nil, "--generated-at '0000-06-01T00:00:00Z' is not a valid time: the year must be 0001–9999, not 0000"),
+        ("9999-12-31T23:00:00-05:00", nil, "--generated-at '9999-12-31T23:00:00-05:00' is not a valid time: in UTC it falls outside the years 0001–9999"),
+        (nil, "253402300800", "SOURCE_DATE_EPOCH '253402300800' is not a valid time: it is after the year 9999"),
+    ] as [(String?, String?, String)])
+    func daysTheCalendarDoesNotHaveAndYearsPast9999AreRefusedNotRolledOver(option: String?, epoch: String?, message: String) {
+        #expect {
+            try GenerationTime.resolve(option: option, environment: epoch.map { ["SOURCE_DATE_EPOCH": $0] } ?? [:])
+        } throws: { error in
+            "\(error)".hasPrefix(message)
+        }
+    }
+
+    @Test func theLastSecondOfYear9999IsStillATime() throws {
+        #expect(try GenerationTime.resolve(option: nil, environment: ["SOURCE_DATE_EPOCH": "253402300799"]) == "9999-12-31T23:59:59Z")
+        #expect(try GenerationTime.resolve(option: "9999-12-31", environment: [:]) == "9999-12-31T00:00:00Z")
+    }
 }
 
 @Suite struct FormattingTests {

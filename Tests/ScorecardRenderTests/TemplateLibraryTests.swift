@@ -65,6 +65,26 @@ import Testing
         #expect(throws: TemplateError.self) { try TemplateLibrary.loading(overrides: directory.appendingPathComponent("missing").path) }
     }
 
+    @Test(arguments: [
+        (["intro.mustache": "x {{> intro}}\n"], "intro.mustache", 1, 3, "'intro' includes itself (intro → intro)"),
+        (["intro.mustache": "a\n  {{>determination}}\n", "determination.mustache": "b {{> intro }}\n"], "determination.mustache", 1, 3,
+         "'determination' includes itself (determination → intro → determination)"),
+    ])
+    func aPartialThatIncludesItselfIsAnErrorNotACrash(files: [String: String], file: String, line: Int, column: Int, message: String) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in files {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        #expect {
+            try TemplateLibrary.loading(overrides: directory.path)
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.file == directory.appendingPathComponent(file).path && error.line == line && error.column == column
+                && error.message.contains(message)
+        }
+    }
+
     @Test func anOverrideReplacesOnlyItsTemplate() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -152,4 +152,22 @@ import Testing
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
     }
+
+    @Test func importsIntoOneFileAtOnceKeepEveryRecord() throws {
+        let out = path("evidence.jsonl")
+        let inputs = try (0..<8).map { index in
+            try write("e\(index).jsonl", """
+                {"model":"M\(index)","stage":"pre","eval":"ctf","metric":"acc","value":0.3,"n":100,"k":30}
+                {"model":"M\(index)","stage":"post","eval":"ctf","metric":"acc","value":0.2,"n":100,"k":20}
+
+                """)
+        }
+        let errors = inParallel(inputs.count) { index in
+            _ = try Importer(inputs: [inputs[index]], out: out, options: ImportOptions()).run()
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        let written = try lines(out)
+        #expect(written.count == 16, "each import read the output only after the one before it replaced it: \(written.count) of 16 lines")
+        #expect(Set(written).count == 16)
+    }
 }

@@ -63,4 +63,25 @@ import Testing
             #expect(Set(error.diagnostics.map(\.file)) == [evidence.path, determinations.path], "\(error)")
         }
     }
+
+    @Test func aDeterminationDatedInTheFutureIsWarnedAboutByTheClockPassedIn() throws {
+        let folder = try ScratchFolder()
+        let determinations = folder.path("d.yaml")
+        try """
+            schema_version: 1
+            determinations:
+              - {model: o1, category: cybersecurity, stage: post_mitigation, level: low, rationale: r, author: a, date: 2024-12-06}
+              - {model: o1, category: cbrn, stage: post_mitigation, level: medium, rationale: r, author: a, date: 2999-12-31}
+
+            """.write(toFile: determinations, atomically: true, encoding: .utf8)
+        var files = Fixtures.demo
+        files.determinations = determinations
+        files.now = Date(timeIntervalSince1970: 1_733_400_000)  // 2024-12-05T12:00:00Z: tomorrow, 2024-12-06, is fine
+        let warnings = try Inputs.load(files).warnings.filter { $0.file == determinations }
+        #expect(warnings.map(\.description) == [
+            "\(determinations):4: the determination for o1 cbrn post_mitigation is dated 2999-12-31, in the future (after 2024-12-06); check its date",
+        ])
+        files.now = Date(timeIntervalSince1970: 1_733_300_000)  // 2024-12-04: the 6th is now two days ahead
+        #expect(try Inputs.load(files).warnings.filter { $0.file == determinations }.count == 2)
+    }
 }

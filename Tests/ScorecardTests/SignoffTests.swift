@@ -215,4 +215,88 @@ import Testing
             "\(error)".contains(`case`.message)
         }
     }
+
+    @Test func signOffsAtOnceAreAllInTheRecordFileAndTheStore() throws {
+        let signed = try Self.signed()
+        defer { signed.card.remove() }
+        let card = signed.card
+        let config = try String(contentsOf: card.config, encoding: .utf8)
+        try (config + "\nsignoffs: signoffs.jsonl\n").write(to: card.config, atomically: true, encoding: .utf8)
+        let configPath = card.config.path, keyPath = signed.keyPath
+        let errors = inParallel(8) { index in
+            let opened = try Card.open(config: configPath, store: nil)
+            _ = try Signing.signoff(
+                SignoffRequest(model: "model-0", snapshot: nil, decision: .approve, reviewer: "Alice", note: "n\(index)", keyPath: keyPath),
+                in: opened)
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        let records = try SignoffFile.load(path: card.directory.appendingPathComponent("signoffs.jsonl").path)
+        let stored = try card.store().signoffs()
+        #expect(stored.count == 9)
+        #expect(records.count == 8, "every sign-off the store kept is in the file: \(records.count) of 8")
+        #expect(records.map(\.signoff.note) == stored.dropFirst().map(\.signoff.note), "in the store's order")
+    }
+
+    @Test func keygensIntoOneKeyringAtOnceKeepEveryEntry() throws {
+        let folder = try temporaryFolder("scorecard-keygen")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let keyring = folder.appendingPathComponent("keyring.yaml").path
+        let base = folder.path
+        let errors = inParallel(8) { index in
+            _ = try KeyGeneration.generate(out: base + "/k\(index).pem", reviewer: "R\(index)", keyring: keyring, force: false)
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        let keys = try KeyringLoader.load(path: keyring).keys
+        #expect(keys.count == 8, "\(keys.keys.sorted())")
+        for index in 0..<8 {
+            let key = try KeyGeneration.readPrivateKey(path: base + "/k\(index).pem")
+            #expect(keys["R\(index)"] == key.publicKey)
+        }
+    }
+
+    @Test(arguments: ["Alice ", " Alice", "Ali\u{200B}ce", "Ali\u{1B}[31mce"])
+    func keygenRefusesAReviewerNameThatDoesNotReadAsWritten(name: String) throws {
+        let folder = try temporaryFolder("scorecard-keygen")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            _ = try KeyGeneration.generate(out: folder.appendingPathComponent("k.pem").path, reviewer: name, keyring: nil, force: false)
+        } throws: { error in
+            "\(error)".contains("the reviewer name") && "\(error)".contains("a name must read as it is written")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("k.pem").path), "no key was written")
+    }
+
+    @Test func aReviewerWhoReadsLikeAnotherIsRefusedByKeygenTheKeyringAndSignoff() throws {
+        let folder = try temporaryFolder("scorecard-keygen")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let keyring = folder.appendingPathComponent("keyring.yaml").path
+        _ = try KeyGeneration.generate(out: folder.appendingPathComponent("alice.pem").path, reviewer: "Alice", keyring: keyring, force: false)
+        let cyrillic = "\u{410}lice"
+        #expect {
+            _ = try KeyGeneration.generate(out: folder.appendingPathComponent("m.pem").path, reviewer: cyrillic, keyring: keyring, force: false)
+        } throws: { error in
+            "\(error)".contains("cannot be told apart from 'Alice'")
+        }
+        #expect(try KeyringLoader.load(path: keyring).keys.keys.sorted() == ["Alice"])
+        // A keyring edited by hand to hold both is refused where it names the second.
+        let other = try Ed25519.PrivateKey.generate().publicKey
+        try (try String(contentsOfFile: keyring, encoding: .utf8) + "  \"\(cyrillic)\": \(other.base64)\n")
+            .write(toFile: keyring, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try KeyringLoader.load(path: keyring)
+        } throws: { error in
+            "\(error)".contains("keyring.yaml:5:") && "\(error)".contains("cannot be told apart from 'Alice'")
+        }
+
+        let signed = try Self.signed()
+        defer { signed.card.remove() }
+        #expect {
+            _ = try Signing.signoff(
+                SignoffRequest(model: "model-0", snapshot: nil, decision: .approve, reviewer: cyrillic, note: nil, keyPath: signed.keyPath),
+                in: try signed.opened)
+        } throws: { error in
+            "\(error)".contains("cannot be told apart from 'Alice'")
+        }
+        #expect(try signed.card.store().signoffs().count == 1, "only Alice's sign-off was stored")
+    }
 }

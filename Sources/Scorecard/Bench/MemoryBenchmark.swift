@@ -29,6 +29,9 @@ public struct MemoryBenchmark: Sendable {
     /// The folder the inputs are written to (it is created, and must not exist or be empty).
     public let folder: String
 
+    /// The record counts a run may ask for: up to 100 million (about 12 GB of JSON Lines).
+    public static let records = 1...100_000_000
+
     public init(records: Int, kind: Kind, executable: String, folder: String) {
         self.records = records
         self.kind = kind
@@ -62,7 +65,12 @@ public struct MemoryBenchmark: Sendable {
     ///
     /// A command that exits with an unexpected code is an error naming the command and quoting
     /// the end of its output, which is kept in the folder (`import.log`, …).
-    public func run(progress: (String) -> Void = { _ in }) throws -> Result {
+    ///
+    /// With `removeOnInterrupt`, a SIGINT or SIGTERM stops the command being measured, removes the
+    /// folder and ends the process as the signal would.
+    public func run(removeOnInterrupt: Bool = false, progress: (String) -> Void = { _ in }) throws -> Result {
+        let interruption = removeOnInterrupt ? Interruption(removing: folder) : nil
+        defer { interruption?.stop() }
         let clock = ContinuousClock()
         let started = clock.now
         progress("writing \(records) \(kind == .samples ? "per-sample" : "result") records to \(folder)")
@@ -207,9 +215,15 @@ enum ChildProcess {
         defer { argv.forEach { free($0) } }
         let clock = ContinuousClock()
         let started = clock.now
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        Interruption.defaultSignals(&attributes)
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw FileError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
+        Interruption.child(pid)
+        defer { Interruption.child(0) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {

@@ -13,6 +13,27 @@ public struct RenderBenchmark: Sendable {
     /// Times every report is rendered.
     public var repeats: Int
 
+    /// The sizes a benchmark may have: each one's range, and at most ``maximumIndicators``
+    /// indicators in all (models × categories × evaluations), so the synthetic inputs fit in memory.
+    public static let limits = (models: 1...10_000, categories: 1...100, evaluations: 1...1_000, repeats: 1...1_000)
+    public static let maximumIndicators = 1_000_000
+
+    /// Why the size is refused, naming the option; nil when it is within ``limits``.
+    public var sizeProblem: String? {
+        let limits = Self.limits
+        for (name, value, range) in [
+            ("--models", models, limits.models), ("--categories", categories, limits.categories),
+            ("--evals", evaluations, limits.evaluations), ("--repeat", repeats, limits.repeats),
+        ] where !range.contains(value) {
+            return "\(name) must be between \(range.lowerBound) and \(range.upperBound), found \(value)."
+        }
+        let indicators = models * categories * evaluations
+        guard indicators <= Self.maximumIndicators else {
+            return "--models × --categories × --evals is \(indicators) indicators; at most \(Self.maximumIndicators) fit in one run."
+        }
+        return nil
+    }
+
     /// A benchmark of the given size; the defaults are those of `scorecard bench render`.
     public init(models: Int = 100, categories: Int = 4, evaluations: Int = 10, repeats: Int = 3) {
         self.models = models

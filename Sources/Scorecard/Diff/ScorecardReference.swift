@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardCore
+import ScorecardIngest
 import ScorecardStore
 
 /// One side of a diff: a model's scorecard and the document it came from.
@@ -23,14 +24,18 @@ public struct ScorecardReference: Sendable {
     public static func resolve(_ text: String, in opened: () throws -> CardStore) throws -> ScorecardReference {
         let (path, model) = split(text)
         if FileManager.default.fileExists(atPath: path) {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let data = Data(try InputFile.read(path))
             let document: ScorecardDocument
             do { document = try ScorecardDocument.decode(data) } catch {
-                throw LookupError.notADocument(path: path, reason: "\(error)")
+                throw LookupError.notADocument(path: path, reason: DecodingProblem.describe(error))
+            }
+            let models = document.models.map(\.model)
+            if let model, !models.contains(model) {
+                throw LookupError.unknownModel(path: path, model: model, known: models)
             }
             let candidates = document.models.filter { model == nil || $0.model == model }
             guard candidates.count == 1, let card = candidates.first else {
-                throw LookupError.ambiguous(path: path, models: document.models.map(\.model))
+                throw LookupError.ambiguous(path: path, models: models)
             }
             return ScorecardReference(label: text, document: document, card: card)
         }
@@ -92,8 +97,10 @@ public enum LookupError: Error, Sendable, CustomStringConvertible {
     case noScorecards(model: String, known: [String])
     /// The file is not a scorecard document.
     case notADocument(path: String, reason: String)
-    /// The file holds several models (or not the one named).
+    /// The file holds several models and none was named (or the one named is there twice).
     case ambiguous(path: String, models: [String])
+    /// `FILE#MODEL` names a model the file does not hold.
+    case unknownModel(path: String, model: String, known: [String])
     /// A stored scorecard whose document names no model: the store is damaged.
     case emptyScorecard(id: Int64)
 
@@ -105,6 +112,8 @@ public enum LookupError: Error, Sendable, CustomStringConvertible {
         case .notADocument(let path, let reason): "\(path): not a scorecard document (\(reason))"
         case .ambiguous(let path, let models):
             "\(path) holds \(models.count) models (\(models.joined(separator: ", "))); name one as \(path)#MODEL"
+        case .unknownModel(let path, let model, let known):
+            "\(path) has no model '\(model)'\(NearestName.closest(to: model, in: known).map { "; did you mean '\($0)'?" } ?? "") (models: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
         case .emptyScorecard(let id): "scorecard \(id) has no model"
         }
     }

@@ -60,6 +60,10 @@ public struct Importer: Sendable {
     /// (a caller in strict mode discards an import with warnings).
     public func prepare(progress: (ProgressEvent) -> Void = { _ in }) throws -> PreparedImport {
         guard !files.isEmpty else { throw ImportError.nothingToImport(inputs: inputs) }
+        // Held from reading the output to replacing it: two imports into one file take turns,
+        // so neither replaces the file without the other's records.
+        let lock = try FileLock.guarding(out)
+        try OutputTarget.check(out)
         let writer = try AtomicFileWriter(path: out)
         var merge = try ImportMerge(existing: out, importing: files, writer: writer)
         var problems = merge.existingNameProblems
@@ -108,24 +112,35 @@ public struct Importer: Sendable {
         var summary = merge.summary(out: out, files: files.count - refused.count, warnings: warnings)
         summary.review = imported.review(map: options.evaluationMap, framework: framework)
         summary.refused = refused
-        return PreparedImport(summary: summary, writer: writer)
+        return PreparedImport(summary: summary, writer: writer, lock: lock)
     }
 }
 
 /// An import read and written beside its output, waiting to replace it.
+///
+/// It holds the output's lock until it is committed or discarded (or goes away), so no other
+/// import reads the output in between.
 public final class PreparedImport {
     /// What the import will have written.
     public let summary: ImportSummary
     private let writer: AtomicFileWriter
+    private var lock: FileLock?
 
-    init(summary: ImportSummary, writer: AtomicFileWriter) {
+    init(summary: ImportSummary, writer: AtomicFileWriter, lock: FileLock) {
         self.summary = summary
         self.writer = writer
+        self.lock = lock
     }
 
     /// Replaces the output with the new file.
-    public func commit() throws { try writer.commit() }
+    public func commit() throws {
+        defer { lock = nil }
+        try writer.commit()
+    }
 
     /// Removes the new file; the output stays as it was.
-    public func discard() { writer.discard() }
+    public func discard() {
+        writer.discard()
+        lock = nil
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardCore
 import ScorecardEvaluators
 import ScorecardIngest
@@ -17,6 +18,8 @@ public struct InputFiles: Sendable {
     /// Leave out evidence files that are refused (listing each with its reasons in the warnings)
     /// instead of failing, unless every file is refused.
     public var skipInvalid: Bool
+    /// The clock's time: a determination dated more than a day after it is warned about.
+    public var now = Date()
 
     /// The files of one assessment.
     public init(
@@ -64,6 +67,7 @@ extension Inputs {
         if let path = files.determinations {
             do {
                 determinations = try DeterminationLoader.load(path: path, framework: framework.framework)
+                warnings += determinations.dated(after: DeterminationDates.latest(now: files.now))
                 if loaded {
                     let subjects = Set(evidence.records.map(\.subject)).union(evidence.samples.map(\.subject))
                     diagnostics += NameCheck.determinations(determinations, subjects: Array(subjects))
@@ -131,5 +135,15 @@ public enum InputsError: Error, Sendable, CustomStringConvertible {
         case .unknownStage(let id, let known, let suggestion):
             return "unknown stage '\(id)'\(hint(suggestion)) (known: \(known.joined(separator: ", ")))"
         }
+    }
+}
+
+/// The latest date a determination may carry without a warning.
+enum DeterminationDates {
+    /// Tomorrow by the clock (UTC), as `YYYY-MM-DD`: a day's slack for time zones.
+    static func latest(now: Date) -> String {
+        var style = Date.ISO8601FormatStyle().year().month().day()
+        style.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        return now.addingTimeInterval(86_400).formatted(style)
     }
 }

@@ -95,7 +95,9 @@ struct RegenerationRun {
         var inputs = Inputs(
             framework: framework.framework, frameworkSHA256: framework.sha256, evidence: loaded.evidence,
             determinations: determinations?.determinations ?? [], mitigations: determinations?.mitigations ?? [],
-            registry: framework.registry, hashes: common, warnings: loaded.warnings, modelsWithoutEvidence: modelsWithoutEvidence,
+            registry: framework.registry, hashes: common,
+            warnings: loaded.warnings + (determinations?.dated(after: DeterminationDates.latest(now: started)) ?? []),
+            modelsWithoutEvidence: modelsWithoutEvidence,
             stageMap: stageMap, leftOutByStageMap: loaded.leftOut)
         let card = try cardOptions()
         inputs.sections = card?.sections ?? []

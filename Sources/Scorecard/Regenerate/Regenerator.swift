@@ -55,6 +55,8 @@ public struct Regenerator: Sendable {
         progress: (ProgressEvent) -> Void = { _ in }, deliver: (RunSummary) throws -> Void = { _ in },
         delivered: (RunSummary) -> Void = { _ in }
     ) throws -> RunSummary {
+        // Before the lock, so a store path that is a device or a folder leaves nothing beside it.
+        try ScorecardStore.checkKind(storePath)
         let lockPath = storePath + ".lock"
         guard let lock = try FileLock(path: lockPath, timeout: wait, waiting: waiting) else {
             throw RegenerateError.busy(lock: lockPath, waited: wait)

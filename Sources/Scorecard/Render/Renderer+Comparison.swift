@@ -16,7 +16,9 @@ extension Renderer {
         let formats = formats.filter { $0 != .json && seen.insert($0).inserted }
         let (directory, naming) = try Self.layout(out: out, reports: subjects.count * formats.count)
         let options = RenderOptions(formats: formats, templates: templates, generatedAt: generatedAt, naming: naming)
-        return RenderedReports(directory: directory, files: ComparisonRenderer.files(for: reports, options: options))
+        var rendered = RenderedReports(directory: directory, files: ComparisonRenderer.files(for: reports, options: options))
+        rendered.inputs = Set(inputs.flatMap(\.hashes.keys)).sorted()
+        return rendered
     }
 }
 

@@ -38,7 +38,9 @@ public struct Renderer: Sendable {
             let (directory, naming) = try Self.layout(out: out, reports: assessments.count * formats.count)
             let options = RenderOptions(formats: formats, templates: templates, generatedAt: generatedAt, naming: naming)
             let files = try ReportRenderer.files(for: inputs.reportInput(assessments), options: options)
-            return RenderedReports(directory: directory, files: files)
+            var rendered = RenderedReports(directory: directory, files: files)
+            rendered.inputs = inputs.hashes.keys.sorted()
+            return rendered
         }
         let compared = try Self.subjects(card.compareWith, in: inputs.evidence)
         let assessed = try inputs.assess(models: card.compareWith)
@@ -46,7 +48,9 @@ public struct Renderer: Sendable {
         let input = CardInput(
             preparedness: inputs.reportInput(assessments, comparisons: comparisons), subjects: assessments.map(\.subject),
             compareWith: compared, evidence: inputs.evidence, parts: card.parts, inputs: inputs.hashes, tool: ToolIdentity.document)
-        return try render(input, formats: formats, out: out, document: card.document)
+        var rendered = try render(input, formats: formats, out: out, document: card.document)
+        rendered.inputs = inputs.hashes.keys.sorted()
+        return rendered
     }
 
     /// Renders a card of sections alone (no framework) from evidence: for `models` (every model
@@ -65,6 +69,7 @@ public struct Renderer: Sendable {
             preparedness: nil, subjects: subjects, compareWith: try Self.subjects(card.compareWith, in: evidence),
             evidence: evidence, parts: card.parts, inputs: hashes, tool: ToolIdentity.document)
         var rendered = try render(input, formats: formats, out: out, document: card.document)
+        rendered.inputs = hashes.keys.sorted()
         rendered.review = InputReview(warnings: bundle.warnings.map { InputWarning($0) })
         rendered.review.addUnmatchedNames(of: card.sections, in: evidence)
         return rendered
@@ -120,13 +125,22 @@ public struct RenderedReports: Sendable {
     /// such a file is still written (a template override may have broken it).
     public var problems: [String] { files.flatMap(WellFormedness.problems) }
 
+    /// The files the reports were made from (evidence, framework, determinations), which no
+    /// report may replace.
+    public var inputs: [String] = []
+
     /// Creates the folders and writes every file atomically; returns the paths of the reports
     /// (not their charts), in order.
+    ///
+    /// Nothing is written when a file would replace one of ``inputs`` or `protecting` (the
+    /// command's other input files), or a path that is not a regular file (a device, a FIFO):
+    /// ``OutputTarget/check(_:against:)``.
     @discardableResult
-    public func write() throws -> [String] {
+    public func write(protecting: [String] = []) throws -> [String] {
+        let paths = files.map { (directory as NSString).appendingPathComponent($0.path) }
+        for path in paths { try OutputTarget.check(path, against: inputs + protecting) }
         var reports: [String] = []
-        for file in files {
-            let path = (directory as NSString).appendingPathComponent(file.path)
+        for (file, path) in zip(files, paths) {
             try AtomicFile.write(Data(file.contents.utf8), to: path)
             if file.role != .chart { reports.append(path) }
         }

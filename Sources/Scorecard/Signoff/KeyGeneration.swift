@@ -25,10 +25,24 @@ public enum KeyGeneration {
         if let reviewer, reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
             throw InputError(file: out, "--reviewer is empty")
         }
+        if let reviewer, let problem = ReviewerName.problem(reviewer, among: []) {
+            throw InputError(file: out, "--reviewer: \(problem)")
+        }
+        // Held from reading the keyring to writing it back: two keygens filing keys in one keyring
+        // take turns, so neither drops the other's entry.
+        let lock = try keyring.map { try FileLock.guarding($0) }
+        return try withExtendedLifetime(lock) { try generate(out: out, reviewer: reviewer, keyringHeld: keyring, force: force) }
+    }
+
+    /// ``generate(out:reviewer:keyring:force:)`` with the keyring's lock held.
+    private static func generate(out: String, reviewer: String?, keyringHeld keyring: String?, force: Bool) throws -> GeneratedKey {
         var keyringKeys: [String: Ed25519.PublicKey]?
         if let keyring {
             guard let reviewer else { throw InputError(file: keyring, "--keyring needs --reviewer: the name the key is filed under") }
             let keys = FileManager.default.fileExists(atPath: keyring) ? try KeyringLoader.load(path: keyring).keys : [:]
+            if let problem = ReviewerName.problem(reviewer, among: keys.keys) {
+                throw InputError(file: keyring, "--reviewer: \(problem) (beside the keyring's reviewers)")
+            }
             if let existing = keys[reviewer] {
                 throw InputError(file: keyring, "the keyring already gives '\(reviewer)' the key \(existing.fingerprint); remove that entry first to replace it")
             }

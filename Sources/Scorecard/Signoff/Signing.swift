@@ -39,6 +39,11 @@ public enum Signing {
     /// that `verify` would refuse is not made.
     public static func signoff(_ request: SignoffRequest, in opened: CardStore, now: Date = Date()) throws -> SignedOff {
         let key = try KeyGeneration.readPrivateKey(path: request.keyPath)
+        // The names of the reviewers who signed before: a new one must read apart from each.
+        let signers = Set(try opened.store.signoffs().map(\.signoff.reviewer))
+        if let problem = ReviewerName.problem(request.reviewer, among: signers) {
+            throw SignoffError.reviewerName(problem + (signers.isEmpty ? "" : " (beside the reviewers who signed in this store)"))
+        }
         if let path = opened.config?.keyring {
             let keyring = try KeyringLoader.load(path: path, name: opened.config?.display(path))
             guard let known = keyring.key(of: request.reviewer) else {
@@ -49,21 +54,31 @@ public enum Signing {
                     "the key \(request.keyPath) is \(key.publicKey.fingerprint), but the keyring \(opened.config?.display(path) ?? path) gives '\(request.reviewer)' the key \(known.fingerprint)")
             }
         }
-        let scorecard = try current(request.model, snapshot: request.snapshot, in: opened)
-        let version = try SignoffStanding.version(of: scorecard, store: opened.store)
-        let signoff = try Signoff.sign(
-            version, decision: request.decision, reviewer: request.reviewer, note: request.note, signedAt: timestamp(now), key: key)
-        let stored = try opened.store.saveSignoff(signoff, scorecard: scorecard.id)
-        var file: String?
-        if let path = opened.config?.signoffs {
-            let existing = FileManager.default.fileExists(atPath: path) ? try InputFile.read(path) : []
-            var text = String(decoding: existing, as: UTF8.self)
-            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            text += SignoffFile.line(signoff)
-            try AtomicFile.write(Data(text.utf8), to: path)
-            file = path
+        // Held from storing the sign-off to rewriting the card's `signoffs:` file: two sign-offs at
+        // once take turns, so the file keeps every record the store keeps, in the store's order.
+        let lock = try opened.config?.signoffs.map { try FileLock.guarding($0) }
+        return try withExtendedLifetime(lock) {
+            let scorecard = try current(request.model, snapshot: request.snapshot, in: opened)
+            let version = try SignoffStanding.version(of: scorecard, store: opened.store)
+            let signoff = try Signoff.sign(
+                version, decision: request.decision, reviewer: request.reviewer, note: request.note, signedAt: timestamp(now), key: key)
+            let stored = try opened.store.saveSignoff(signoff, scorecard: scorecard.id)
+            var file: String?
+            if let path = opened.config?.signoffs {
+                try append(SignoffFile.line(signoff), to: path)
+                file = path
+            }
+            return SignedOff(stored: stored, recordFile: file)
         }
-        return SignedOff(stored: stored, recordFile: file)
+    }
+
+    /// Rewrites the `signoffs:` file at `path` with `line` after what it holds (the caller holds its lock).
+    static func append(_ line: String, to path: String) throws {
+        let existing = FileManager.default.fileExists(atPath: path) ? try InputFile.read(path) : []
+        var text = String(decoding: existing, as: UTF8.self)
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        text += line
+        try AtomicFile.write(Data(text.utf8), to: path)
     }
 
     /// The current scorecard of `model` (and `snapshot`) in the store's card(s).
@@ -97,6 +112,8 @@ public enum SignoffError: Error, Sendable, CustomStringConvertible {
     case ambiguous(model: String, candidates: [String])
     case keyringRefuses(String)
     case noKeyring
+    /// The reviewer's name does not read as written, or reads like another reviewer's.
+    case reviewerName(String)
 
     public var description: String {
         switch self {
@@ -107,7 +124,7 @@ public enum SignoffError: Error, Sendable, CustomStringConvertible {
             return "no current scorecard of '\(model)' at snapshot '\(snapshot)' (current: \(known.joined(separator: ", ")))"
         case .ambiguous(let model, let candidates):
             return "'\(model)' has several current scorecards (\(candidates.joined(separator: ", "))); name one with --snapshot, or the card with --config"
-        case .keyringRefuses(let reason):
+        case .keyringRefuses(let reason), .reviewerName(let reason):
             return reason
         case .noKeyring:
             return "no keyring to verify against: pass --keyring FILE, or name one in the card's keyring:"

@@ -30,15 +30,15 @@ struct BenchRenderCommand: ScorecardSubcommand {
             """
     )
 
-    @Option(help: "Number of models.") var models = 100
-    @Option(help: "Categories per framework.") var categories = 4
-    @Option(help: "Evaluations (indicators) per category.") var evals = 10
-    @Option(help: "Times every report is rendered.") var `repeat` = 3
+    @Option(help: "Number of models (1–10000).") var models = 100
+    @Option(help: "Categories per framework (1–100).") var categories = 4
+    @Option(help: "Evaluations (indicators) per category (1–1000).") var evals = 10
+    @Option(help: "Times every report is rendered (1–1000).") var `repeat` = 3
     @Flag(help: "Time whole system cards (8 parts, every model beside the others) instead of single reports.") var card = false
 
     func validate() throws {
-        guard models > 0, categories > 0, evals > 0, `repeat` > 0 else {
-            throw ValidationError("--models, --categories, --evals and --repeat must be positive.")
+        if let problem = RenderBenchmark(models: models, categories: categories, evaluations: evals, repeats: `repeat`).sizeProblem {
+            throw ValidationError(problem)
         }
     }
 

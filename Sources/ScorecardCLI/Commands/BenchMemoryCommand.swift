@@ -22,7 +22,7 @@ struct BenchMemoryCommand: ScorecardSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Records in the evidence file.", valueName: "N"))
+    @Option(help: ArgumentHelp("Records in the evidence file (1–100000000).", valueName: "N"))
     var records = 5_000_000
 
     @Flag(help: "Result records instead of per-sample records.")
@@ -41,7 +41,9 @@ struct BenchMemoryCommand: ScorecardSubcommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        guard records > 0 else { throw ValidationError("--records must be positive.") }
+        guard MemoryBenchmark.records.contains(records) else {
+            throw ValidationError("--records must be between 1 and \(MemoryBenchmark.records.upperBound), found \(records).")
+        }
         guard limit > 0 else { throw ValidationError("--limit must be positive.") }
         if let folder, let contents = try? FileManager.default.contentsOfDirectory(atPath: folder), !contents.isEmpty {
             throw ValidationError("--folder \(folder) is not empty; give a new or empty folder.")
@@ -54,7 +56,7 @@ struct BenchMemoryCommand: ScorecardSubcommand {
         defer { if temporary { try? FileManager.default.removeItem(atPath: target) } }
         let benchmark = MemoryBenchmark(
             records: records, kind: results ? .results : .samples, executable: executable ?? Self.executable, folder: target)
-        let result = try benchmark.run { Console.error("bench memory: \($0)") }
+        let result = try benchmark.run(removeOnInterrupt: temporary) { Console.error("bench memory: \($0)") }
         #if DEBUG
         Console.error("warning: this is a debug build; measure with `swift build -c release` and .build/release/scorecard")
         #endif

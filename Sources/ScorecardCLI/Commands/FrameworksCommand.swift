@@ -90,8 +90,10 @@ struct FrameworksCommand: ParsableCommand {
                         return count
                     }
                     for warning in loaded.warnings { Console.error("warning: \(terminalSafe(warning.description))") }
-                    var summary = "\(framework.categories.count) categories, \(indicators.count) indicators, "
-                    summary += "\(indicators.filter(\.isDecisive).count) with thresholds, \(ruleOutSets) rule-out sets, \(framework.gates.count) gates"
+                    func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+                    var summary = "\(count(framework.categories.count, "category", "categories")), \(count(indicators.count, "indicator", "indicators")), "
+                    summary += "\(indicators.filter(\.isDecisive).count) with thresholds, \(count(ruleOutSets, "rule-out set", "rule-out sets")), "
+                    summary += count(framework.gates.count, "gate", "gates")
                     if !loaded.warnings.isEmpty { summary += ", \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")" }
                     line = terminalSafe("\(file): ok (\(framework.name), \(framework.version): \(summary))") + "\n"
                 } catch {

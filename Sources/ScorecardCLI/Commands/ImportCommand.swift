@@ -99,6 +99,9 @@ struct ImportCommand: ScorecardSubcommand {
             throw ValidationError(EvaluationMapping.usage(entry))
         }
         if asModel != nil, deprecatedModel != nil { throw ValidationError("Give --as-model only (--model is its old spelling).") }
+        if let name = asModel ?? deprecatedModel, name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--as-model is empty: give the model name to record every imported result under.")
+        }
         if !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64.") }
         if !(100...1_000_000).contains(bootstrapResamples) { throw ValidationError("--bootstrap-resamples must be between 100 and 1000000.") }
         if seed < 0 { throw ValidationError("--seed must not be negative.") }

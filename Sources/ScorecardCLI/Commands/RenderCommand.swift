@@ -106,8 +106,8 @@ struct RenderCommand: ScorecardSubcommand {
         if inputs.framework == nil, section.isEmpty || section.contains("preparedness") {
             throw ValidationError("Give the --framework to render the Preparedness scorecard (or only --section NAME parts).")
         }
-        if let generatedAt, (try? GenerationTime.resolve(option: generatedAt, environment: [:])) == nil {
-            throw ValidationError("--generated-at '\(generatedAt)' is not a valid time: use ISO 8601 such as 2024-12-05T00:00:00Z")
+        if let generatedAt {
+            do { _ = try GenerationTime.resolve(option: generatedAt, environment: [:]) } catch { throw ValidationError(error.description) }
         }
     }
 
@@ -135,7 +135,8 @@ struct RenderCommand: ScorecardSubcommand {
         for problem in rendered.problems {
             Console.error(terminalSafe("warning: not well-formed XML: \(problem)"))
         }
-        for path in try rendered.write() {
+        let named = inputs.evidence + inputs.frameworks + inputs.determinationFiles + section + [signoffs, keyring].compactMap { $0 }
+        for path in try rendered.write(protecting: named) {
             try Console.write(terminalSafe(path) + "\n")
         }
         return .success

@@ -58,7 +58,11 @@ enum ErrorReport {
             InputReviewText.warnings(error.warnings)
             Console.error(message(error))
             return .invalidInput
-        case is TemplateError, is GenerationTime.InvalidTime, is RegistryError, is InputsError, is CardPartsError:
+        case let error as TemplateError:
+            // Its description is the message, then the template's line and a caret under the column.
+            Console.error(multiline(error))
+            return .invalidInput
+        case is GenerationTime.InvalidTime, is RegistryError, is InputsError, is CardPartsError:
             Console.error(message(error))
             return .invalidInput
         case let error as LookupError:
@@ -91,6 +95,12 @@ enum ErrorReport {
 
     /// `error: …` for `error`, escaped: messages quote names and paths from the inputs.
     static func message(_ error: any Error) -> String { terminalSafe("error: \(error)") }
+
+    /// ``message(_:)`` for an error whose description has lines of its own: each line is escaped,
+    /// and the line breaks between them are kept.
+    static func multiline(_ error: any Error) -> String {
+        "error: \(error)".split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n")
+    }
 
     /// Diagnostics one per line. Messages quote values from input files: their control
     /// characters are kept visible, not live.

@@ -172,7 +172,9 @@ public enum CardConfigLoader {
             }
         }
         if let stamp = m.optional("generated_at"), let text = stamp.string(&log) {
-            if (try? Date.ISO8601FormatStyle().parse(text)) == nil {
+            if let problem = CalendarDate.timeProblem(text) {
+                stamp.log("generated_at must be an ISO 8601 time such as 2024-12-05T00:00:00Z, found '\(text)': \(problem)", &log)
+            } else if (try? Date.ISO8601FormatStyle().parse(text)) == nil {
                 stamp.log("generated_at must be an ISO 8601 time such as 2024-12-05T00:00:00Z, found '\(text)'", &log)
             } else {
                 result.generatedAt = text

@@ -11,6 +11,17 @@ public struct DeterminationBundle: Sendable {
     public var inputs: [(path: String, sha256: String)] = []
 
     public init() {}
+
+    /// A warning for each determination dated after `latest` (`YYYY-MM-DD`): a decision recorded
+    /// in the future is most likely a mistyped date. The caller names the latest day it accepts
+    /// (tomorrow, by its clock), so reading a file needs no clock.
+    public func dated(after latest: String) -> [Diagnostic] {
+        determinations.filter { $0.date > latest }.map { determination in
+            Diagnostic(
+                file: determination.location.file, line: determination.location.line,
+                message: "the determination for \(determination.model) \(determination.category) \(determination.stage) is dated \(determination.date), in the future (after \(latest)); check its date")
+        }
+    }
 }
 
 /// Reads determination files (YAML, or JSON, which YAML includes).
@@ -103,8 +114,10 @@ public enum DeterminationLoader {
         let author = m.required("author", &log)?.string(&log)
         var date: String?
         if let node = m.required("date", &log), let text = node.string(&log) {
-            if isISODate(text) { date = text } else {
-                node.log("date must be a calendar date written YYYY-MM-DD, found '\(text)'", &log)
+            if let problem = CalendarDate.dateProblem(text) {
+                node.log("date must be a calendar date written YYYY-MM-DD, found '\(text)': \(problem)", &log)
+            } else {
+                date = text
             }
         }
         let source = m.optional("source")?.string(&log)
@@ -120,28 +133,6 @@ public enum DeterminationLoader {
         return Determination(
             model: model, snapshot: snapshot, category: category, stage: stage, level: level, rationale: rationale,
             author: author, date: date, source: source, location: SourceLocation(file: file, line: item.line ?? 0), madeOn: madeOn)
-    }
-
-    /// Whether `text` is a calendar date written `YYYY-MM-DD`: digits and hyphens in place, a month
-    /// 01–12 and a day that month has (29 February only in a leap year). Checked by hand: a Swift
-    /// regex costs milliseconds to compile, and Foundation's date parsers roll 2024-02-30 over to
-    /// 1 March instead of refusing it.
-    static func isISODate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) else { return nil }
-                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month) else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
     }
 
     static func categoryID(_ m: YAMLMap, _ framework: Framework, _ log: inout DiagnosticLog) -> String? {

@@ -8,8 +8,9 @@ import ScorecardCore
 /// reviewers:
 ///   Demo Reviewer: 3q2+7w...=          # standard base64 of the key's 32 bytes
 /// ```
-/// A key that is not base64 of 32 bytes, a name given twice, an empty name and unknown keys are
-/// errors with file and line. `scorecard keygen --keyring FILE` writes entries in this form.
+/// A key that is not base64 of 32 bytes, a name given twice, an empty name, a name that does not
+/// read as written or reads like another (``ReviewerName``) and unknown keys are errors with file
+/// and line. `scorecard keygen --keyring FILE` writes entries in this form.
 public enum KeyringLoader {
     /// Reads the keyring at `path`; `name` (default: the path) is how messages refer to it.
     public static func load(path: String, name: String? = nil) throws(InputError) -> Keyring {
@@ -31,6 +32,8 @@ public enum KeyringLoader {
                 guard let text = value.string(&log) else { continue }
                 if reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
                     value.log("a reviewer's name is empty", &log)
+                } else if let problem = ReviewerName.problem(reviewer, among: keys.keys) {
+                    value.log(problem, &log)
                 } else if keys[reviewer] != nil {
                     value.log("the reviewer '\(reviewer)' is named twice; keep one key per reviewer", &log)
                 } else if let key = Ed25519.PublicKey(base64: text) {
@@ -93,7 +96,7 @@ public enum SignoffFile {
                     records.append((signoff, index + 1))
                 }
             } catch {
-                problems.append(Diagnostic(file: file, line: index + 1, message: "not a sign-off record: \(Self.reason(error))"))
+                problems.append(Diagnostic(file: file, line: index + 1, message: "not a sign-off record: \(DecodingProblem.describe(error))"))
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
@@ -107,31 +110,5 @@ public enum SignoffFile {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(signoff)) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "the field \(key.stringValue.snakeCased) is missing"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "the field \(context.codingPath.map { $0.stringValue.snakeCased }.joined(separator: ".")) has the wrong type"
-        case DecodingError.dataCorrupted(let context):
-            context.codingPath.isEmpty ? "not valid JSON" : "the field \(context.codingPath.map { $0.stringValue.snakeCased }.joined(separator: ".")) holds an unknown value"
-        default: "\(error)"
-        }
-    }
-}
-
-extension String {
-    /// `documentSha256` → `document_sha256`, as the record's keys are written.
-    fileprivate var snakeCased: String {
-        var out = ""
-        for character in self {
-            if character.isUppercase {
-                out += "_" + character.lowercased()
-            } else {
-                out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -37,7 +37,7 @@ public final class FileBytes {
     /// Maps the file at `path`; `largeFileThreshold` can be lowered to exercise the large-file path.
     public init(path: String, largeFileThreshold: Int = FileBytes.largeFileThreshold) throws(InputError) {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw InputError(file: path, Self.systemMessage("cannot open")) }
         defer { close(descriptor) }
         var info = stat()

@@ -9,7 +9,7 @@ import Darwin
 public enum FileDigest {
     /// The hex SHA-256 of the file at `path`, read in 4 MiB chunks with `pread`.
     public static func sha256(path: String) throws(InputError) -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw InputError(file: path, "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let digest = SHA256Stream()

@@ -133,10 +133,67 @@ public struct TemplateLibrary: Sendable {
         for (_, source) in chosen.sorted(by: { $0.key < $1.key }) {
             try checkPartials(source, known: Set(chosen.keys), format: format)
         }
+        try checkCycles(chosen, format: format)
         guard chosen["report"] != nil else {
             throw TemplateError(file: "templates", message: "no report.\(format).mustache template")
         }
         return library
+    }
+
+    /// One `{{> name}}` or `{{< name}}` in a template: the partial it names and where.
+    private struct Reference {
+        let name: String
+        let line: Int
+        let column: Int
+        let text: String
+    }
+
+    /// The partials `source` names, in order (dynamic `{{> *name}}` ones left out).
+    private static func references(_ source: Source) -> [Reference] {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [Reference] = []
+        for (number, line) in lines.enumerated() {
+            for match in line.matches(of: /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/) where !match.output.1.hasPrefix("*") {
+                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                found.append(Reference(name: String(match.output.1), line: number + 1, column: column, text: String(line)))
+            }
+        }
+        return found
+    }
+
+    /// Reports a template that includes itself, directly or through other partials.
+    ///
+    /// swift-mustache expands partials without a depth limit, so such a template recurses until
+    /// the stack overflows and the process crashes.
+    private static func checkCycles(_ chosen: [String: Source], format: String) throws(TemplateError) {
+        let edges = chosen.mapValues(references)
+        var done = Set<String>()
+        var path: [(name: String, reference: Reference?)] = []
+        func visit(_ name: String) -> [(name: String, reference: Reference?)]? {
+            if done.contains(name) { return nil }
+            if let start = path.firstIndex(where: { $0.name == name }) { return Array(path[start...]) }
+            path.append((name, nil))
+            for reference in edges[name] ?? [] where chosen[reference.name] != nil {
+                path[path.count - 1].reference = reference
+                if let cycle = visit(reference.name) { return cycle }
+            }
+            path.removeLast()
+            done.insert(name)
+            return nil
+        }
+        for name in chosen.keys.sorted() {
+            guard var cycle = visit(name) else { continue }
+            // Named from its alphabetically first template, whichever the walk reached first.
+            if let least = cycle.indices.min(by: { cycle[$0].name < cycle[$1].name }) {
+                cycle = Array(cycle[least...] + cycle[..<least])
+            }
+            guard let first = cycle.first, let reference = first.reference, let source = chosen[first.name] else { continue }
+            let chain = (cycle.map(\.name) + [first.name]).joined(separator: " → ")
+            throw TemplateError(
+                file: source.origin, line: reference.line, column: reference.column,
+                message: "the \(format) template '\(first.name)' includes itself (\(chain)): a partial may not include itself, directly or through others",
+                excerpt: reference.text)
+        }
     }
 
     /// Reports a `{{> name}}` or `{{< name}}` that names no template of the format.
@@ -144,17 +201,11 @@ public struct TemplateLibrary: Sendable {
     /// swift-mustache renders a missing partial as nothing; a report that silently loses a section
     /// is worse than an error. (References written after a set-delimiter tag are not checked.)
     private static func checkPartials(_ source: Source, known: Set<String>, format: String) throws(TemplateError) {
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, line) in lines.enumerated() {
-            for match in line.matches(of: /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/) {
-                let name = String(match.output.1)
-                guard !name.hasPrefix("*"), !known.contains(name) else { continue }
-                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                throw TemplateError(
-                    file: source.origin, line: number + 1, column: column,
-                    message: "unknown partial '\(name)' in a \(format) template (known: \(known.sorted().joined(separator: ", ")))",
-                    excerpt: String(line))
-            }
+        for reference in references(source) where !known.contains(reference.name) {
+            throw TemplateError(
+                file: source.origin, line: reference.line, column: reference.column,
+                message: "unknown partial '\(reference.name)' in a \(format) template (known: \(known.sorted().joined(separator: ", ")))",
+                excerpt: reference.text)
         }
     }
 }

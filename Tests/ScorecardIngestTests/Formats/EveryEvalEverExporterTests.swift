@@ -113,6 +113,20 @@ import ScorecardCore
         #expect(inputs.allSatisfy { $0.reader == EveryEvalEverReader.self })
     }
 
+    @Test func aModelWhoseNameStartsWithADotRoundTripsThroughAFolderImport() throws {
+        let records = ["acme/.internal-7b", "acme/public-7b"].enumerated().map { index, model in
+            EvidenceRecord(
+                subject: Subject(model: model), stage: "pre_mitigation", evaluation: "e", metric: "m", value: 0.4,
+                location: SourceLocation(file: "e.jsonl", line: index + 1))
+        }
+        let directory = try TemporaryDirectory()
+        for file in try EveryEvalEverExporter.export(records, options: Self.options) { _ = try directory.write(file.relativePath, file.contents) }
+        let inputs = try EvidenceFormats.inputs([directory.url.path]).inputs
+        #expect(inputs.count == 2, "both exported files are found by a folder import: \(inputs.map(\.path))")
+        let back = try inputs.flatMap { try EveryEvalEverReader.read(path: $0.path, options: ImportOptions()).records }
+        #expect(Set(back.map(\.subject.model)) == ["acme/.internal-7b", "acme/public-7b"])
+    }
+
     @Test func importedRecordsRoundTripWithIntervalsSnapshotsAndDirections() throws {
         let records = try LMEvalReader.read(path: FormatFixtures.lmEvalThirdParty, options: .at()).records
             + EveryEvalEverReader.read(path: FormatFixtures.eeeLeaderboard, options: .at("post_mitigation")).records
@@ -153,7 +167,8 @@ import ScorecardCore
     }
 
     @Test func hostileModelNamesBecomeSafePathComponents() {
-        #expect(EveryEvalEverExporter.pathParts("../../etc/passwd") == ("_", ".._etc_passwd"))
+        #expect(EveryEvalEverExporter.pathParts("../../etc/passwd") == ("_", "___etc_passwd"))
+        #expect(EveryEvalEverExporter.pathParts(".acme/.internal-7b") == ("_acme", "_internal-7b"), "never a hidden folder")
         #expect(EveryEvalEverExporter.pathParts("..") == ("unknown", "_"))
         #expect(EveryEvalEverExporter.pathParts("openai/gpt-4o-2024-08-06") == ("openai", "gpt-4o-2024-08-06"))
         #expect(EveryEvalEverExporter.pathParts("日本 model/x\u{0}y") == ("___model", "x_y"))

@@ -136,14 +136,18 @@ public enum EveryEvalEverExporter {
             scoreDetails: .init(score: record.value, uncertainty: uncertainty, details: details))
     }
 
-    /// Developer and model directory names, made safe as path components (untrusted names).
+    /// Developer and model directory names, made safe as path components (untrusted names): ASCII
+    /// letters, digits and `._-` only, never starting with a dot.
     static func pathParts(_ model: String) -> (developer: String, model: String) {
         func safe(_ text: Substring) -> String {
             let cleaned = String(text.unicodeScalars.map { scalar in
                 scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
                     ? Character(scalar) : "_"
             }.prefix(100))
-            return cleaned.isEmpty || cleaned.allSatisfy({ $0 == "." }) ? "_" : cleaned
+            guard !cleaned.isEmpty, !cleaned.allSatisfy({ $0 == "." }) else { return "_" }
+            // A leading dot would hide the folder, and a folder import skips hidden entries.
+            let dots = cleaned.prefix { $0 == "." }.count
+            return String(repeating: "_", count: dots) + cleaned.dropFirst(dots)
         }
         guard let slash = model.firstIndex(of: "/") else { return ("unknown", safe(Substring(model))) }
         return (safe(model[..<slash]), safe(model[model.index(after: slash)...]))

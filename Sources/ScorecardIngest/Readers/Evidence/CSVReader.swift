@@ -1,5 +1,5 @@
 /// Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes with `""` escaping,
-/// LF or CRLF line ends, quoted fields may span lines. A leading byte-order mark is skipped; a
+/// LF, CRLF or lone CR line ends, quoted fields may span lines. A leading byte-order mark is skipped; a
 /// NUL byte in a field is an error.
 ///
 /// Hand-written because the CSV libraries in reach (CSV.swift, SwiftCSV) do not report the line
@@ -64,7 +64,8 @@ struct CSVReader {
                 rowHasContent = true
             case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A:
                 break
-            case 0x0A:
+            case 0x0A, 0x0D:
+                // A lone CR ends a row too (classic Mac OS line endings; some spreadsheet exports).
                 if rowHasContent || !field.isEmpty {
                     try endField()
                     rows.append(Row(line: rowLine, fields: fields))

@@ -256,7 +256,9 @@ struct EvidenceRowParser {
             }
             return n
         case .text(let s):
-            let hint = s.hasSuffix("%") ? "; write rates as fractions, e.g. 0.46 for 46%" : ""
+            let hex = s.trimmingCharacters(in: .whitespaces).drop { $0 == "-" }.lowercased().hasPrefix("0x")
+            let hint = s.hasSuffix("%") ? "; write rates as fractions, e.g. 0.46 for 46%"
+                : hex ? "; write it in decimal (hexadecimal numbers are not read, as in JSON)" : ""
             log.add("\(name) must be a number, found '\(s)'\(hint)", line: line)
         case .null:
             if required { log.add("\(name) is null", line: line) }

@@ -54,7 +54,10 @@ extension RawRecord {
         var fields: [(String, Field, Int)] = []
         for (name, cell) in zip(header, row.fields) where !cell.isEmpty {
             let trimmed = cell.trimmingCharacters(in: .whitespaces)
-            if let number = Double(trimmed), !trimmed.isEmpty, trimmed.first != "+" {
+            // Swift reads hexadecimal (0x10, 0x0.8p0) where JSON refuses it: such a cell stays text,
+            // and a numeric field refuses it naming the column and the value.
+            let hexadecimal = trimmed.drop { $0 == "-" }.lowercased().hasPrefix("0x")
+            if !hexadecimal, let number = Double(trimmed), !trimmed.isEmpty, trimmed.first != "+" {
                 fields.append((name, .number(number, text: trimmed), row.line))
             } else {
                 fields.append((name, .text(cell), row.line))

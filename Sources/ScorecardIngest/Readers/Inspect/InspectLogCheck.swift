@@ -66,7 +66,7 @@ enum InspectLogCheck {
         _ header: InspectLogHeader, options: ImportOptions
     ) -> Result<(model: String, task: String, stage: String), InputProblem> {
         guard let model = options.model ?? header.model, !model.isEmpty else {
-            return .failure(InputProblem("the log names no model (eval.model); pass --model"))
+            return .failure(InputProblem("the log names no model (eval.model); pass --as-model"))
         }
         guard let task = header.task, !task.isEmpty else {
             return .failure(InputProblem("the log names no task (eval.task)"))
