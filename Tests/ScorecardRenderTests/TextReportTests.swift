@@ -30,6 +30,15 @@ import Testing
         #expect(text.contains("Not assessed\n  - Cybersecurity, Post-mitigation: Not assessed from evidence"))
     }
 
+    @Test func aFrameworkWithoutGatesSaysSoInsteadOfAnEmptyHeading() throws {
+        let input = try Inputs.demo()
+        var view = Self.view(input)
+        view.gates = []
+        let text = TextReport.render(view)
+        #expect(text.contains("\nGates: the framework defines none\n"))
+        #expect(!text.contains("\nGates\n"))
+    }
+
     @Test func hostileTextIsEscapedForTheTerminal() throws {
         let text = TextReport.render(Self.view(try Hostile.input()))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0 == "\r" })

@@ -108,6 +108,9 @@ public enum EvidenceFormats {
                     } else if !isDirectory.boolValue, detect(path: file, prefix: prefix) == nil, FormatSniffing.isInspectLogListing(prefix) {
                         problems.append(Diagnostic(
                             file: file, message: "this is the listing inspect eval-set writes beside its logs (logs.json), not a log: import the logs it lists, or their folder"))
+                    } else if !isDirectory.boolValue, detect(path: file, prefix: prefix) == nil, FormatSniffing.isInspectEvalSetManifest(prefix) {
+                        problems.append(Diagnostic(
+                            file: file, message: "this is the manifest inspect eval-set writes beside its logs (eval-set.json), not a log: import the logs, or their folder"))
                     } else if let reader = isDirectory.boolValue ? detect(path: file, prefix: prefix) : Self.reader(for: file, prefix: prefix) {
                         inputs.append(Input(path: file, reader: reader))
                     } else {

@@ -20,12 +20,16 @@ public enum TextReport {
         }
         out += table.render(indent: "  ")
 
-        out += "\nGates\n"
-        var gates = TextTable()
-        for gate in view.gates {
-            gates.add([t(gate.name), gate.passed ? gate.decision : gate.decision.uppercased(), t(gate.reason)])
+        if view.gates.isEmpty {
+            out += "\nGates: the framework defines none\n"
+        } else {
+            out += "\nGates\n"
+            var gates = TextTable()
+            for gate in view.gates {
+                gates.add([t(gate.name), gate.passed ? gate.decision : gate.decision.uppercased(), t(gate.reason)])
+            }
+            out += gates.render(indent: "  ")
         }
-        out += gates.render(indent: "  ")
 
         let flags = flagLines(view)
         var warnings: [String] = []

@@ -100,5 +100,14 @@ import Testing
         } catch {
             #expect(error.diagnostics.first?.message.hasPrefix("this is the listing inspect eval-set writes beside its logs") == true)
         }
+        // So is the manifest, with one message rather than a malformed-JSON error per line.
+        do {
+            _ = try EvidenceFormats.inputs([folder + "/eval-set.json"])
+            Issue.record("eval-set.json named directly was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == [
+                "this is the manifest inspect eval-set writes beside its logs (eval-set.json), not a log: import the logs, or their folder",
+            ])
+        }
     }
 }

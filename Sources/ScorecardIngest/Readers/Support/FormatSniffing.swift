@@ -21,6 +21,16 @@ enum FormatSniffing {
     /// Whether the prefix is the listing `inspect eval-set` writes beside its logs (`logs.json`):
     /// an object whose members are named after log files (`….eval`, `….json`) and hold their
     /// headers. It is not a log, and not our evidence format, though it names models and tasks.
+    /// Whether the prefix opens the manifest `inspect eval_set` writes (`eval-set.json`: an object
+    /// whose first member is `eval_set_id`), which names tasks but holds no results.
+    static func isInspectEvalSetManifest(_ prefix: [UInt8]) -> Bool {
+        withCursor(prefix) { cursor in
+            guard (try? cursor.peekKind()) == .object, var container = try? cursor.beginObject(),
+                  let key = try? cursor.nextKey(&container), let name = try? cursor.string(of: key) else { return false }
+            return name == "eval_set_id"
+        } ?? false
+    }
+
     static func isInspectLogListing(_ prefix: [UInt8]) -> Bool {
         withCursor(prefix) { cursor in
             guard (try? cursor.peekKind()) == .object, var container = try? cursor.beginObject(),
