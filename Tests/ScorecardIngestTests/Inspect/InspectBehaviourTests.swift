@@ -32,9 +32,20 @@ import Testing
         }
     }
 
-    @Test func runFailedMessageQuotesTheRunsError() {
+    @Test func runFailedMessageQuotesTheRunsError() throws {
         let problems = InspectFixtures.problems { _ = try read("run_failed.json") }
         #expect(problems.first?.contains("RuntimeError('fatal tool failure (sample 2)')") == true)
+        #expect(problems.first?.contains("its results are missing") == true)
+        // A failed run that wrote results (continue_on_fail) is refused all the same, saying how far they go.
+        let text = try String(contentsOfFile: InspectFixtures.path("run_failed.json"), encoding: .utf8)
+        let samples = try #require(text.range(of: "\"samples\":", options: .backwards))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("failed-with-results-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try text.replacingCharacters(in: samples, with: #""results": {"total_samples": 10, "completed_samples": 7, "scores": []}, "samples":"#)
+            .write(to: file, atomically: true, encoding: .utf8)
+        let partial = InspectFixtures.problems { _ = try InspectReader.read(path: file.path, options: InspectFixtures.options()) }
+        #expect(partial.first?.contains("the run failed (RuntimeError('fatal tool failure (sample 2)')); its results cover 7 of 10 sample records") == true,
+                "\(partial)")
     }
 
     @Test("errored samples count as failures by default, or are excluded; the policy is in the notes")

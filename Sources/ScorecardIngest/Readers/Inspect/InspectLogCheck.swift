@@ -43,7 +43,12 @@ enum InspectLogCheck {
         let what: String
         switch status {
         case "error":
-            what = "the run failed" + (header.errorMessage.map { " (\(firstLine($0)))" } ?? "") + "; its results are missing"
+            let results = header.results.map { results in
+                results.completedSamples.map { done in
+                    "; its results cover \(done) of \(results.totalSamples.map(String.init) ?? "?") sample records"
+                } ?? "; its results are partial"
+            } ?? "; its results are missing"
+            what = "the run failed" + (header.errorMessage.map { " (\(firstLine($0)))" } ?? "") + results
         case "cancelled":
             let counts = header.results.flatMap { results in
                 results.completedSamples.map { done in
