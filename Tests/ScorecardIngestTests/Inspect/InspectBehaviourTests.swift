@@ -48,6 +48,24 @@ import Testing
                 "\(partial)")
     }
 
+    @Test("a run limited to part of its dataset (--limit, a count or a range) is warned about, and every record says so")
+    func aLimitedRunIsPartial() throws {
+        let text = try String(contentsOfFile: InspectFixtures.path("ctf_small.json"), encoding: .utf8)
+        let config = try #require(text.range(of: "\"config\": {"))
+        for (limit, kept) in [("3", 3), ("[1, 3]", 2)] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("limited-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try text.replacingCharacters(in: config, with: "\"config\": {\"limit\": \(limit), ").write(to: file, atomically: true, encoding: .utf8)
+            let evidence = try InspectReader.read(path: file.path, options: InspectFixtures.options())
+            let note = "the run was limited to \(kept) of the dataset's 6 samples (eval.config.limit)"
+            #expect(evidence.warnings.contains { $0.message == note + "; every record of the log says so" }, "\(evidence.warnings.map(\.message))")
+            #expect(evidence.records.allSatisfy { $0.notes?.hasPrefix(note) == true }, "\(evidence.records.map(\.notes))")
+        }
+        let whole = try read("ctf_small.json")
+        #expect(!whole.warnings.contains { $0.message.contains("limited") } && !(whole.record("accuracy")?.notes?.contains("limited") ?? true),
+                "the premise: without a limit nothing is said")
+    }
+
     @Test("errored samples count as failures by default, or are excluded; the policy is in the notes")
     func erroredSamplePolicy() throws {
         for form in InspectFixtures.forms {

@@ -20,6 +20,12 @@ struct InspectConsistency {
     /// What was found, for the import's warnings.
     private(set) var findings: [String] = []
 
+    /// "the run was limited to 5 of the dataset's 12 samples (eval.config.limit)", when it was.
+    static func limitNote(_ header: InspectLogHeader) -> String? {
+        guard let limit = header.sampleLimit, let dataset = header.datasetSamples, limit < dataset else { return nil }
+        return "the run was limited to \(limit) of the dataset's \(dataset) samples (eval.config.limit)"
+    }
+
     /// The sample records the run should have left in the log, when its results say.
     static func expectedRecords(_ header: InspectLogHeader) -> Int? {
         guard let total = header.results?.totalSamples, total > 0 else { return nil }
@@ -51,6 +57,11 @@ struct InspectConsistency {
                 mark = .partial
                 findings.append("\(short.count) of the log's \(attempts.count) problems have fewer sample records than its \(epochs) epochs (\(missing) missing\(stops > 0 ? ", \(stops) stopped early" : "")); records computed from them are marked partial")
             }
+        }
+        // A run limited to part of its dataset (`--limit`) measures that part: the log is whole,
+        // but its figures are not the whole evaluation's. Said, as lm-eval's limit is, not marked.
+        if let note = Self.limitNote(header) {
+            findings.append(note + "; every record of the log says so")
         }
         if incomplete, mark == nil {
             mark = .partial

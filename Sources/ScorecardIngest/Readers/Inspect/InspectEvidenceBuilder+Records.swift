@@ -60,7 +60,7 @@ extension InspectEvidenceBuilder {
             subject: subject, stage: stage, evaluation: evaluation, metric: metric,
             variant: parts.isEmpty ? nil : parts.joined(separator: "; "), value: value, unit: unit, n: n, k: k,
             interval: interval, source: path, sourceSHA256: sha256,
-            notes: ([incompleteNote].compactMap { $0 } + notes + [provenance]).joined(separator: "; "),
+            notes: ([incompleteNote, InspectConsistency.limitNote(header)].compactMap { $0 } + notes + [provenance]).joined(separator: "; "),
             consistency: consistency, location: SourceLocation(file: path, line: 1))
     }
 

@@ -73,6 +73,16 @@ enum InspectHeaderParser {
                         header.epochs = try cursor.readOptionalCount("eval.config.epochs", atLeast: 1)
                     } else if cursor.key(key, is: "epochs_reducer") {
                         header.epochsReducer = try cursor.readStringArray("eval.config.epochs_reducer")
+                    } else if cursor.key(key, is: "limit") {
+                        if try cursor.peekKind() == .array {
+                            var bounds: [Int] = []
+                            try cursor.forEachElement("eval.config.limit") { (cursor: inout JSONCursor) throws(JSONError) in
+                                if let bound = try cursor.readOptionalCount("eval.config.limit") { bounds.append(bound) }
+                            }
+                            if bounds.count == 2, bounds[1] >= bounds[0] { header.sampleLimit = bounds[1] - bounds[0] }
+                        } else {
+                            header.sampleLimit = try cursor.readOptionalCount("eval.config.limit")
+                        }
                     } else {
                         try cursor.skipValue()
                     }

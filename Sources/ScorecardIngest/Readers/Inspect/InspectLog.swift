@@ -36,6 +36,9 @@ public struct InspectLogHeader: Sendable, Equatable {
     public var datasetSamples: Int?
     public var epochs: Int?
     public var epochsReducer: [String]?
+    /// How many of the dataset's samples the run was limited to (`eval.config.limit`: a count, or
+    /// a `[start, end]` range), when it was.
+    public var sampleLimit: Int?
     /// `revision.commit` (git).
     public var revision: String?
     /// `eval.metadata` overlaid with the top-level `metadata` (post-hoc edits), scalar values only.
