@@ -42,4 +42,19 @@ import Testing
         let named = Problems.of { try EvidenceFormats.inputs(["\(root)/a/fifo.json"]) }
         #expect(named == ["\(root)/a/fifo.json: not a regular file (a FIFO, socket or device): give a file or a folder"])
     }
+
+    @Test("a pattern's matches: a folder is walked, a FIFO or a link to a folder is named; a link to a folder named as such is walked")
+    func findTakesAPatternsMatchesAsNamedPathsAre() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.url.path
+        try directory.write("data/sub/a.jsonl", "{}")
+        try directory.write("data/b.jsonl", "{}")
+        #expect(mkfifo("\(root)/data/pipe.jsonl", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: "\(root)/data/link", withDestinationPath: "\(root)/data/sub")
+        let found = FileGlob.find("\(root)/data/*")
+        #expect(found.files == ["\(root)/data/b.jsonl", "\(root)/data/sub/a.jsonl"])
+        #expect(found.ignored == ["\(root)/data/link", "\(root)/data/pipe.jsonl"])
+        #expect(FileGlob.expand("\(root)/data/*") == found.files)
+        #expect(FileGlob.find("\(root)/data/link").files == ["\(root)/data/link/a.jsonl"], "a link to a folder, named, is read as the folder")
+    }
 }

@@ -73,29 +73,11 @@ struct EvidenceScan {
     /// A wildcard pattern's matches are taken alike: a folder it matches is read as if named (its
     /// files, in its subfolders too), and a match that is neither is an error.
     static func files(_ source: CardConfig.EvidenceSource, config: CardConfig) throws(InputError) -> [String] {
-        let pattern = source.resolvedPattern
-        var isDirectory: ObjCBool = false
-        let named = FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory)
-        guard !named || isDirectory.boolValue else { return [pattern] }
-        var files: [String] = []
-        var unlisted: [String] = []
-        var ignored: [String] = []
-        for match in named ? [pattern] : FileGlob.matches(pattern) {
-            if FileGlob.isFolder(match) {
-                let found = FileGlob.walk(match)
-                files += found.files
-                unlisted += found.unlisted
-                ignored += found.ignored
-            } else if FileGlob.isRegularFile(match) {
-                files.append(match)
-            } else {
-                ignored.append(match)
-            }
-        }
-        let problems = unlisted.map { Diagnostic(file: config.display($0), message: "cannot list the folder: its files would be left out") }
-            + ignored.map { Diagnostic(file: config.display($0), message: "neither a file nor a folder to read (a FIFO, a broken link or a link to a folder): remove it or list the files") }
+        let found = FileGlob.find(source.resolvedPattern)
+        let problems = found.unlisted.map { Diagnostic(file: config.display($0), message: "cannot list the folder: its files would be left out") }
+            + found.ignored.map { Diagnostic(file: config.display($0), message: "neither a file nor a folder to read (a FIFO, a broken link or a link to a folder): remove it or list the files") }
         if !problems.isEmpty { throw InputError(problems) }
-        return files
+        return found.files
     }
 
     private func scan(_ path: String, source: CardConfig.EvidenceSource) throws -> ScannedFile {

@@ -11,19 +11,38 @@ public enum FileGlob {
     /// records in `<developer>/<model>/`, lm-eval a folder per model), sorted by path; hidden
     /// files and folders are left out, and a symbolic link to a folder is not followed (no loops).
     public static func expand(_ pattern: String) -> [String] {
+        find(pattern).files
+    }
+
+    /// What `pattern` names, as ``walk(_:)`` tells it: the files (sorted), the folders that could
+    /// not be listed, and the entries that are neither a file nor a folder to descend into. A
+    /// path that exists is itself (a folder, or a link to one, is walked); a wildcard pattern's
+    /// matches are taken alike, except that a matched link to a folder is not followed.
+    public static func find(_ pattern: String) -> (files: [String], unlisted: [String], ignored: [String]) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { return [pattern] }
-            return walk(pattern).files
+            return isDirectory.boolValue ? walk(pattern) : ([pattern], [], [])
         }
-        return matches(pattern).flatMap { match in
-            isFolder(match) ? walk(match).files : isRegularFile(match) ? [match] : []
-        }.sorted()
+        var found: (files: [String], unlisted: [String], ignored: [String]) = ([], [], [])
+        for match in matches(pattern) {
+            if isFolder(match) {
+                let inside = walk(match)
+                found.files += inside.files
+                found.unlisted += inside.unlisted
+                found.ignored += inside.ignored
+            } else if isRegularFile(match) {
+                found.files.append(match)
+            } else {
+                found.ignored.append(match)
+            }
+        }
+        found.files.sort()
+        return found
     }
 
     /// Everything a wildcard pattern matches (files, folders and anything else), sorted; nothing
     /// for a pattern without wildcards.
-    public static func matches(_ pattern: String) -> [String] {
+    static func matches(_ pattern: String) -> [String] {
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [] }
         var result = glob_t()
         defer { globfree(&result) }
@@ -36,7 +55,7 @@ public enum FileGlob {
     }
 
     /// Whether `path` is a folder (not a link to one).
-    public static func isFolder(_ path: String) -> Bool {
+    static func isFolder(_ path: String) -> Bool {
         kind(path, following: false) == .typeDirectory
     }
 
