@@ -67,7 +67,7 @@ public struct Importer: Sendable {
         let writer = try AtomicFileWriter(path: out)
         var merge = try ImportMerge(existing: out, importing: files, writer: writer)
         var problems = merge.existingNameProblems
-        var warnings = EvidenceFormats.unappliedOptions(files, options, stageOption: "--stage", modelOption: "--as-model")
+        var warnings = EvidenceFormats.unappliedOptions(files, options)
         var imported = ImportedNames()
         var writeFailure: Error?
         var refused: [RefusedInput] = []

@@ -48,23 +48,19 @@ enum SummaryReading {
         return (chosen, notes)
     }
 
-    /// A score from one record: its own interval, or a Wilson interval when n (and k) are known.
+    /// A score from one record: its interval as ``JudgingInterval`` lets a level be judged by
+    /// (its own, or a Wilson interval when n, and k, are known).
     static func score(_ record: EvidenceRecord, notes: [String]) -> IndicatorScore {
         var notes = notes
-        var interval = record.interval
-        var k = record.k
-        if interval == nil, record.unit == .rate, let n = record.n {
-            let successes = record.k ?? Int((record.value * Double(n)).rounded())
-            interval = Proportion.wilson(successes: successes, trials: n)
-            if record.k == nil {
-                k = nil
-                notes.append("95% Wilson interval from n = \(n) with k ≈ value × n = \(successes)")
-            }
+        let (interval, changes) = JudgingInterval.resolve(record.interval, value: record.value, n: record.n, k: record.k, unit: record.unit)
+        if record.interval == nil, interval != nil, record.k == nil, let n = record.n {
+            notes.append("95% Wilson interval from n = \(n) with k ≈ value × n = \(Int((record.value * Double(n)).rounded()))")
         }
+        notes += changes
         if let mark = record.consistency { notes.append(ConsistencyNote.summary(mark, record: record)) }
         if let note = record.notes { notes.append("note: \(note)") }
         return IndicatorScore(
-            value: record.value, interval: interval, n: record.n, k: k, metric: record.metric, basis: .summary,
+            value: record.value, interval: interval, n: record.n, k: record.k, metric: record.metric, basis: .summary,
             sources: [record.location], record: record.key, notes: notes, consistency: record.consistency)
     }
 

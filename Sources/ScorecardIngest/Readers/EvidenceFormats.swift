@@ -50,10 +50,10 @@ public enum EvidenceFormats {
     /// Warnings for the import options that only evaluation logs take (`stage`, `model`), when
     /// every input is Scorecard evidence, whose records name their own model and stage: the
     /// options were given, and nothing took them.
-    public static func unappliedOptions(_ inputs: [Input], _ options: ImportOptions, stageOption: String, modelOption: String) -> [Diagnostic] {
+    public static func unappliedOptions(_ inputs: [Input], _ options: ImportOptions) -> [Diagnostic] {
         guard !inputs.isEmpty, inputs.allSatisfy({ $0.reader == ScorecardEvidenceReader.self }) else { return [] }
         var warnings: [Diagnostic] = []
-        for (option, value, what) in [(stageOption, options.stage, "stage"), (modelOption, options.model, "model")] {
+        for (option, value, what) in [("--stage", options.stage, "stage"), ("--as-model", options.model, "model")] {
             guard let value else { continue }
             warnings.append(Diagnostic(
                 file: option,

@@ -62,7 +62,7 @@ public enum EvidenceLoader {
             diagnostics += bundle.refused.flatMap(\.problems)
         }
         bundle.warnings += bundle.refused.flatMap(\.warnings)
-        bundle.warnings += EvidenceFormats.unappliedOptions(found.inputs, options, stageOption: "--stage", modelOption: "--as-model")
+        bundle.warnings += EvidenceFormats.unappliedOptions(found.inputs, options)
         diagnostics += duplicateProblems(bundle)
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         return bundle

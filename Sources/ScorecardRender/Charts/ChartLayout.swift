@@ -30,12 +30,14 @@ struct ChartLayout {
                 (label: compared ? "\(entry.name) \(definition.name)" : definition.name, fill: ChartPalette.fill(model: model, stage: stage))
             }
         }
-        // The legend names only what some panel draws.
+        // Per indicator, in bar order (model, then stage): its results and its lines.
         let perIndicator = measured.map { indicator in
             series.flatMap { model in stages.map { model.results[$0.id]?.indicator(indicator.id) } }
         }
+        let panelMarks = zip(measured, perIndicator).map { marks($0, $1) }
+        // The legend names only what some panel draws.
         let outcomes = perIndicator.flatMap { $0.compactMap { $0 } }
-        let allMarks = zip(measured, perIndicator).flatMap { marks($0, $1) }
+        let allMarks = panelMarks.joined()
         var lines: [(label: String, stroke: String, dash: String, width: String)] = []
         if allMarks.contains(where: \.isThreshold) { lines.append(("threshold", LevelStyle.strokes[2], "6 3", "2")) }
         if allMarks.contains(where: { !$0.isThreshold }) { lines.append(("baseline", "#707070", "2 2", "2")) }
@@ -47,20 +49,18 @@ struct ChartLayout {
         y += height
         var panels: [ChartPanelView] = []
         var sentences: [String] = []
-        for indicator in measured {
+        for (index, indicator) in measured.enumerated() {
+            let results = perIndicator[index]
             var bars: [PanelLayout.Bar] = []
-            var outcomes: [IndicatorResult?] = []
             for (model, entry) in series.enumerated() {
-                for (index, stage) in stages.enumerated() {
-                    let outcome = entry.results[stage.id]?.indicator(indicator.id)
-                    outcomes.append(outcome)
-                    bars.append(bar(outcome, indicator: indicator,
+                for (stageIndex, stage) in stages.enumerated() {
+                    bars.append(bar(results[model * stages.count + stageIndex], indicator: indicator,
                                     label: compared ? "\(entry.name) · \(stage.name)" : stage.name,
-                                    fill: ChartPalette.fill(model: model, stage: index)))
+                                    fill: ChartPalette.fill(model: model, stage: stageIndex)))
                 }
             }
             let (panel, sentence) = PanelLayout.panel(
-                title: panelTitle(indicator, outcomes), unit: indicator.unit, marks: marks(indicator, outcomes), bars: bars, y: &y)
+                title: panelTitle(indicator, results), unit: indicator.unit, marks: panelMarks[index], bars: bars, y: &y)
             panels.append(panel)
             sentences.append(sentence)
         }

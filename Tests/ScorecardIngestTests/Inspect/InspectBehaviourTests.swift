@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test("a run limited to part of its dataset (--limit, a count or a range) is warned about, and every record says so")
-    func aLimitedRunIsPartial() throws {
+    func aLimitedRunSaysSo() throws {
         let text = try String(contentsOfFile: InspectFixtures.path("ctf_small.json"), encoding: .utf8)
         let config = try #require(text.range(of: "\"config\": {"))
         for (limit, kept) in [("3", 3), ("[1, 3]", 2)] {
